@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { DataDirLock } from './data-dir-lock.js';
+import * as schema from './schema.js';
+
+/** Any Drizzle Postgres database (node-postgres for a server, PGlite embedded). */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database and how to close it. */
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly kind: 'embedded' | 'server';
+  /** Where it lives, for logs: a directory or a URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/** Opens the PostgreSQL server at `url` with a small pool. */
+export function openServerDatabase(
+  url: string,
+  options: { poolSize?: number } = {},
+): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  return { db, kind: 'server', location: redactUrl(url), close: () => pool.end() };
+}
+
+/**
+ * Opens the embedded PGlite database under `dataDir/pgdata`, holding an exclusive lock on the
+ * directory: two processes on one PGlite directory corrupt it silently.
+ */
+export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHandle> {
+  await mkdir(dataDir, { recursive: true });
+  const lock = await DataDirLock.acquire(dataDir);
+  try {
+    const directory = path.join(dataDir, 'pgdata');
+    const client = await PGlite.create(directory);
+    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    const close = async () => {
+      await client.close();
+      await lock.release();
+    };
+    return { db, kind: 'embedded', location: directory, close };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** Opens an in-memory PGlite database (tests, dry runs). */
+export async function openMemoryDatabase(): Promise<DatabaseHandle> {
+  const client = await PGlite.create();
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return { db, kind: 'embedded', location: 'memory', close: () => client.close() };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparsable url)';
+  }
+}
+
+/** Runs raw SQL and returns its rows, the same on node-postgres and PGlite. */
+export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Metadata } from '../../domain/memory.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** Scope ids: '' means "not set", so unique constraints treat absent ids as equal. */
+const scopeId = (name: string) => text(name).notNull().default('');
+
+export const memories = pgTable(
+  'memories',
+  {
+    id: uuid('id').primaryKey(),
+    userId: scopeId('user_id'),
+    agentId: scopeId('agent_id'),
+    sessionId: scopeId('session_id'),
+    memoryType: text('memory_type').$type<'ephemeral' | 'model_memory'>().notNull(),
+    content: text('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    parentId: uuid('parent_id').references((): never => memories.id as never, {
+      onDelete: 'cascade',
+    }),
+    chunkIndex: integer('chunk_index').notNull().default(0),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default({}),
+    migratedFrom: text('migrated_from'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('english', content)`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('idx_memories_scope').on(table.userId, table.agentId, table.memoryType),
+    index('idx_memories_parent').on(table.parentId),
+    index('idx_memories_created_at').on(table.createdAt),
+    index('idx_memories_search').using('gin', table.searchVector),
+    uniqueIndex('uq_memories_content')
+      .on(table.userId, table.agentId, table.memoryType, table.contentHash)
+      .where(sql`parent_id is null`),
+    uniqueIndex('uq_memories_migrated_from').on(table.migratedFrom),
+  ],
+);
+
+export const entities = pgTable(
+  'entities',
+  {
+    id: uuid('id').primaryKey(),
+    userId: scopeId('user_id'),
+    agentId: scopeId('agent_id'),
+    type: text('type').notNull(),
+    text: text('text').notNull(),
+    normalizedName: text('normalized_name').notNull(),
+    attributes: jsonb('attributes').$type<Metadata>().notNull().default({}),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('idx_entities_type').on(table.type),
+    index('idx_entities_name').on(table.normalizedName),
+    uniqueIndex('uq_entities_canonical').on(
+      table.userId,
+      table.agentId,
+      table.type,
+      table.normalizedName,
+    ),
+  ],
+);
+
+export const entityAliases = pgTable(
+  'entity_aliases',
+  {
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    normalizedAlias: text('normalized_alias').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.entityId, table.normalizedAlias] }),
+    index('idx_entity_aliases_name').on(table.normalizedAlias),
+  ],
+);
+
+export const memoryEntities = pgTable(
+  'memory_entities',
+  {
+    memoryId: uuid('memory_id')
+      .notNull()
+      .references(() => memories.id, { onDelete: 'cascade' }),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    mention: text('mention').notNull(),
+    start: integer('start_offset').notNull(),
+    end: integer('end_offset').notNull(),
+    confidence: real('confidence').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.memoryId, table.entityId, table.start] }),
+    index('idx_memory_entities_entity').on(table.entityId),
+  ],
+);
+
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: uuid('id').primaryKey(),
+    sourceEntityId: uuid('source_entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    targetEntityId: uuid('target_entity_id')
+      .notNull()
+      .references(() => entities.id, { onDelete: 'cascade' }),
+    relationType: text('relation_type').notNull(),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    memoryId: uuid('memory_id').references(() => memories.id, { onDelete: 'set null' }),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
+    validTo: timestamp('valid_to', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('idx_relationships_source').on(table.sourceEntityId),
+    index('idx_relationships_target').on(table.targetEntityId),
+    index('idx_relationships_type').on(table.relationType),
+    uniqueIndex('uq_relationships_current')
+      .on(table.sourceEntityId, table.targetEntityId, table.relationType)
+      .where(sql`valid_to is null`),
+  ],
+);
+
+/** Which memories support a relationship; a relationship with no support left is closed. */
+export const relationshipEvidence = pgTable(
+  'relationship_evidence',
+  {
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationships.id, { onDelete: 'cascade' }),
+    memoryId: uuid('memory_id')
+      .notNull()
+      .references(() => memories.id, { onDelete: 'cascade' }),
+    sentence: text('sentence').notNull(),
+    confidence: real('confidence').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.relationshipId, table.memoryId] }),
+    index('idx_relationship_evidence_memory').on(table.memoryId),
+  ],
+);
+
+/** One row per add/update/delete; kept after the memory is deleted. */
+export const memoryHistory = pgTable(
+  'memory_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memoryId: uuid('memory_id').notNull(),
+    userId: scopeId('user_id'),
+    agentId: scopeId('agent_id'),
+    event: text('event').$type<'add' | 'update' | 'delete'>().notNull(),
+    oldContent: text('old_content'),
+    newContent: text('new_content'),
+    metadata: jsonb('metadata').$type<Metadata>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (table) => [index('idx_memory_history_memory').on(table.memoryId, table.id)],
+);
+
+/** Pending vector-index work, written in the same transaction as the memory rows. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memoryId: uuid('memory_id').notNull(),
+    operation: text('operation').$type<'upsert' | 'delete'>().notNull(),
+    status: text('status').$type<'pending' | 'done'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (table) => [index('idx_outbox_pending').on(table.id).where(sql`status = 'pending'`)],
+);
+
+/** Small key/value facts about this installation (e.g. which embedder built the index). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, unknown>>().notNull(),
+  updatedAt: updatedAt(),
+});

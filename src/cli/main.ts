@@ -1,0 +1,51 @@
+import { loadConfig } from '../config/config.js';
+import { createLogger } from '../observability/logger.js';
+import { runBench } from './bench.js';
+import type { CommandContext } from './command-context.js';
+import { runMigrate } from './migrate.js';
+import { runServe } from './serve.js';
+
+const USAGE = `usage: engram <command>
+
+commands:
+  serve                      start the HTTP API (default port 8000)
+  migrate up|down|status     apply, revert or list database migrations
+  bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
+`;
+
+type Command = (args: string[], context: CommandContext) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  serve: runServe,
+  migrate: runMigrate,
+  bench: runBench,
+};
+
+/** Runs one CLI command and returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    process.stderr.write(
+      name && !['-h', '--help', 'help'].includes(name)
+        ? `unknown command: ${name}\n${USAGE}`
+        : USAGE,
+    );
+    return name && !['-h', '--help', 'help'].includes(name) ? 2 : 0;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`engram: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const logger = createLogger(config.log);
+  try {
+    return await command(args, { config, logger, stdout: process.stdout, stderr: process.stderr });
+  } catch (error) {
+    process.stderr.write(`engram ${name}: ${(error as Error).message}\n`);
+    logger.debug({ err: error }, 'command failed');
+    return 1;
+  }
+}

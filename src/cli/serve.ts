@@ -1,0 +1,26 @@
+import { createContainer } from '../container.js';
+import { buildApp } from '../http/build-app.js';
+import { loggerOptions } from '../observability/logger.js';
+import type { CommandContext } from './command-context.js';
+
+/** `engram serve`: opens everything, listens, and closes cleanly on SIGINT/SIGTERM. */
+export async function runServe(
+  _args: string[],
+  { config, logger }: CommandContext,
+): Promise<number> {
+  const container = await createContainer(config, logger, { migrations: 'apply' });
+  const app = await buildApp(container.services, {
+    bodyLimit: config.http.bodyLimitBytes,
+    logger: loggerOptions(config.log),
+  });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  logger.info({ database: container.database.location }, 'engram ready');
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  logger.info({ signal }, 'shutting down');
+  await app.close();
+  await container.close();
+  return 0;
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { EnvReader } from './env-reader.js';
+
+export type EmbeddingProvider = 'glove' | 'transformers' | 'http';
+export type EntityExtractorKind = 'rules' | 'llm';
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+export type LlmProvider = 'openai' | 'ollama';
+
+/** Validated, frozen configuration; each adapter receives only its own slice. */
+export type Config = ReturnType<typeof loadConfig>;
+
+/**
+ * Reads the environment once, at start-up. Nothing else touches `process.env`.
+ * Throws one error listing every bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const read = new EnvReader(env);
+  const dataDir = path.resolve(read.string('DATA_DIR', './data'));
+  const config = {
+    http: {
+      port: read.integer('PORT', 8000, 1, 65_535),
+      host: read.string('HOST', '127.0.0.1'),
+      bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
+    },
+    dataDir,
+    database: { url: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']) },
+    chroma: {
+      url: read.optionalUrl('CHROMA_URL', ['http:', 'https:']),
+      persistDirectory: path.resolve(
+        read.string('CHROMA_PERSIST_DIRECTORY', path.join(dataDir, 'chroma')),
+      ),
+    },
+    embeddings: {
+      provider: read.oneOf<EmbeddingProvider>(
+        'EMBEDDING_PROVIDER',
+        ['glove', 'transformers', 'http'],
+        'glove',
+      ),
+      model: read.optionalString('EMBEDDING_MODEL'),
+      baseUrl: read.optionalUrl('EMBEDDING_BASE_URL', ['http:', 'https:']),
+      apiKey: read.optionalString('EMBEDDING_API_KEY'),
+      cacheDir: dataDir,
+    },
+    extraction: {
+      extractor: read.oneOf<EntityExtractorKind>('ENTITY_EXTRACTOR', ['rules', 'llm'], 'rules'),
+      confidenceThreshold: read.number('ENTITY_CONFIDENCE_THRESHOLD', 0.5, 0, 1),
+    },
+    memory: {
+      maxChunkTokens: read.integer('MAX_CHUNK_TOKENS', 512, 16, 8192),
+      topK: read.integer('VECTOR_SEARCH_TOP_K', 5, 1, 1000),
+      scoreThreshold: read.number('SCORE_THRESHOLD', 0, 0, 1),
+    },
+    llm: {
+      baseUrl: read.optionalUrl('LLM_BASE_URL', ['http:', 'https:']),
+      provider: read.oneOf<LlmProvider>('LLM_PROVIDER', ['openai', 'ollama'], 'openai'),
+      model: read.string('LLM_MODEL', 'llama3.1'),
+      apiKey: read.optionalString('LLM_API_KEY'),
+      timeoutMs: read.integer('LLM_TIMEOUT_MS', 30_000, 100, 600_000),
+    },
+    log: {
+      level: read.oneOf<LogLevel>(
+        'LOG_LEVEL',
+        ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'],
+        'info',
+      ),
+      content: read.boolean('LOG_CONTENT', false),
+    },
+  };
+  read.throwIfInvalid();
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,48 @@
+/** The closed set of error codes the service raises on purpose. Stable API. */
+export type ErrorCode =
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unauthorized'
+  | 'upstream_unavailable';
+
+/** Base for every error the service raises on purpose. Messages name ids, never memory text. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A named thing (memory, entity, …) does not exist in the caller's scope. */
+export class NotFoundError extends AppError {
+  constructor(kind: string, id: string) {
+    super('not_found', `${kind} ${id} not found`);
+  }
+}
+
+/** The caller sent something the service cannot accept. */
+export class InvalidInputError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('invalid_input', message, options);
+  }
+}
+
+/** The request conflicts with the current state (e.g. a held lock, a schema mismatch). */
+export class ConflictError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('conflict', message, options);
+  }
+}
+
+/** A dependency (vector index, embedder, LLM) failed or timed out. */
+export class UpstreamUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('upstream_unavailable', message, options);
+  }
+}

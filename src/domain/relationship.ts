@@ -1,0 +1,32 @@
+import type { EntityId } from './entity.js';
+import type { MemoryId } from './memory.js';
+
+export type RelationshipId = string;
+
+/** Relation types that hold one value at a time: a new one closes the current one. */
+export const SINGLE_VALUED_RELATIONS: ReadonlySet<string> = new Set([
+  'lives_in',
+  'works_for',
+  'spouse_of',
+]);
+
+export interface RelationshipMetadata {
+  readonly confidence: number;
+  readonly sentence: string;
+  readonly [key: string]: unknown;
+}
+
+/** A typed, time-bounded edge between two entities. `validTo` null means current. */
+export interface Relationship {
+  readonly id: RelationshipId;
+  readonly sourceEntityId: EntityId;
+  readonly targetEntityId: EntityId;
+  readonly relationType: string;
+  readonly metadata: RelationshipMetadata;
+  /** The memory that first asserted it (null once that memory is gone). */
+  readonly memoryId: MemoryId | null;
+  readonly validFrom: Date;
+  readonly validTo: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}

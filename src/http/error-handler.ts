@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from '../domain/errors.js';
+
+/** HTTP status for each error code: the one table that maps them. */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  payload_too_large: 413,
+  unauthorized: 401,
+  upstream_unavailable: 503,
+};
+
+const CODE_BY_FASTIFY_ERROR: Readonly<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'invalid_input',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_input',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_input',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_input',
+  FST_ERR_VALIDATION: 'invalid_input',
+};
+
+/** Turns every error into `{code, message}`: 4xx for the caller's mistakes, never a 5xx for them. */
+export function errorHandler(
+  error: FastifyError | AppError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error instanceof AppError) {
+    const status = STATUS_BY_CODE[error.code];
+    request.log[status >= 500 ? 'warn' : 'info']({ err: error }, 'request failed');
+    return reply.status(status).send({ code: error.code, message: error.message });
+  }
+  if (error.validation) {
+    return reply.status(400).send({ code: 'invalid_input', message: error.message });
+  }
+  const mapped = CODE_BY_FASTIFY_ERROR[error.code];
+  if (mapped)
+    return reply.status(STATUS_BY_CODE[mapped]).send({ code: mapped, message: error.message });
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return reply.status(error.statusCode).send({ code: 'invalid_input', message: error.message });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send({ code: 'internal', message: 'internal error' });
+}

@@ -1,0 +1,69 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+const SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** One registry per app (not prom-client's global), so tests and replicas get a clean slate. */
+export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    memoryOperations: new Counter({
+      name: 'memory_operations_total',
+      help: 'Memory operations by type.',
+      labelNames: ['operation_type'] as const,
+      registers,
+    }),
+    entityExtractionSeconds: new Histogram({
+      name: 'entity_extraction_seconds',
+      help: 'Time spent extracting entities and relationships from one text.',
+      buckets: SECONDS,
+      registers,
+    }),
+    memoryRetrievalSeconds: new Histogram({
+      name: 'memory_retrieval_seconds',
+      help: 'Time spent answering one memory search.',
+      buckets: SECONDS,
+      registers,
+    }),
+    embeddingSeconds: new Histogram({
+      name: 'embedding_seconds',
+      help: 'Time spent embedding one batch of texts.',
+      labelNames: ['provider'] as const,
+      buckets: SECONDS,
+      registers,
+    }),
+    httpRequestSeconds: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by route and status code.',
+      labelNames: ['method', 'route', 'status_code'] as const,
+      buckets: SECONDS,
+      registers,
+    }),
+    outboxPending: new Gauge({
+      name: 'outbox_pending',
+      help: 'Vector-index operations waiting in the outbox.',
+      registers,
+    }),
+    vectorIndexSize: new Gauge({
+      name: 'vector_index_size',
+      help: 'Vectors in the vector index.',
+      registers,
+    }),
+    llmTokens: new Counter({
+      name: 'llm_tokens_total',
+      help: 'LLM tokens used, by kind (prompt, completion).',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    llmErrors: new Counter({
+      name: 'llm_errors_total',
+      help: 'LLM calls that failed, by reason.',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
