@@ -1,0 +1,4 @@
+/** Current time, injectable so tests use a fixed clock. */
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,12 @@
+import type { Extraction } from '../domain/extraction.js';
+
+export interface ExtractionContext {
+  /** Name of the person speaking: first-person pronouns ("I", "me", "my") resolve to it. */
+  readonly speaker?: string;
+}
+
+/** Finds typed entities and the relations between them in a text. */
+export interface EntityExtractor {
+  /** Entities with spans (sorted by start) and relations between them; never throws on odd text. */
+  extract(text: string, context?: ExtractionContext): Promise<Extraction>;
+}
