@@ -1,0 +1,384 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import {
+  type Entity,
+  type EntityId,
+  type EntityType,
+  normalizeEntityName,
+} from '../../domain/entity.js';
+import type { MemoryId } from '../../domain/memory.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { Scope } from '../../domain/scope.js';
+import type {
+  EntityDetails,
+  EntityFilter,
+  EntityInput,
+  Graph,
+  GraphRepository,
+  Mention,
+  MentionInput,
+  RelationshipInput,
+} from '../../ports/graph-repository.js';
+import { type Database, queryRows } from './database.js';
+import { toEntity, toRelationship } from './row-mappers.js';
+import {
+  entities,
+  entityAliases,
+  memoryEntities,
+  relationshipEvidence,
+  relationships,
+} from './schema.js';
+
+const MAX_GRAPH_EDGES = 500;
+
+/** The knowledge graph on Postgres; pass a transaction as `db` to make calls atomic. */
+export class PgGraphRepository implements GraphRepository {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  async upsertEntity(input: EntityInput): Promise<Entity> {
+    const [row] = await this.#db
+      .insert(entities)
+      .values({
+        id: randomUUID(),
+        userId: input.scope.userId,
+        agentId: input.scope.agentId,
+        type: input.type,
+        text: input.text,
+        normalizedName: normalizeEntityName(input.text),
+        attributes: input.attributes ?? {},
+      })
+      .onConflictDoUpdate({
+        target: [entities.userId, entities.agentId, entities.type, entities.normalizedName],
+        set: { updatedAt: sql`now()` },
+      })
+      .returning();
+    if (!row) throw new Error('entity upsert returned no row');
+    return toEntity(row);
+  }
+
+  async addAlias(entityId: EntityId, alias: string): Promise<void> {
+    const normalizedAlias = normalizeEntityName(alias);
+    if (!normalizedAlias) return;
+    await this.#db
+      .insert(entityAliases)
+      .values({ entityId, alias, normalizedAlias })
+      .onConflictDoNothing();
+  }
+
+  async findByName(scope: Scope, normalizedName: string, type?: EntityType): Promise<Entity[]> {
+    const aliased = this.#db
+      .select({ id: entityAliases.entityId })
+      .from(entityAliases)
+      .where(eq(entityAliases.normalizedAlias, normalizedName));
+    const rows = await this.#db
+      .select()
+      .from(entities)
+      .where(
+        and(
+          eq(entities.userId, scope.userId),
+          eq(entities.agentId, scope.agentId),
+          type ? eq(entities.type, type) : undefined,
+          or(eq(entities.normalizedName, normalizedName), inArray(entities.id, aliased)),
+        ),
+      );
+    return rows.map(toEntity);
+  }
+
+  async findEntity(id: EntityId, scope?: Scope): Promise<EntityDetails | undefined> {
+    const [row] = await this.#db
+      .select()
+      .from(entities)
+      .where(
+        and(
+          eq(entities.id, id),
+          scope ? eq(entities.userId, scope.userId) : undefined,
+          scope ? eq(entities.agentId, scope.agentId) : undefined,
+        ),
+      );
+    if (!row) return undefined;
+    const [details] = await this.#withDetails([toEntity(row)]);
+    return details;
+  }
+
+  async searchEntities(filter: EntityFilter): Promise<EntityDetails[]> {
+    const name = filter.name ? normalizeEntityName(filter.name) : undefined;
+    const aliased = name
+      ? this.#db
+          .select({ id: entityAliases.entityId })
+          .from(entityAliases)
+          .where(sql`${entityAliases.normalizedAlias} like ${`${escapeLike(name)}%`}`)
+      : undefined;
+    const mentionCount = sql<number>`(select count(*) from memory_entities me where me.entity_id = ${entities.id})`;
+    const rows = await this.#db
+      .select()
+      .from(entities)
+      .where(
+        and(
+          eq(entities.userId, filter.scope.userId),
+          eq(entities.agentId, filter.scope.agentId),
+          filter.type ? eq(entities.type, filter.type) : undefined,
+          name && aliased
+            ? or(
+                sql`${entities.normalizedName} like ${`${escapeLike(name)}%`}`,
+                inArray(entities.id, aliased),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(mentionCount), entities.normalizedName)
+      .limit(filter.limit)
+      .offset(filter.offset);
+    return this.#withDetails(rows.map(toEntity));
+  }
+
+  async addMentions(mentions: readonly MentionInput[]): Promise<void> {
+    if (mentions.length === 0) return;
+    await this.#db
+      .insert(memoryEntities)
+      .values([...mentions])
+      .onConflictDoNothing();
+  }
+
+  async upsertRelationship(input: RelationshipInput): Promise<Relationship> {
+    if (input.singleValued) await this.#closeContradicted(input);
+    const metadata = { confidence: input.confidence, sentence: input.sentence };
+    const [row] = await this.#db
+      .insert(relationships)
+      .values({
+        id: randomUUID(),
+        sourceEntityId: input.sourceEntityId,
+        targetEntityId: input.targetEntityId,
+        relationType: input.relationType,
+        metadata,
+        memoryId: input.memoryId,
+        validFrom: input.validFrom,
+      })
+      .onConflictDoUpdate({
+        target: [
+          relationships.sourceEntityId,
+          relationships.targetEntityId,
+          relationships.relationType,
+        ],
+        targetWhere: sql`valid_to is null`,
+        set: { updatedAt: sql`now()` },
+      })
+      .returning();
+    if (!row) throw new Error('relationship upsert returned no row');
+    await this.#db
+      .insert(relationshipEvidence)
+      .values({
+        relationshipId: row.id,
+        memoryId: input.memoryId,
+        sentence: input.sentence,
+        confidence: input.confidence,
+      })
+      .onConflictDoNothing();
+    return toRelationship(row);
+  }
+
+  async relationshipsOf(entityId: EntityId): Promise<Relationship[]> {
+    const rows = await this.#db
+      .select()
+      .from(relationships)
+      .where(
+        or(eq(relationships.sourceEntityId, entityId), eq(relationships.targetEntityId, entityId)),
+      )
+      .orderBy(relationships.validFrom, relationships.createdAt);
+    return rows.map(toRelationship);
+  }
+
+  async neighbourhood(entityId: EntityId, depth: number): Promise<Graph> {
+    const seen = new Set<EntityId>([entityId]);
+    const edges = new Map<string, Relationship>();
+    let frontier: EntityId[] = [entityId];
+    for (
+      let hop = 0;
+      hop < depth && frontier.length > 0 && edges.size < MAX_GRAPH_EDGES;
+      hop += 1
+    ) {
+      const rows = await this.#db
+        .select()
+        .from(relationships)
+        .where(
+          or(
+            inArray(relationships.sourceEntityId, frontier),
+            inArray(relationships.targetEntityId, frontier),
+          ),
+        )
+        .limit(MAX_GRAPH_EDGES);
+      const next: EntityId[] = [];
+      for (const row of rows) {
+        edges.set(row.id, toRelationship(row));
+        for (const id of [row.sourceEntityId, row.targetEntityId]) {
+          if (!seen.has(id)) {
+            seen.add(id);
+            next.push(id);
+          }
+        }
+      }
+      frontier = next;
+    }
+    const nodes = await this.#db
+      .select()
+      .from(entities)
+      .where(inArray(entities.id, [...seen]));
+    return { nodes: nodes.map(toEntity), edges: [...edges.values()] };
+  }
+
+  async mentionsOf(memoryIds: readonly MemoryId[]): Promise<Array<Mention & { entity: Entity }>> {
+    if (memoryIds.length === 0) return [];
+    const rows = await this.#db
+      .select()
+      .from(memoryEntities)
+      .innerJoin(entities, eq(entities.id, memoryEntities.entityId))
+      .where(inArray(memoryEntities.memoryId, [...memoryIds]))
+      .orderBy(memoryEntities.memoryId, memoryEntities.start);
+    return rows.map((row) => ({ ...row.memory_entities, entity: toEntity(row.entities) }));
+  }
+
+  async relationshipsOfMemories(
+    memoryIds: readonly MemoryId[],
+  ): Promise<Array<Relationship & { evidenceMemoryId: MemoryId }>> {
+    if (memoryIds.length === 0) return [];
+    const rows = await this.#db
+      .select()
+      .from(relationshipEvidence)
+      .innerJoin(relationships, eq(relationships.id, relationshipEvidence.relationshipId))
+      .where(inArray(relationshipEvidence.memoryId, [...memoryIds]));
+    return rows.map((row) => ({
+      ...toRelationship(row.relationships),
+      evidenceMemoryId: row.relationship_evidence.memoryId,
+    }));
+  }
+
+  async memoriesMentioning(
+    scope: Scope,
+    entityIds: readonly EntityId[],
+    limit: number,
+  ): Promise<MemoryId[]> {
+    if (entityIds.length === 0) return [];
+    const seeds = sql.join(
+      entityIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const rows = await queryRows<{ id: string }>(
+      this.#db,
+      sql`with hop as (
+            select id, 2 as weight from entities where id in (${seeds})
+            union all
+            select case when r.source_entity_id in (${seeds}) then r.target_entity_id else r.source_entity_id end, 1
+            from relationships r
+            where (r.source_entity_id in (${seeds}) or r.target_entity_id in (${seeds})) and r.valid_to is null
+          )
+          select me.memory_id as id
+          from memory_entities me
+          join hop on hop.id = me.entity_id
+          join memories m on m.id = me.memory_id
+          where m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
+          group by me.memory_id
+          order by sum(hop.weight) desc, max(m.created_at) desc
+          limit ${limit}`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async detachMemory(
+    memoryIds: readonly MemoryId[],
+  ): Promise<{ relationships: number; entities: number }> {
+    if (memoryIds.length === 0) return { relationships: 0, entities: 0 };
+    const ids = [...memoryIds];
+    const touchedEntities = await this.#db
+      .delete(memoryEntities)
+      .where(inArray(memoryEntities.memoryId, ids))
+      .returning({ id: memoryEntities.entityId });
+    const touchedRelationships = await this.#db
+      .delete(relationshipEvidence)
+      .where(inArray(relationshipEvidence.memoryId, ids))
+      .returning({ id: relationshipEvidence.relationshipId });
+    const removedRelationships = await this.#deleteUnsupported(
+      unique(touchedRelationships.map((row) => row.id)),
+    );
+    const removedEntities = await this.#deleteUnmentioned(
+      unique(touchedEntities.map((row) => row.id)),
+    );
+    return { relationships: removedRelationships, entities: removedEntities };
+  }
+
+  async #deleteUnsupported(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const removed = await this.#db
+      .delete(relationships)
+      .where(
+        and(
+          inArray(relationships.id, ids),
+          sql`not exists (select 1 from relationship_evidence e where e.relationship_id = ${relationships.id})`,
+        ),
+      )
+      .returning({ id: relationships.id });
+    return removed.length;
+  }
+
+  async #deleteUnmentioned(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const removed = await this.#db
+      .delete(entities)
+      .where(
+        and(
+          inArray(entities.id, ids),
+          sql`not exists (select 1 from memory_entities me where me.entity_id = ${entities.id})`,
+        ),
+      )
+      .returning({ id: entities.id });
+    return removed.length;
+  }
+
+  async #closeContradicted(input: RelationshipInput): Promise<void> {
+    await this.#db
+      .update(relationships)
+      .set({ validTo: input.validFrom, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(relationships.sourceEntityId, input.sourceEntityId),
+          eq(relationships.relationType, input.relationType),
+          ne(relationships.targetEntityId, input.targetEntityId),
+          sql`${relationships.validTo} is null`,
+          sql`${relationships.validFrom} <= ${input.validFrom.toISOString()}::timestamptz`,
+        ),
+      );
+  }
+
+  async #withDetails(list: Entity[]): Promise<EntityDetails[]> {
+    if (list.length === 0) return [];
+    const ids = list.map((entity) => entity.id);
+    const aliasRows = await this.#db
+      .select()
+      .from(entityAliases)
+      .where(inArray(entityAliases.entityId, ids));
+    const countRows = await this.#db
+      .select({
+        id: memoryEntities.entityId,
+        count: sql<number>`count(distinct ${memoryEntities.memoryId})::int`,
+      })
+      .from(memoryEntities)
+      .where(inArray(memoryEntities.entityId, ids))
+      .groupBy(memoryEntities.entityId);
+    const counts = new Map(countRows.map((row) => [row.id, Number(row.count)]));
+    return list.map((entity) => ({
+      ...entity,
+      aliases: aliasRows.filter((row) => row.entityId === entity.id).map((row) => row.alias),
+      mentionCount: counts.get(entity.id) ?? 0,
+    }));
+  }
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,28 @@
+import type { Entity, EntityType } from '../../domain/entity.js';
+import type { Memory } from '../../domain/memory.js';
+import type { Relationship, RelationshipMetadata } from '../../domain/relationship.js';
+import type { entities, memories, relationships } from './schema.js';
+
+/** Maps an `entities` row to the domain type. */
+export function toEntity(row: typeof entities.$inferSelect): Entity {
+  return { ...row, type: row.type as EntityType };
+}
+
+/** Maps a `relationships` row to the domain type. */
+export function toRelationship(row: typeof relationships.$inferSelect): Relationship {
+  const metadata = row.metadata as Partial<RelationshipMetadata>;
+  return {
+    ...row,
+    metadata: {
+      ...metadata,
+      confidence: Number(metadata.confidence ?? 0),
+      sentence: String(metadata.sentence ?? ''),
+    },
+  };
+}
+
+/** Maps a `memories` row to the domain type (the full-text column stays in the database). */
+export function toMemory(row: typeof memories.$inferSelect): Memory {
+  const { searchVector: _searchVector, ...memory } = row;
+  return memory;
+}

@@ -1,0 +1,100 @@
+import type { Entity, EntityId, EntityType } from '../domain/entity.js';
+import type { MemoryId, Metadata } from '../domain/memory.js';
+import type { Relationship, RelationshipId } from '../domain/relationship.js';
+import type { Scope } from '../domain/scope.js';
+
+export interface EntityInput {
+  readonly scope: Scope;
+  readonly type: EntityType;
+  /** The name as written; becomes the canonical text when the entity is new. */
+  readonly text: string;
+  readonly attributes?: Metadata;
+}
+
+export interface MentionInput {
+  readonly memoryId: MemoryId;
+  readonly entityId: EntityId;
+  readonly mention: string;
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
+
+/** A stored mention: which memory names which entity where. */
+export type Mention = MentionInput;
+
+export interface RelationshipInput {
+  readonly sourceEntityId: EntityId;
+  readonly targetEntityId: EntityId;
+  readonly relationType: string;
+  readonly confidence: number;
+  readonly sentence: string;
+  readonly memoryId: MemoryId;
+  /** When the fact became true: the asserting memory's time. */
+  readonly validFrom: Date;
+  /** Single-valued types (lives_in, …) close the source's other current edges of the type. */
+  readonly singleValued: boolean;
+}
+
+export interface EntityFilter {
+  readonly scope: Scope;
+  /** Matches canonical names and aliases, case- and accent-insensitively (prefix match). */
+  readonly name?: string;
+  readonly type?: EntityType;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** An entity with its aliases and how many memories mention it. */
+export interface EntityDetails extends Entity {
+  readonly aliases: readonly string[];
+  readonly mentionCount: number;
+}
+
+export interface Graph {
+  readonly nodes: readonly Entity[];
+  readonly edges: readonly Relationship[];
+}
+
+/** Entities, aliases, mentions and relationships: the knowledge graph in Postgres. */
+export interface GraphRepository {
+  /** Returns the canonical entity for (scope, type, normalised name), creating it once even under concurrency. */
+  upsertEntity(input: EntityInput): Promise<Entity>;
+  /** Records `alias` as another name of the entity (idempotent). */
+  addAlias(entityId: EntityId, alias: string): Promise<void>;
+  /** Entities in `scope` whose canonical name or alias normalises to `normalizedName`. */
+  findByName(scope: Scope, normalizedName: string, type?: EntityType): Promise<Entity[]>;
+  /** One entity with aliases and mention count, if it exists in `scope`. */
+  findEntity(id: EntityId, scope?: Scope): Promise<EntityDetails | undefined>;
+  /** Entities matching a filter, most mentioned first. */
+  searchEntities(filter: EntityFilter): Promise<EntityDetails[]>;
+  /** Links memories to entities (idempotent per memory, entity and start offset). */
+  addMentions(mentions: readonly MentionInput[]): Promise<void>;
+  /** Adds or reinforces a current relationship and its evidence; returns it. */
+  upsertRelationship(input: RelationshipInput): Promise<Relationship>;
+  /** Relationships touching an entity in either direction, current and closed. */
+  relationshipsOf(entityId: EntityId): Promise<Relationship[]>;
+  /** The entities and relationships within `depth` hops of an entity. */
+  neighbourhood(entityId: EntityId, depth: number): Promise<Graph>;
+  /** Mentions of the given memories, with their entities (one query). */
+  mentionsOf(memoryIds: readonly MemoryId[]): Promise<Array<Mention & { entity: Entity }>>;
+  /** Relationships asserted by (evidenced in) the given memories (one query). */
+  relationshipsOfMemories(
+    memoryIds: readonly MemoryId[],
+  ): Promise<Array<Relationship & { evidenceMemoryId: MemoryId }>>;
+  /** Memories that mention any of the entities, or entities one hop away from them. */
+  memoriesMentioning(
+    scope: Scope,
+    entityIds: readonly EntityId[],
+    limit: number,
+  ): Promise<MemoryId[]>;
+  /**
+   * Drops a memory's mentions and evidence; relationships left with no evidence are removed,
+   * and entities left with no mention are removed. Returns what was removed.
+   */
+  detachMemory(
+    memoryIds: readonly MemoryId[],
+  ): Promise<{ relationships: number; entities: number }>;
+}
+
+export type { RelationshipId };

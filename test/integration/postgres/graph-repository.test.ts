@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../../src/adapters/postgres/database.js';
+import { PgGraphRepository } from '../../../src/adapters/postgres/pg-graph-repository.js';
+import { scopeOf } from '../../../src/domain/scope.js';
+import { seedMemories } from '../../support/seed-memories.js';
+import { createMigratedDatabase, DATABASE_KINDS } from '../../support/test-databases.js';
+
+describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
+  let handle: DatabaseHandle;
+  let graph: PgGraphRepository;
+  let n = 0;
+  const freshScope = () => scopeOf(`user-${kind}-${(n += 1)}`);
+
+  beforeAll(async () => {
+    handle = await createMigratedDatabase(kind);
+    graph = new PgGraphRepository(handle.db);
+  });
+  afterAll(() => handle.close());
+
+  it('stores an entity and finds it by id', async () => {
+    const scope = freshScope();
+    const entity = await graph.upsertEntity({ scope, type: 'ORG', text: 'Microsoft' });
+    const found = await graph.findEntity(entity.id, scope);
+    expect(found).toMatchObject({
+      id: entity.id,
+      text: 'Microsoft',
+      type: 'ORG',
+      normalizedName: 'microsoft',
+      aliases: [],
+      mentionCount: 0,
+    });
+  });
+
+  it('hides an entity from another scope', async () => {
+    const entity = await graph.upsertEntity({
+      scope: freshScope(),
+      type: 'ORG',
+      text: 'Microsoft',
+    });
+    expect(await graph.findEntity(entity.id, freshScope())).toBeUndefined();
+  });
+
+  it('returns one canonical entity for the same scope, type and normalised name', async () => {
+    const scope = freshScope();
+    const first = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Zoë Smith' });
+    const second = await graph.upsertEntity({ scope, type: 'PERSON', text: 'zoe  smith' });
+    expect(second.id).toBe(first.id);
+    expect(second.text).toBe('Zoë Smith');
+  });
+
+  it('creates exactly one entity under concurrent upserts', async () => {
+    const scope = freshScope();
+    const results = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        graph.upsertEntity({ scope, type: 'LOCATION', text: 'Seattle' }),
+      ),
+    );
+    expect(new Set(results.map((entity) => entity.id)).size).toBe(1);
+    expect(await graph.searchEntities({ scope, limit: 10, offset: 0 })).toHaveLength(1);
+  });
+
+  it('finds entities by alias and lists aliases', async () => {
+    const scope = freshScope();
+    const entity = await graph.upsertEntity({ scope, type: 'ORG', text: 'Microsoft' });
+    await graph.addAlias(entity.id, 'Microsoft Corp.');
+    await graph.addAlias(entity.id, 'Microsoft Corp.');
+    const byAlias = await graph.findByName(scope, 'microsoft corp');
+    expect(byAlias.map((found) => found.id)).toEqual([entity.id]);
+    expect((await graph.findEntity(entity.id))?.aliases).toEqual(['Microsoft Corp.']);
+  });
+
+  it('returns related entities in both directions', async () => {
+    const scope = freshScope();
+    const [memoryId = ''] = await seedMemories(handle.db, scope, ['John works for Microsoft']);
+    const john = await graph.upsertEntity({ scope, type: 'PERSON', text: 'John' });
+    const microsoft = await graph.upsertEntity({ scope, type: 'ORG', text: 'Microsoft' });
+    await graph.upsertRelationship({
+      sourceEntityId: john.id,
+      targetEntityId: microsoft.id,
+      relationType: 'works_for',
+      confidence: 0.9,
+      sentence: 'John works for Microsoft',
+      memoryId,
+      validFrom: new Date('2026-01-01T00:00:00Z'),
+      singleValued: true,
+    });
+    const fromJohn = await graph.relationshipsOf(john.id);
+    const fromMicrosoft = await graph.relationshipsOf(microsoft.id);
+    expect(fromJohn).toHaveLength(1);
+    expect(fromMicrosoft.map((edge) => edge.id)).toEqual(fromJohn.map((edge) => edge.id));
+    expect(fromJohn[0]).toMatchObject({
+      relationType: 'works_for',
+      validTo: null,
+      metadata: { confidence: 0.9 },
+    });
+    const neighbourhood = await graph.neighbourhood(microsoft.id, 1);
+    expect(neighbourhood.nodes.map((node) => node.text).sort()).toEqual(['John', 'Microsoft']);
+  });
+
+  it('closes a contradicted single-valued relationship instead of deleting it', async () => {
+    const scope = freshScope();
+    const [first = '', second = ''] = await seedMemories(handle.db, scope, [
+      'lives in Boston',
+      'lives in Denver',
+    ]);
+    const sarah = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Sarah' });
+    const boston = await graph.upsertEntity({ scope, type: 'LOCATION', text: 'Boston' });
+    const denver = await graph.upsertEntity({ scope, type: 'LOCATION', text: 'Denver' });
+    const base = {
+      sourceEntityId: sarah.id,
+      relationType: 'lives_in',
+      confidence: 0.8,
+      singleValued: true,
+    };
+    await graph.upsertRelationship({
+      ...base,
+      targetEntityId: boston.id,
+      sentence: 'a',
+      memoryId: first,
+      validFrom: new Date('2025-01-01Z'),
+    });
+    await graph.upsertRelationship({
+      ...base,
+      targetEntityId: denver.id,
+      sentence: 'b',
+      memoryId: second,
+      validFrom: new Date('2026-01-01Z'),
+    });
+    const edges = await graph.relationshipsOf(sarah.id);
+    const byTarget = Object.fromEntries(
+      edges.map((edge) => [edge.targetEntityId, edge.validTo?.toISOString() ?? null]),
+    );
+    expect(byTarget).toEqual({ [boston.id]: '2026-01-01T00:00:00.000Z', [denver.id]: null });
+  });
+
+  it('keeps one current relationship when the same fact is asserted twice concurrently', async () => {
+    const scope = freshScope();
+    const memoryIds = await seedMemories(handle.db, scope, ['a', 'b', 'c', 'd']);
+    const alice = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Alice' });
+    const acme = await graph.upsertEntity({ scope, type: 'ORG', text: 'Acme' });
+    await Promise.all(
+      memoryIds.map((memoryId) =>
+        graph.upsertRelationship({
+          sourceEntityId: alice.id,
+          targetEntityId: acme.id,
+          relationType: 'likes',
+          confidence: 0.7,
+          sentence: 'x',
+          memoryId,
+          validFrom: new Date('2026-01-01Z'),
+          singleValued: false,
+        }),
+      ),
+    );
+    expect(await graph.relationshipsOf(alice.id)).toHaveLength(1);
+    expect(await graph.relationshipsOfMemories(memoryIds)).toHaveLength(4);
+  });
+
+  it('detaching a memory removes what only it supported', async () => {
+    const scope = freshScope();
+    const [kept = '', dropped = ''] = await seedMemories(handle.db, scope, ['kept', 'dropped']);
+    const bob = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Bob' });
+    const paris = await graph.upsertEntity({ scope, type: 'LOCATION', text: 'Paris' });
+    await graph.addMentions([
+      { memoryId: kept, entityId: bob.id, mention: 'Bob', start: 0, end: 3, confidence: 0.9 },
+      { memoryId: dropped, entityId: bob.id, mention: 'Bob', start: 0, end: 3, confidence: 0.9 },
+      {
+        memoryId: dropped,
+        entityId: paris.id,
+        mention: 'Paris',
+        start: 10,
+        end: 15,
+        confidence: 0.9,
+      },
+    ]);
+    await graph.upsertRelationship({
+      sourceEntityId: bob.id,
+      targetEntityId: paris.id,
+      relationType: 'lives_in',
+      confidence: 0.8,
+      sentence: 'Bob lives in Paris',
+      memoryId: dropped,
+      validFrom: new Date('2026-01-01Z'),
+      singleValued: true,
+    });
+    const removed = await graph.detachMemory([dropped]);
+    expect(removed).toEqual({ relationships: 1, entities: 1 });
+    expect(await graph.findEntity(bob.id)).toMatchObject({ mentionCount: 1 });
+    expect(await graph.findEntity(paris.id)).toBeUndefined();
+    expect(await graph.memoriesMentioning(scope, [bob.id], 10)).toEqual([kept]);
+  });
+});
