@@ -45,8 +45,8 @@ export class GloveEmbedder implements Embedder {
   #loading: Promise<void> | undefined;
   #table: GloveTable | undefined;
   #ranks = new Map<string, number>();
-  #weights = new Float32Array(0);
-  #common = new Float64Array(0);
+  #weights: Float32Array = new Float32Array(0);
+  #common: Float64Array = new Float64Array(0);
 
   constructor(options: GloveEmbedderOptions) {
     this.#options = options;
