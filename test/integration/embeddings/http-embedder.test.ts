@@ -30,7 +30,7 @@ class FakeEmbeddingServer {
   #server: Server | undefined;
 
   get url(): string {
-    return `http://127.0.0.1:${(this.#server?.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}`;
   }
 
   async start(): Promise<void> {
