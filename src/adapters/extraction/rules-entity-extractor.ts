@@ -1,0 +1,112 @@
+import type { EntityMention, Extraction, RelationMention } from '../../domain/extraction.js';
+import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extractor.js';
+import { loadGazetteer } from './lexicon/gazetteer.js';
+import { findNames } from './name-finder.js';
+import { findRelations, type GraphNode } from './relation-patterns.js';
+import { type Token, tokenize } from './tokenizer.js';
+import { findValues } from './value-patterns.js';
+
+export interface RulesEntityExtractorOptions {
+  /** Mentions below this confidence are dropped (ENTITY_CONFIDENCE_THRESHOLD, default 0.5). */
+  readonly confidenceThreshold?: number;
+  /** Longest text analysed, in characters; the rest is ignored (default 100,000). */
+  readonly maxTextLength?: number;
+}
+
+/** Rules-based extractor: compromise's lexicon + npm gazetteers + heuristics + relation patterns. */
+export class RulesEntityExtractor implements EntityExtractor {
+  readonly #threshold: number;
+  readonly #maxTextLength: number;
+
+  constructor(options: RulesEntityExtractorOptions = {}) {
+    this.#threshold = options.confidenceThreshold ?? 0.5;
+    this.#maxTextLength = options.maxTextLength ?? 100_000;
+  }
+
+  /** Entities sorted by start (spans are `text.slice(start, end)`) and the relations between them. */
+  async extract(text: string, context: ExtractionContext = {}): Promise<Extraction> {
+    return this.extractSync(text, context);
+  }
+
+  /** Same as `extract`, synchronously (benchmarks and batch callers). */
+  extractSync(text: string, context: ExtractionContext = {}): Extraction {
+    const source = text.length > this.#maxTextLength ? text.slice(0, this.#maxTextLength) : text;
+    const gazetteer = loadGazetteer();
+    const tokens = tokenize(source);
+    const values = valueNodes(source, tokens);
+    const blocked = new Set(values.flatMap((node) => tokenRange(node.firstToken, node.lastToken)));
+    const nodes = [...values, ...findNames(tokens, blocked, gazetteer)].filter(
+      (node) => node.confidence >= this.#threshold,
+    );
+    nodes.sort((a, b) => a.firstToken - b.firstToken);
+    const found = findRelations(source, tokens, nodes, gazetteer, context.speaker);
+    return assemble(source, tokens, found.nodes, found.relations, this.#threshold);
+  }
+}
+
+function valueNodes(text: string, tokens: readonly Token[]): GraphNode[] {
+  const nodes: GraphNode[] = [];
+  for (const value of findValues(text)) {
+    const first = tokens.findIndex((token) => token.end > value.start);
+    let last = first;
+    while (tokens[last + 1] && (tokens[last + 1]?.start ?? Infinity) < value.end) last += 1;
+    if (first >= 0)
+      nodes.push({
+        type: value.type,
+        firstToken: first,
+        lastToken: last,
+        confidence: value.confidence,
+      });
+  }
+  return nodes;
+}
+
+function tokenRange(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
+}
+
+function assemble(
+  text: string,
+  tokens: readonly Token[],
+  nodes: readonly GraphNode[],
+  relations: readonly RelationMention[],
+  threshold: number,
+): Extraction {
+  const order = nodes
+    .map((_, index) => index)
+    .sort((a, b) => startOf(nodes[a], tokens) - startOf(nodes[b], tokens));
+  const used = new Set(
+    relations.flatMap((relation) => [relation.sourceIndex, relation.targetIndex]),
+  );
+  const newIndex = new Map<number, number>();
+  const entities: EntityMention[] = [];
+  for (const index of order) {
+    const node = nodes[index];
+    if (!node || (node.auxiliary && !used.has(index))) continue;
+    newIndex.set(index, entities.length);
+    entities.push(toMention(text, tokens, node));
+  }
+  const kept = relations
+    .filter((relation) => relation.confidence >= threshold)
+    .flatMap((relation) => {
+      const sourceIndex = newIndex.get(relation.sourceIndex);
+      const targetIndex = newIndex.get(relation.targetIndex);
+      return sourceIndex === undefined || targetIndex === undefined
+        ? []
+        : [{ ...relation, sourceIndex, targetIndex }];
+    });
+  return { entities, relations: kept };
+}
+
+function startOf(node: GraphNode | undefined, tokens: readonly Token[]): number {
+  return node ? (tokens[node.firstToken]?.start ?? 0) : 0;
+}
+
+function toMention(text: string, tokens: readonly Token[], node: GraphNode): EntityMention {
+  const start = tokens[node.firstToken]?.start ?? 0;
+  const end = tokens[node.lastToken]?.end ?? start;
+  const base = { type: node.type, start, end, confidence: node.confidence };
+  return node.speaker !== undefined
+    ? { ...base, text: node.speaker, isSpeaker: true }
+    : { ...base, text: text.slice(start, end) };
+}
