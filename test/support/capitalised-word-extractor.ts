@@ -1,7 +1,9 @@
 import type { EntityMention, Extraction } from '../../src/domain/extraction.js';
 import type { EntityExtractor } from '../../src/ports/entity-extractor.js';
 
-const SKIP = new Set(['I', 'The', 'A', 'An', 'My', 'We', 'He', 'She', 'It', 'They', 'Hey', 'Hi']);
+const SKIP = new Set(
+  'I The A An My We He She It They Her His Their Our Your Hey Hi Later Nice That'.split(' '),
+);
 
 /**
  * A tiny real EntityExtractor for tests: every run of capitalised words (except a few function
@@ -15,12 +17,12 @@ export class CapitalisedWordExtractor implements EntityExtractor {
     this.calls.push(text);
     const entities: EntityMention[] = [];
     for (const match of text.matchAll(/\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*/gu)) {
-      const words = match[0].split(/\s+/);
-      const leading = SKIP.has(words[0] ?? '') ? 1 : 0;
-      const kept = words.slice(leading).join(' ');
-      if (!kept) continue;
-      const start = match.index + match[0].indexOf(kept, leading ? (words[0]?.length ?? 0) : 0);
-      entities.push({ text: kept, type: 'MISC', start, end: start + kept.length, confidence: 1 });
+      const first = /^\S+/.exec(match[0])?.[0] ?? '';
+      const skip = SKIP.has(first) ? (/^\S+\s+/.exec(match[0])?.[0].length ?? match[0].length) : 0;
+      const start = match.index + skip;
+      const end = match.index + match[0].length;
+      if (start >= end) continue;
+      entities.push({ text: text.slice(start, end), type: 'MISC', start, end, confidence: 1 });
     }
     return { entities, relations: [] };
   }
