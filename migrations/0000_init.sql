@@ -61,6 +61,8 @@ CREATE TABLE "memory_history" (
 CREATE TABLE "outbox" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"memory_id" uuid NOT NULL,
+	"user_id" text DEFAULT '' NOT NULL,
+	"agent_id" text DEFAULT '' NOT NULL,
 	"operation" text NOT NULL,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,

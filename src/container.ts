@@ -1,3 +1,9 @@
+import path from 'node:path';
+import { ChromaReadinessCheck } from './adapters/chroma/chroma-readiness-check.js';
+import { ChromaVectorIndex } from './adapters/chroma/chroma-vector-index.js';
+import { ManagedChroma } from './adapters/chroma/managed-chroma.js';
+import { GloveEmbedder } from './adapters/embeddings/glove-embedder.js';
+import { RulesEntityExtractor } from './adapters/extraction/rules-entity-extractor.js';
 import {
   type DatabaseHandle,
   openEmbeddedDatabase,
@@ -5,15 +11,23 @@ import {
 } from './adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
+import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
-import { ConflictError } from './domain/errors.js';
+import { ConflictError, InvalidInputError } from './domain/errors.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { metricsTelemetry } from './observability/metrics-telemetry.js';
+import type { Embedder } from './ports/embedder.js';
+import type { EntityExtractor } from './ports/entity-extractor.js';
+import { createCoreServices } from './services/create-services.js';
 import { HealthService } from './services/health-service.js';
+import { OutboxReadinessCheck } from './services/outbox-readiness-check.js';
 
 export interface ContainerOptions {
-  /** `apply`: run pending migrations on the embedded database, refuse on a server. */
+  /** `apply`: run pending migrations on the embedded database, refuse a server that is behind. */
   readonly migrations: 'apply' | 'ignore';
+  /** Replay the outbox every this many ms (0: only at start). */
+  readonly reconcileEveryMs?: number;
 }
 
 /** Opens the configured database: a server with DATABASE_URL, else embedded PGlite in DATA_DIR. */
@@ -25,26 +39,103 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
 
 /** Composition root: the only module that chooses concrete adapters and wires services. */
 export async function createContainer(config: Config, logger: Logger, options: ContainerOptions) {
-  const database = await openDatabase(config);
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.reverse())
+      await closer().catch((error: unknown) => logger.warn({ err: error }, 'close failed'));
+  };
   try {
+    const database = await openDatabase(config);
+    closers.push(() => database.close());
     if (options.migrations === 'apply') await prepareSchema(database, logger);
+    const chroma = await openVectorIndex(config, logger);
+    closers.push(chroma.close);
+    const embedder = createEmbedder(config, logger);
+    await embedder.init();
+    await chroma.index.init(embedder.identity);
+    const metrics = createMetrics({ defaultMetrics: true });
+    const telemetry = metricsTelemetry(metrics, embedder.identity.provider);
+    const store = new PgStore(database.db);
+    const core = createCoreServices({
+      store,
+      vectors: chroma.index,
+      embedder,
+      extractor: createExtractor(config),
+      clock: { now: () => new Date() },
+      telemetry,
+      log: logger,
+      settings: config.memory,
+    });
+    core.index.start(options.reconcileEveryMs ?? 30_000);
+    closers.push(() => core.index.stop());
+    const health = new HealthService([
+      new DatabaseReadinessCheck(database.db),
+      new ChromaReadinessCheck(chroma.index, chroma.managed ? { managed: chroma.managed } : {}),
+      new OutboxReadinessCheck(core.index, (pending) => metrics.outboxPending.set(pending)),
+    ]);
+    return {
+      database,
+      metrics,
+      store,
+      embedder,
+      vectors: chroma.index,
+      core,
+      services: { health, metrics, ...core },
+      close,
+    };
   } catch (error) {
-    await database.close();
+    await close();
     throw error;
   }
-  const metrics = createMetrics({ defaultMetrics: true });
-  const health = new HealthService([new DatabaseReadinessCheck(database.db)]);
-  return {
-    database,
-    metrics,
-    services: { health, metrics },
-    close: async () => {
-      await database.close();
-    },
-  };
 }
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+async function openVectorIndex(config: Config, logger: Logger) {
+  if (config.chroma.url) {
+    return {
+      index: new ChromaVectorIndex({ url: config.chroma.url }),
+      managed: undefined,
+      close: async () => {},
+    };
+  }
+  const managed = new ManagedChroma({ persistDirectory: config.chroma.persistDirectory });
+  managed.on('exited', ({ code, signal }) =>
+    logger.warn({ code, signal }, 'managed chroma exited; restarting'),
+  );
+  managed.on('restarted', ({ url, pid }) => logger.info({ url, pid }, 'managed chroma restarted'));
+  managed.on('restart-failed', (error) =>
+    logger.error({ err: error }, 'managed chroma restart failed'),
+  );
+  const url = await managed.start();
+  logger.info({ url, path: config.chroma.persistDirectory }, 'managed chroma running');
+  return { index: new ChromaVectorIndex({ url }), managed, close: () => managed.stop() };
+}
+
+function createEmbedder(config: Config, logger: Logger): Embedder {
+  if (config.embeddings.provider !== 'glove') {
+    throw new InvalidInputError(
+      `EMBEDDING_PROVIDER=${config.embeddings.provider} is not wired yet`,
+    );
+  }
+  let last = '';
+  return new GloveEmbedder({
+    cacheDirectory: path.join(config.dataDir, 'embeddings'),
+    onProgress: ({ phase, fraction }) => {
+      const step = `${phase}:${Math.floor(fraction * 10) * 10}`;
+      if (step !== last)
+        logger.info(
+          { phase, percent: Math.floor(fraction * 100) },
+          'converting GloVe embeddings (first start only)',
+        );
+      last = step;
+    },
+  });
+}
+
+function createExtractor(config: Config): EntityExtractor {
+  return new RulesEntityExtractor({ confidenceThreshold: config.extraction.confidenceThreshold });
+}
 
 async function prepareSchema(database: DatabaseHandle, logger: Logger): Promise<void> {
   if (database.kind === 'embedded') {

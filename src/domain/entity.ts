@@ -29,13 +29,21 @@ export interface Entity {
   readonly updatedAt: Date;
 }
 
-/** Lower-cases, strips diacritics, punctuation and corporate suffixes noise, collapses spaces. */
-export function normalizeEntityName(name: string): string {
-  return name
+const ORG_SUFFIX =
+  /\s+(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa)$/u;
+
+/**
+ * The key that makes two names one entity: lower case, no diacritics or punctuation, spaces
+ * collapsed, a possessive 's dropped, and for organisations a legal suffix ("Corp.") dropped.
+ */
+export function normalizeEntityName(name: string, type?: EntityType): string {
+  const plain = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/['’]s$/u, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  const stripped = type === 'ORG' ? plain.replace(ORG_SUFFIX, '').trim() : plain;
+  return stripped || plain;
 }

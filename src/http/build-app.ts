@@ -3,15 +3,23 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Metrics } from '../observability/metrics.js';
+import type { GraphService } from '../services/graph-service.js';
 import type { HealthService } from '../services/health-service.js';
+import type { MemoryService } from '../services/memory-service.js';
+import type { SearchService } from '../services/search-service.js';
 import { errorHandler } from './error-handler.js';
+import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
+import { memoryRoutes } from './routes/memories.js';
 import { metricsRoutes } from './routes/metrics.js';
 
 /** The services the HTTP layer exposes. */
 export interface AppServices {
   readonly health: HealthService;
   readonly metrics: Metrics;
+  readonly memories: MemoryService;
+  readonly search: SearchService;
+  readonly graph: GraphService;
 }
 
 export interface AppOptions extends FastifyServerOptions {
@@ -50,6 +58,8 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(metricsRoutes, { metrics: services.metrics });
   await app.register(healthRoutes, { health: services.health });
+  await app.register(memoryRoutes, { memories: services.memories, search: services.search });
+  await app.register(entityRoutes, { graph: services.graph });
   return app;
 }
 

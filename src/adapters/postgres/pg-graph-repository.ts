@@ -48,7 +48,7 @@ export class PgGraphRepository implements GraphRepository {
         agentId: input.scope.agentId,
         type: input.type,
         text: input.text,
-        normalizedName: normalizeEntityName(input.text),
+        normalizedName: normalizeEntityName(input.text, input.type),
         attributes: input.attributes ?? {},
       })
       .onConflictDoUpdate({

@@ -185,6 +185,8 @@ export const outbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     memoryId: uuid('memory_id').notNull(),
+    userId: scopeId('user_id'),
+    agentId: scopeId('agent_id'),
     operation: text('operation').$type<'upsert' | 'delete'>().notNull(),
     status: text('status').$type<'pending' | 'done'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -1,0 +1,203 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { scopeOf } from '../../domain/scope.js';
+import type { MemoryService } from '../../services/memory-service.js';
+import type { SearchService } from '../../services/search-service.js';
+import { presentEntity, presentMemory, presentRelationship, presentResult } from '../presenters.js';
+import { errorResponses } from '../schemas/common.js';
+import {
+  AddMemoryBody,
+  BatchBody,
+  IdParams,
+  ListQuery,
+  MemoryJson,
+  ScopeQuery,
+  SearchBody,
+  UpdateMemoryBody,
+} from '../schemas/memory.js';
+import { addInput, runBatch, searchInput } from './memory-requests.js';
+
+interface Options {
+  readonly memories: MemoryService;
+  readonly search: SearchService;
+}
+
+const tags = ['memories'];
+
+/** `/memories`: add (one or a batch), read, list, update, delete, history and search. */
+export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
+  app,
+  { memories, search },
+) => {
+  app.post(
+    '/memories',
+    {
+      schema: {
+        tags,
+        summary: 'Add a memory (entities and relationships are extracted)',
+        body: AddMemoryBody,
+        response: { 200: Type.Unknown(), 201: Type.Unknown(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await memories.add(addInput(request.body));
+      return reply.status(result.created ? 201 : 200).send({
+        memory: presentMemory(result.memory),
+        created: result.created,
+        chunks: result.chunks,
+        entities: result.entities.map(presentEntity),
+        relationships: result.relationships.map(presentRelationship),
+      });
+    },
+  );
+
+  app.post(
+    '/memories/batch',
+    {
+      schema: {
+        tags,
+        summary: 'Add up to 1,000 memories; each item succeeds or fails on its own',
+        body: BatchBody,
+        response: { 200: Type.Unknown(), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      results: await runBatch(memories, request.body.items),
+    }),
+  );
+
+  app.get(
+    '/memories',
+    {
+      schema: {
+        tags,
+        summary: 'List memories in a scope, newest first',
+        querystring: ListQuery,
+        response: { 200: Type.Object({ memories: Type.Array(MemoryJson) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { user_id, agent_id, session_id, memory_type, limit, offset } = request.query;
+      const list = await memories.list(
+        {
+          scope: scopeOf(user_id, agent_id),
+          ...(session_id ? { sessionId: session_id } : {}),
+          ...(memory_type ? { memoryType: memory_type } : {}),
+        },
+        limit,
+        offset,
+      );
+      return { memories: list.map(presentMemory) };
+    },
+  );
+
+  app.get(
+    '/memories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One memory (and its chunks when long)',
+        params: IdParams,
+        querystring: ScopeQuery,
+        response: {
+          200: Type.Object({ memory: MemoryJson, chunks: Type.Array(MemoryJson) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const memory = await memories.get(
+        request.params.id,
+        scopeOf(request.query.user_id, request.query.agent_id),
+      );
+      const chunks = memory.parentId ? [] : await memories.chunks(memory.id);
+      return { memory: presentMemory(memory), chunks: chunks.map(presentMemory) };
+    },
+  );
+
+  app.patch(
+    '/memories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rewrite a memory: re-chunk, re-extract, re-embed, keep history',
+        params: IdParams,
+        body: UpdateMemoryBody,
+        response: { 200: Type.Object({ memory: MemoryJson }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { content, metadata, user_id, agent_id } = request.body;
+      const memory = await memories.update(request.params.id, scopeOf(user_id, agent_id), {
+        ...(content !== undefined ? { content } : {}),
+        ...(metadata !== undefined ? { metadata: metadata as Record<string, never> } : {}),
+      });
+      return { memory: presentMemory(memory) };
+    },
+  );
+
+  app.delete(
+    '/memories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a memory, its vectors, and what only it supported',
+        params: IdParams,
+        querystring: ScopeQuery,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await memories.delete(
+        request.params.id,
+        scopeOf(request.query.user_id, request.query.agent_id),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/memories/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Add, update and delete events of a memory',
+        params: IdParams,
+        querystring: ScopeQuery,
+        response: { 200: Type.Unknown(), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const events = await memories.history(
+        request.params.id,
+        scopeOf(request.query.user_id, request.query.agent_id),
+      );
+      return {
+        events: events.map((event) => ({
+          id: event.id,
+          memory_id: event.memoryId,
+          event: event.event,
+          old_content: event.oldContent,
+          new_content: event.newContent,
+          created_at: event.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/memories/search',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hybrid search: vector + full text + entity graph, fused; results carry entities and relationships',
+        body: SearchBody,
+        response: { 200: Type.Unknown(), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      results: (await search.search(searchInput(request.body))).map(presentResult),
+    }),
+  );
+};

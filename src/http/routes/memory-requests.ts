@@ -1,0 +1,73 @@
+import type { Static } from 'typebox';
+import { Value } from 'typebox/value';
+import { AppError } from '../../domain/errors.js';
+import type { Metadata } from '../../domain/memory.js';
+import { scopeOf } from '../../domain/scope.js';
+import type { AddMemoryInput } from '../../services/memory-inputs.js';
+import type { MemoryService } from '../../services/memory-service.js';
+import type { SearchInput } from '../../services/search-service.js';
+import { presentMemory } from '../presenters.js';
+import { AddMemoryBody, type SearchBody } from '../schemas/memory.js';
+
+type AddBody = Static<typeof AddMemoryBody>;
+type SearchBodyType = Static<typeof SearchBody>;
+
+/** Maps a POST /memories body to the service input. */
+export function addInput(body: AddBody): AddMemoryInput {
+  return {
+    content: body.content,
+    scope: scopeOf(body.user_id, body.agent_id),
+    ...(body.session_id ? { sessionId: body.session_id } : {}),
+    ...(body.memory_type ? { memoryType: body.memory_type } : {}),
+    ...(body.metadata ? { metadata: body.metadata as Metadata } : {}),
+    ...(body.created_at ? { createdAt: new Date(body.created_at) } : {}),
+  };
+}
+
+/** Maps a search body to the service input. */
+export function searchInput(body: SearchBodyType): SearchInput {
+  return {
+    query: body.query,
+    scope: scopeOf(body.user_id, body.agent_id),
+    ...(body.session_id ? { sessionId: body.session_id } : {}),
+    ...(body.memory_type ? { memoryType: body.memory_type } : {}),
+    ...(body.metadata ? { metadata: body.metadata as Metadata } : {}),
+    ...(body.created_after ? { createdAfter: new Date(body.created_after) } : {}),
+    ...(body.created_before ? { createdBefore: new Date(body.created_before) } : {}),
+    ...(body.top_k ? { topK: body.top_k } : {}),
+    ...(body.score_threshold !== undefined ? { scoreThreshold: body.score_threshold } : {}),
+  };
+}
+
+/** Adds each item on its own: a bad item gets an error entry and does not sink the rest. */
+export async function runBatch(memories: MemoryService, items: readonly unknown[]) {
+  const results = [];
+  for (const [index, item] of items.entries()) {
+    if (!Value.Check(AddMemoryBody, item)) {
+      const first = [...Value.Errors(AddMemoryBody, item)][0];
+      const where = first?.instancePath || '/';
+      results.push({
+        index,
+        status: 'error' as const,
+        error: { code: 'invalid_input', message: `${where} ${first?.message ?? 'is invalid'}` },
+      });
+      continue;
+    }
+    try {
+      const result = await memories.add(addInput(item));
+      results.push({
+        index,
+        status: result.created ? ('created' as const) : ('duplicate' as const),
+        memory: presentMemory(result.memory),
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({
+        index,
+        status: 'error' as const,
+        error: { code: error.code, message: error.message },
+      });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,108 @@
+import { Type } from 'typebox';
+
+const Id = Type.String({ format: 'uuid', examples: ['0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11'] });
+const ScopeId = Type.String({ minLength: 1, maxLength: 256 });
+export const MemoryTypeSchema = Type.Union(
+  [Type.Literal('ephemeral'), Type.Literal('model_memory')],
+  {
+    examples: ['ephemeral'],
+  },
+);
+const Metadata = Type.Record(Type.String(), Type.Unknown(), {
+  examples: [{ source: 'chat', speaker: 'alice' }],
+});
+
+export const ScopeQuery = Type.Object({
+  user_id: Type.Optional(ScopeId),
+  agent_id: Type.Optional(ScopeId),
+});
+
+export const IdParams = Type.Object({ id: Id });
+
+export const AddMemoryBody = Type.Object(
+  {
+    content: Type.String({
+      minLength: 1,
+      maxLength: 100_000,
+      examples: ['My sister Sarah lives in Boston and works at Google.'],
+    }),
+    user_id: Type.Optional(ScopeId),
+    agent_id: Type.Optional(ScopeId),
+    session_id: Type.Optional(ScopeId),
+    memory_type: Type.Optional(MemoryTypeSchema),
+    metadata: Type.Optional(Metadata),
+    created_at: Type.Optional(
+      Type.String({ format: 'date-time', examples: ['2026-05-01T10:00:00Z'] }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BatchBody = Type.Object(
+  {
+    items: Type.Array(Type.Unknown(), {
+      minItems: 1,
+      maxItems: 1000,
+      description: 'Up to 1,000 bodies of POST /memories; each is validated on its own.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateMemoryBody = Type.Object(
+  {
+    content: Type.Optional(Type.String({ minLength: 1, maxLength: 100_000 })),
+    metadata: Type.Optional(Metadata),
+    user_id: Type.Optional(ScopeId),
+    agent_id: Type.Optional(ScopeId),
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ content: 'Sarah moved to Denver.', user_id: 'alice' }],
+  },
+);
+
+export const SearchBody = Type.Object(
+  {
+    query: Type.String({
+      minLength: 1,
+      maxLength: 10_000,
+      examples: ['Where does my sister live?'],
+    }),
+    user_id: Type.Optional(ScopeId),
+    agent_id: Type.Optional(ScopeId),
+    session_id: Type.Optional(ScopeId),
+    memory_type: Type.Optional(MemoryTypeSchema),
+    metadata: Type.Optional(Metadata),
+    created_after: Type.Optional(Type.String({ format: 'date-time' })),
+    created_before: Type.Optional(Type.String({ format: 'date-time' })),
+    top_k: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    score_threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ListQuery = Type.Object({
+  user_id: Type.Optional(ScopeId),
+  agent_id: Type.Optional(ScopeId),
+  session_id: Type.Optional(ScopeId),
+  memory_type: Type.Optional(MemoryTypeSchema),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+
+export const MemoryJson = Type.Object({
+  id: Type.String(),
+  content: Type.String(),
+  user_id: Type.Union([Type.String(), Type.Null()]),
+  agent_id: Type.Union([Type.String(), Type.Null()]),
+  session_id: Type.Union([Type.String(), Type.Null()]),
+  memory_type: MemoryTypeSchema,
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+  parent_id: Type.Union([Type.String(), Type.Null()]),
+  chunk_index: Type.Integer(),
+  migrated_from: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});

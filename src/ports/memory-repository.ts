@@ -1,0 +1,101 @@
+import type { Memory, MemoryId, MemoryType, Metadata } from '../domain/memory.js';
+import type { Scope } from '../domain/scope.js';
+
+/** Filters every memory read accepts besides the scope. */
+export interface MemoryFilter {
+  readonly scope: Scope;
+  readonly sessionId?: string;
+  readonly memoryType?: MemoryType;
+  /** Every key must equal (JSON containment). */
+  readonly metadata?: Metadata;
+  readonly createdAfter?: Date;
+  readonly createdBefore?: Date;
+}
+
+export interface RankedId {
+  readonly id: MemoryId;
+  readonly score: number;
+}
+
+export interface HistoryEvent {
+  readonly memoryId: MemoryId;
+  readonly scope: Scope;
+  readonly event: 'add' | 'update' | 'delete';
+  readonly oldContent: string | null;
+  readonly newContent: string | null;
+  readonly metadata?: Metadata;
+  readonly createdAt?: Date;
+}
+
+export interface StoredHistoryEvent extends Omit<HistoryEvent, 'createdAt'> {
+  readonly id: number;
+  readonly createdAt: Date;
+}
+
+export interface OutboxItem {
+  readonly id: number;
+  /** For `upsert`, a top-level memory (its current search units are indexed); for `delete`, one search unit. */
+  readonly memoryId: MemoryId;
+  readonly scope: Scope;
+  readonly operation: 'upsert' | 'delete';
+  readonly attempts: number;
+}
+
+/** Memories, their history and the vector-index outbox, in Postgres. */
+export interface MemoryRepository {
+  /** Inserts rows; a parent must come before its chunks. */
+  insert(rows: readonly Memory[]): Promise<void>;
+  /** One memory row by id, optionally only within a scope. */
+  findById(id: MemoryId, scope?: Scope): Promise<Memory | undefined>;
+  /** Rows by id, in no particular order (one query). */
+  findMany(ids: readonly MemoryId[]): Promise<Memory[]>;
+  /** The top-level memory with this content hash in the scope and type, if any. */
+  findByHash(
+    scope: Scope,
+    memoryType: MemoryType,
+    contentHash: string,
+  ): Promise<Memory | undefined>;
+  /** The top-level memory imported from this legacy id, if any. */
+  findByMigratedFrom(migratedFrom: string): Promise<Memory | undefined>;
+  /** Search units of top-level memories: their chunks, or themselves when unchunked. */
+  leavesOf(ids: readonly MemoryId[]): Promise<Memory[]>;
+  /** Chunks of a memory in order (empty when unchunked). */
+  chunksOf(parentId: MemoryId): Promise<Memory[]>;
+  /** Sets content and metadata of a row. */
+  update(
+    id: MemoryId,
+    fields: { content: string; contentHash: string; metadata: Metadata; updatedAt: Date },
+  ): Promise<void>;
+  /** Deletes rows (their chunks, mentions and evidence cascade). */
+  delete(ids: readonly MemoryId[]): Promise<void>;
+  /** Search units matching a filter, newest first. */
+  list(filter: MemoryFilter, limit: number, offset: number): Promise<Memory[]>;
+  /** Keeps only the ids that exist and pass the filter. */
+  filterIds(ids: readonly MemoryId[], filter: MemoryFilter): Promise<Set<MemoryId>>;
+  /** Full-text search over search units, best first; score is the text rank. */
+  fullTextSearch(filter: MemoryFilter, query: string, limit: number): Promise<RankedId[]>;
+  /** Appends one history event. */
+  appendHistory(event: HistoryEvent): Promise<void>;
+  /** Events of a memory, oldest first. */
+  history(memoryId: MemoryId): Promise<StoredHistoryEvent[]>;
+  /** Queues vector-index work for a memory; returns the outbox id. */
+  enqueue(memoryId: MemoryId, scope: Scope, operation: 'upsert' | 'delete'): Promise<number>;
+  /** Oldest pending outbox items. */
+  pendingOutbox(limit: number): Promise<OutboxItem[]>;
+  /** Marks outbox items done. */
+  completeOutbox(ids: readonly number[]): Promise<void>;
+  /** Records a failed attempt. */
+  failOutbox(id: number, error: string): Promise<void>;
+  /** Number of pending outbox items. */
+  pendingCount(): Promise<number>;
+  /** Search units in id order after `afterId` (for reindex). */
+  scanLeaves(afterId: MemoryId | null, limit: number): Promise<Memory[]>;
+  /** Number of search units. */
+  countLeaves(): Promise<number>;
+}
+
+/** Runs work atomically over fresh repositories bound to one transaction. */
+export interface UnitOfWork<Repositories> {
+  /** Commits when `work` resolves, rolls back when it throws. */
+  run<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+}

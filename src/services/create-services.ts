@@ -1,0 +1,61 @@
+import type { Clock } from '../ports/clock.js';
+import type { Embedder } from '../ports/embedder.js';
+import type { EntityExtractor } from '../ports/entity-extractor.js';
+import type { Log } from '../ports/log.js';
+import type { Store } from '../ports/store.js';
+import type { Telemetry } from '../ports/telemetry.js';
+import type { VectorIndex } from '../ports/vector-index.js';
+import { EntityService } from './entity-service.js';
+import { GraphService } from './graph-service.js';
+import { IndexSync } from './index-sync.js';
+import { MemoryService } from './memory-service.js';
+import { SearchService } from './search-service.js';
+
+export interface CoreDependencies {
+  readonly store: Store;
+  readonly vectors: VectorIndex;
+  readonly embedder: Embedder;
+  readonly extractor: EntityExtractor;
+  readonly clock: Clock;
+  readonly telemetry?: Telemetry;
+  readonly log?: Log;
+  readonly settings: {
+    readonly maxChunkTokens: number;
+    readonly topK: number;
+    readonly scoreThreshold: number;
+  };
+}
+
+/** Wires the core services from their ports (used by the container and by tests). */
+export function createCoreServices(deps: CoreDependencies) {
+  const telemetry = deps.telemetry ? { telemetry: deps.telemetry } : {};
+  const entities = new EntityService(deps.extractor, deps.telemetry);
+  const index = new IndexSync({
+    store: deps.store,
+    vectors: deps.vectors,
+    embedder: deps.embedder,
+    ...telemetry,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
+  const memories = new MemoryService({
+    store: deps.store,
+    entities,
+    index,
+    clock: deps.clock,
+    maxChunkTokens: deps.settings.maxChunkTokens,
+    ...telemetry,
+  });
+  const search = new SearchService({
+    store: deps.store,
+    vectors: deps.vectors,
+    embedder: deps.embedder,
+    entities,
+    defaultTopK: deps.settings.topK,
+    defaultScoreThreshold: deps.settings.scoreThreshold,
+    ...telemetry,
+  });
+  const graph = new GraphService(deps.store.graph);
+  return { entities, index, memories, search, graph };
+}
+
+export type CoreServices = ReturnType<typeof createCoreServices>;

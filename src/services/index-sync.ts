@@ -1,0 +1,127 @@
+import type { Embedder } from '../ports/embedder.js';
+import { type Log, SILENT_LOG } from '../ports/log.js';
+import type { OutboxItem } from '../ports/memory-repository.js';
+import type { Store } from '../ports/store.js';
+import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
+import type { VectorIndex } from '../ports/vector-index.js';
+
+export interface IndexSyncDeps {
+  readonly store: Store;
+  readonly vectors: VectorIndex;
+  readonly embedder: Embedder;
+  readonly log?: Log;
+  readonly telemetry?: Telemetry;
+}
+
+/**
+ * Applies outbox items to the vector index. Postgres is the system of record: an item stays
+ * pending until its vectors are written, and the reconciler replays whatever a crash left.
+ */
+export class IndexSync {
+  readonly #deps: IndexSyncDeps;
+  readonly #log: Log;
+  readonly #telemetry: Telemetry;
+  #timer: NodeJS.Timeout | undefined;
+  #draining: Promise<number> | undefined;
+
+  constructor(deps: IndexSyncDeps) {
+    this.#deps = deps;
+    this.#log = deps.log ?? SILENT_LOG;
+    this.#telemetry = deps.telemetry ?? NO_TELEMETRY;
+  }
+
+  /** Applies items right after their transaction; failures stay pending for the reconciler. */
+  async processNow(items: readonly OutboxItem[]): Promise<void> {
+    try {
+      await this.#apply(items);
+    } catch (error) {
+      this.#log.warn(
+        { err: error, outbox: items.map((item) => item.id) },
+        'vector index write deferred to reconciler',
+      );
+      await Promise.all(
+        items.map((item) =>
+          this.#deps.store.memories.failOutbox(item.id, (error as Error).message),
+        ),
+      );
+    }
+  }
+
+  /** Replays pending outbox items until none are left or one batch fails; returns how many were applied. */
+  async drain(batchSize = 200): Promise<number> {
+    this.#draining ??= this.#drainLoop(batchSize).finally(() => {
+      this.#draining = undefined;
+    });
+    return this.#draining;
+  }
+
+  /** Drains now and then every `intervalMs` until `stop()`. */
+  start(intervalMs: number): void {
+    const tick = () => {
+      this.drain().catch((error: unknown) =>
+        this.#log.warn({ err: error }, 'outbox reconcile failed'),
+      );
+    };
+    tick();
+    this.#timer = setInterval(tick, intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops the periodic reconciler and waits for a running pass. */
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#draining?.catch(() => 0);
+  }
+
+  /** Pending outbox items. */
+  async pending(): Promise<number> {
+    return this.#deps.store.memories.pendingCount();
+  }
+
+  async #drainLoop(batchSize: number): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const items = await this.#deps.store.memories.pendingOutbox(batchSize);
+      if (items.length === 0) return applied;
+      try {
+        await this.#apply(items);
+      } catch (error) {
+        await Promise.all(
+          items.map((item) =>
+            this.#deps.store.memories.failOutbox(item.id, (error as Error).message),
+          ),
+        );
+        throw error;
+      }
+      applied += items.length;
+      if (applied > 0) this.#log.info({ applied }, 'outbox items replayed');
+    }
+  }
+
+  async #apply(items: readonly OutboxItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const { store, vectors, embedder } = this.#deps;
+    const deletes = items.filter((item) => item.operation === 'delete');
+    if (deletes.length > 0)
+      await vectors.delete(deletes.map((item) => ({ id: item.memoryId, scope: item.scope })));
+    const upserts = items.filter((item) => item.operation === 'upsert');
+    const leaves = await store.memories.leavesOf([
+      ...new Set(upserts.map((item) => item.memoryId)),
+    ]);
+    if (leaves.length > 0) {
+      const started = performance.now();
+      const embeddings = await embedder.embed(leaves.map((leaf) => leaf.content));
+      this.#telemetry.observe('embedding', (performance.now() - started) / 1000);
+      await vectors.upsert(
+        leaves.map((leaf, index) => ({
+          id: leaf.id,
+          scope: { userId: leaf.userId, agentId: leaf.agentId },
+          memoryType: leaf.memoryType,
+          embedding: embeddings[index] ?? [],
+        })),
+      );
+    }
+    await store.memories.completeOutbox(items.map((item) => item.id));
+  }
+}
