@@ -1,8 +1,10 @@
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../observability/logger.js';
+import { runBackup } from './backup.js';
 import { runBench } from './bench.js';
 import type { CommandContext } from './command-context.js';
 import { runMigrate } from './migrate.js';
+import { runRestore } from './restore.js';
 import { runServe } from './serve.js';
 
 const USAGE = `usage: engram <command>
@@ -11,6 +13,8 @@ commands:
   serve                      start the HTTP API (default port 8000)
   migrate up|down|status     apply, revert or list database migrations
   bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
+  backup FILE                write a compressed snapshot of the database to FILE
+  restore FILE [--force]     restore a backup (--force replaces a non-empty database)
 `;
 
 type Command = (args: string[], context: CommandContext) => Promise<number>;
@@ -19,6 +23,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: runServe,
   migrate: runMigrate,
   bench: runBench,
+  backup: runBackup,
+  restore: runRestore,
 };
 
 /** Runs one CLI command and returns the process exit code. */
