@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
+import { PgStore } from '../../src/adapters/postgres/pg-store.js';
+import { createCoreServices } from '../../src/services/create-services.js';
+import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
+import { testEmbedder } from '../support/test-app.js';
+import { createMigratedDatabase } from '../support/test-databases.js';
+
+const CHILD = path.resolve(import.meta.dirname, '../support/crash-child.ts');
+let chroma: ChromaServer;
+let database: DatabaseHandle;
+
+beforeAll(async () => {
+  chroma = await startChromaServer();
+  database = await createMigratedDatabase('postgres');
+  await testEmbedder(); // make sure the shared GloVe cache exists before the child needs it
+});
+afterAll(async () => {
+  await database?.close();
+  await chroma?.stop();
+});
+
+function runChild(content: string): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CHILD, database.location, chroma.url, 'crash', content],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.on('exit', (_code, signal) => resolve({ signal, stdout }));
+  });
+}
+
+it('a memory committed before a crash is indexed by the reconciler', async () => {
+  const { signal, stdout } = await runChild('Ingrid keeps her sailboat in Bergen.');
+  expect(signal).toBe('SIGKILL');
+  expect(stdout).toBe('');
+
+  const store = new PgStore(database.db);
+  expect(await store.memories.pendingCount()).toBe(1);
+  const embedder = await testEmbedder();
+  const vectors = new ChromaVectorIndex({ url: chroma.url, collectionPrefix: 'crash' });
+  await vectors.init(embedder.identity);
+  const core = createCoreServices({
+    store,
+    vectors,
+    embedder,
+    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
+    clock: { now: () => new Date() },
+    settings: { maxChunkTokens: 512, topK: 5, scoreThreshold: 0 },
+  });
+  expect(await vectors.count()).toBe(0);
+
+  expect(await core.index.drain()).toBe(1);
+
+  expect(await store.memories.pendingCount()).toBe(0);
+  expect(await vectors.count()).toBe(1);
+  const results = await core.search.search({
+    query: 'Where is the sailboat?',
+    scope: { userId: 'crash', agentId: '' },
+  });
+  expect(results[0]?.memory.content).toBe('Ingrid keeps her sailboat in Bergen.');
+  expect(results[0]?.entities.map((entity) => entity.text)).toEqual(
+    expect.arrayContaining(['Ingrid', 'Bergen']),
+  );
+});

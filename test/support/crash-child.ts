@@ -1,0 +1,35 @@
+// Adds one memory through the real services, then dies by SIGKILL right after the Postgres
+// commit, when the vector write starts. Used by the crash-recovery test.
+import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import { openServerDatabase } from '../../src/adapters/postgres/database.js';
+import { PgStore } from '../../src/adapters/postgres/pg-store.js';
+import type { VectorIndex } from '../../src/ports/vector-index.js';
+import { createCoreServices } from '../../src/services/create-services.js';
+import { testEmbedder } from './test-app.js';
+
+const [databaseUrl = '', chromaUrl = '', prefix = '', content = ''] = process.argv.slice(2);
+const database = openServerDatabase(databaseUrl);
+const chroma = new ChromaVectorIndex({ url: chromaUrl, collectionPrefix: prefix });
+const dying: VectorIndex = {
+  init: (identity) => chroma.init(identity),
+  reset: (identity) => chroma.reset(identity),
+  upsert: async () => {
+    process.kill(process.pid, 'SIGKILL');
+  },
+  query: (query) => chroma.query(query),
+  delete: (keys) => chroma.delete(keys),
+  count: () => chroma.count(),
+};
+const embedder = await testEmbedder();
+await dying.init(embedder.identity);
+const core = createCoreServices({
+  store: new PgStore(database.db),
+  vectors: dying,
+  embedder,
+  extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
+  clock: { now: () => new Date() },
+  settings: { maxChunkTokens: 512, topK: 5, scoreThreshold: 0 },
+});
+await core.memories.add({ content, scope: { userId: 'crash', agentId: '' } });
+process.stdout.write('unreachable: the vector write should have killed this process\n');

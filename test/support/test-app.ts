@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { ChromaReadinessCheck } from '../../src/adapters/chroma/chroma-readiness-check.js';
+import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
+import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
+import { DatabaseReadinessCheck } from '../../src/adapters/postgres/database-readiness-check.js';
+import { PgStore } from '../../src/adapters/postgres/pg-store.js';
+import { type App, buildApp } from '../../src/http/build-app.js';
+import { createMetrics } from '../../src/observability/metrics.js';
+import { metricsTelemetry } from '../../src/observability/metrics-telemetry.js';
+import type { Clock } from '../../src/ports/clock.js';
+import type { VectorIndex } from '../../src/ports/vector-index.js';
+import { type CoreServices, createCoreServices } from '../../src/services/create-services.js';
+import { HealthService } from '../../src/services/health-service.js';
+import { OutboxReadinessCheck } from '../../src/services/outbox-readiness-check.js';
+import { createMigratedDatabase, type DatabaseKind } from './test-databases.js';
+
+/** GloVe cache shared by every test run on this machine (converted once, ~15 s). */
+export const TEST_EMBEDDINGS_CACHE = path.resolve(
+  import.meta.dirname,
+  '../../node_modules/.cache/engram-test/embeddings',
+);
+
+let glove: GloveEmbedder | undefined;
+
+/** The real default embedder, loaded once per test worker. */
+export async function testEmbedder(): Promise<GloveEmbedder> {
+  glove ??= new GloveEmbedder({ cacheDirectory: TEST_EMBEDDINGS_CACHE });
+  await glove.init();
+  return glove;
+}
+
+export interface TestApp {
+  readonly app: App;
+  readonly core: CoreServices;
+  readonly database: DatabaseHandle;
+  readonly store: PgStore;
+  readonly vectors: VectorIndex;
+  readonly metrics: ReturnType<typeof createMetrics>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly chromaUrl: string;
+  readonly database?: DatabaseKind;
+  readonly clock?: Clock;
+  /** Wraps the real index, e.g. to make it fail. */
+  readonly wrapVectors?: (index: VectorIndex) => VectorIndex;
+}
+
+/** The whole service on real PGlite (or PostgreSQL), a real Chroma server and real GloVe. */
+export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
+  const database = await createMigratedDatabase(options.database ?? 'pglite');
+  const chroma = new ChromaVectorIndex({
+    url: options.chromaUrl,
+    collectionPrefix: `t${randomBytes(4).toString('hex')}`,
+  });
+  const vectors = options.wrapVectors ? options.wrapVectors(chroma) : chroma;
+  const embedder = await testEmbedder();
+  await vectors.init(embedder.identity);
+  const metrics = createMetrics();
+  const store = new PgStore(database.db);
+  const core = createCoreServices({
+    store,
+    vectors,
+    embedder,
+    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
+    clock: options.clock ?? { now: () => new Date() },
+    telemetry: metricsTelemetry(metrics, 'glove'),
+    settings: { maxChunkTokens: 64, topK: 5, scoreThreshold: 0 },
+  });
+  const health = new HealthService([
+    new DatabaseReadinessCheck(database.db),
+    new ChromaReadinessCheck(chroma),
+    new OutboxReadinessCheck(core.index),
+  ]);
+  const app = await buildApp({ health, metrics, ...core });
+  return {
+    app,
+    core,
+    database,
+    store,
+    vectors,
+    metrics,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
