@@ -50,7 +50,9 @@ export function classifyRun(
   gazetteer: Gazetteer,
   context: RunContext,
 ): RunType | undefined {
-  const words = tokens.slice(first, last + 1).map((token) => token.lower.replace(/\.$/u, ''));
+  const words = tokens
+    .slice(first, last + 1)
+    .map((token) => (/^\p{L}{2,}\.$/u.test(token.text) ? token.lower.slice(0, -1) : token.lower));
   const key = words.join(' ');
   if (!/\p{L}/u.test(key)) return undefined;
   return (
@@ -113,6 +115,10 @@ function byContext(
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
   if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
+  const only = tokens[first];
+  // Acronyms (NASA, KDP, WBC) are mostly organisations, in chat as in news.
+  if (first === last && only && /^\p{Lu}{2,5}$/u.test(only.text) && !capsContext(tokens, first))
+    return { type: 'ORG', confidence: 0.6 };
   return undefined;
 }
 
@@ -120,6 +126,31 @@ function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | unde
   if (words.length >= 3) return { type: 'ORG', confidence: 0.5 };
   if (words.length === 2) return { type: 'PERSON', confidence: 0.55 };
   const word = words[0] ?? '';
-  if (gazetteer.commonWords.has(word)) return { type: 'MISC', confidence: 0.3 };
+  if (looksLikeCommonWord(word, gazetteer)) return { type: 'MISC', confidence: 0.3 };
   return { type: 'PERSON', confidence: 0.5 };
+}
+
+const COMMON_SUFFIXES =
+  /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ing|ings|ers|ors|ism|ist|ists|ly|ous|ive|able|ible|ical|ance|ence|ship)$/u;
+
+/** A capitalised word that is probably an ordinary English word ("Discussions", "Scorers"). */
+export function looksLikeCommonWord(word: string, gazetteer: Gazetteer): boolean {
+  if (
+    gazetteer.firstNames.has(word) ||
+    gazetteer.places.has(word) ||
+    gazetteer.organizations.has(word)
+  )
+    return false;
+  if (gazetteer.commonWords.has(word) || gazetteer.verbLemmas.has(word)) return true;
+  if (
+    word.endsWith('s') &&
+    (gazetteer.commonWords.has(word.slice(0, -1)) || gazetteer.commonWords.has(word.slice(0, -2)))
+  )
+    return true;
+  return word.length > 5 && COMMON_SUFFIXES.test(word);
+}
+
+function capsContext(tokens: readonly Token[], index: number): boolean {
+  const neighbour = tokens[index + 1] ?? tokens[index - 1];
+  return neighbour !== undefined && /^\p{Lu}{2,}$/u.test(neighbour.text);
 }

@@ -8,7 +8,7 @@ import {
   singularRelative,
 } from './lexicon/cue-words.js';
 import type { Gazetteer } from './lexicon/gazetteer.js';
-import { classifyRun, type RunContext } from './name-classifier.js';
+import { classifyRun, looksLikeCommonWord, type RunContext } from './name-classifier.js';
 import { isAllCaps, isCapitalized, type Token } from './tokenizer.js';
 
 /** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
@@ -112,9 +112,7 @@ function splitAndClassify(
     const isTitle =
       index <= last && token !== undefined && isTitleAt(tokens, index, last, gazetteer);
     const isSkipped =
-      index <= last &&
-      token !== undefined &&
-      isSkippedStart(tokens, index, start, index === last, gazetteer);
+      index <= last && token !== undefined && isSkippedStart(tokens, index, start, last, gazetteer);
     if (index <= last && !isTitle && !isSkipped) continue;
     if (index > start) {
       const context: RunContext = {
@@ -156,22 +154,22 @@ function isSkippedStart(
   tokens: readonly Token[],
   index: number,
   start: number,
-  alone: boolean,
+  last: number,
   gazetteer: Gazetteer,
 ): boolean {
   const token = tokens[index];
   if (!token || index !== start) return false;
   if (NEVER_NAMES.has(token.lower)) return true;
-  if (!alone) return false;
   const previous = tokens[index - 1];
   const sentenceStart =
     !previous || previous.sentence !== token.sentence || /^["'“‘(\-–—*•:]$/u.test(previous.text);
-  if (!sentenceStart) return false;
-  const known =
-    gazetteer.firstNames.has(token.lower) ||
-    gazetteer.places.has(token.lower) ||
-    gazetteer.organizations.has(token.lower);
-  return !known && gazetteer.commonWords.has(token.lower);
+  if (!sentenceStart || !looksLikeCommonWord(token.lower, gazetteer)) return false;
+  // Keep "United States" or "Bank of America": the whole run is a known name.
+  const whole = tokens
+    .slice(index, last + 1)
+    .map((item) => item.lower)
+    .join(' ');
+  return !gazetteer.places.has(whole) && !gazetteer.organizations.has(whole);
 }
 
 function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {

@@ -1,6 +1,6 @@
 import { ROLE_NOUNS } from './lexicon/relation-cues.js';
 import type { SentenceItem } from './relation-items.js';
-import { isType, type RelationScan } from './relation-patterns.js';
+import { isType, type RelationScan } from './relation-scan.js';
 
 const DETERMINERS = new Set([
   'the',
@@ -34,7 +34,8 @@ export function findNewsRelations(scan: RelationScan, items: readonly SentenceIt
     const node = items[index]?.node;
     if (node === undefined) continue;
     if (isType(scan, node, ['PERSON'])) personPatterns(scan, items, index, node);
-    if (isType(scan, node, ['ORG', 'LOCATION'])) rolePersonPattern(scan, items, index, node);
+    if (isType(scan, node, ['ORG', 'LOCATION', 'MISC']))
+      rolePersonPattern(scan, items, index, node);
     if (isType(scan, node, ['ORG', 'LOCATION'])) placePatterns(scan, items, index, node);
   }
 }
@@ -49,7 +50,14 @@ function personPatterns(
   let cursor = index + 1;
   if (items[cursor]?.word === ',') cursor += 1;
   let role: string | undefined;
-  while (DETERMINERS.has(items[cursor]?.word ?? '') || ROLE_NOUNS.has(items[cursor]?.word ?? '')) {
+  const roleStart = cursor;
+  // Up to four modifier words before the role noun: "a metals economist with", "deputy leader of".
+  while (
+    cursor - roleStart < 5 &&
+    items[cursor]?.node === undefined &&
+    /^\p{Ll}[\p{Ll}-]*$/u.test(items[cursor]?.word ?? '') &&
+    !['of', 'at', 'for', 'with', 'from', 'who', 'and'].includes(items[cursor]?.word ?? '')
+  ) {
     role = ROLE_NOUNS.get(items[cursor]?.word ?? '') ?? role;
     cursor += 1;
   }
@@ -85,9 +93,19 @@ function rolePersonPattern(
     cursor += 1;
   }
   const person = items[cursor]?.node;
+  if (
+    !role &&
+    person !== undefined &&
+    cursor === index + 1 &&
+    isType(scan, owner, ['LOCATION']) &&
+    isType(scan, person, ['ORG'])
+  ) {
+    scan.add(person, owner, 'located_in', 0.6, items);
+    return;
+  }
   if (!role || person === undefined || !isType(scan, person, ['PERSON'])) return;
   if (isType(scan, owner, ['ORG'])) scan.add(person, owner, role, 0.75, items);
-  else scan.add(person, owner, 'lives_in', 0.6, items);
+  else if (isType(scan, owner, ['LOCATION'])) scan.add(person, owner, 'lives_in', 0.6, items);
 }
 
 /** "Seattle, Washington", "Boston in Massachusetts", "Acme, based in Ohio". */

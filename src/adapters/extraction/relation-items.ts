@@ -47,13 +47,14 @@ export function buildSentences(
   speaker: string | undefined,
 ): SentenceItem[][] {
   const nodeAt = new Map<number, number>();
-  nodes.forEach((node, index) => nodeAt.set(node.firstToken, index));
+  for (const [index, node] of nodes.entries()) nodeAt.set(node.firstToken, index);
   const sentences: SentenceItem[][] = [];
   let lastPerson: number | undefined;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index];
     if (!token) continue;
-    const items = (sentences[token.sentence] ??= []);
+    const items = sentences[token.sentence] ?? [];
+    sentences[token.sentence] = items;
     const nodeIndex = nodeAt.get(index);
     const node = nodeIndex === undefined ? undefined : nodes[nodeIndex];
     if (node && nodeIndex !== undefined) {

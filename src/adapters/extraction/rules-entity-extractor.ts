@@ -28,6 +28,33 @@ export class RulesEntityExtractor implements EntityExtractor {
     return this.extractSync(text, context);
   }
 
+  /** Relations between entities the caller already has (e.g. gold spans, or another NER). */
+  extractRelations(
+    text: string,
+    entities: readonly EntityMention[],
+    context: ExtractionContext = {},
+  ): Extraction {
+    const tokens = tokenize(text);
+    const nodes: GraphNode[] = entities.flatMap((entity) => {
+      const first = tokens.findIndex((token) => token.end > entity.start);
+      let last = first;
+      while ((tokens[last + 1]?.start ?? Infinity) < entity.end) last += 1;
+      return first < 0
+        ? []
+        : [
+            {
+              type: entity.type,
+              firstToken: first,
+              lastToken: last,
+              confidence: entity.confidence,
+            },
+          ];
+    });
+    nodes.sort((a, b) => a.firstToken - b.firstToken);
+    const found = findRelations(text, tokens, nodes, loadGazetteer(), context.speaker);
+    return assemble(text, tokens, found.nodes, found.relations, this.#threshold);
+  }
+
   /** Same as `extract`, synchronously (benchmarks and batch callers). */
   extractSync(text: string, context: ExtractionContext = {}): Extraction {
     const source = text.length > this.#maxTextLength ? text.slice(0, this.#maxTextLength) : text;

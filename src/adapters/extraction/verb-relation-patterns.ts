@@ -10,7 +10,7 @@ import {
   type VerbPattern,
 } from './lexicon/relation-cues.js';
 import type { SentenceItem } from './relation-items.js';
-import { isType, type RelationScan } from './relation-patterns.js';
+import { isType, type RelationScan } from './relation-scan.js';
 
 const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG'];
 const PREPOSITIONS = new Set([

@@ -20,6 +20,52 @@ export interface Gazetteer {
   readonly usStateCodes: ReadonlySet<string>;
 }
 
+// First names that are also English words, missing from compromise's name lists.
+const WORD_LIKE_FIRST_NAMES = [
+  'bill',
+  'will',
+  'mark',
+  'jack',
+  'frank',
+  'rob',
+  'bob',
+  'pat',
+  'sue',
+  'don',
+  'ray',
+  'art',
+  'drew',
+  'guy',
+  'grant',
+  'dean',
+  'wade',
+  'chase',
+  'rose',
+  'grace',
+  'hope',
+  'faith',
+  'joy',
+  'april',
+  'june',
+  'summer',
+  'dawn',
+  'penny',
+  'ruby',
+  'pearl',
+  'victor',
+  'sterling',
+  'carol',
+  'holly',
+  'ivy',
+  'lily',
+  'daisy',
+  'rich',
+  'nick',
+  'gene',
+  'max',
+  'sky',
+];
+
 const CITY_POPULATION_FLOOR = 50_000;
 const COMMON_TAGS = new Set([
   'Infinitive',
@@ -100,7 +146,10 @@ function buildGazetteer(): Gazetteer {
   const organizations = byTag(['Organization', 'SportsTeam']);
   for (const name of KNOWN_ORGANIZATIONS) organizations.add(name);
   return {
-    firstNames: byTag(['FemaleName', 'MaleName', 'FirstName']),
+    firstNames: new Set([
+      ...byTag(['FemaleName', 'MaleName', 'FirstName']),
+      ...WORD_LIKE_FIRST_NAMES,
+    ]),
     lastNames: byTag(['LastName']),
     organizations,
     places,
@@ -123,7 +172,19 @@ function countryNameSet(): Set<string> {
     names.add(country.name.official.toLowerCase());
     for (const alt of country.altSpellings) if (alt.length > 3) names.add(alt.toLowerCase());
   }
-  for (const extra of ['u.s.', 'u.k.', 'usa', 'uk', 'america', 'britain', 'great britain']) {
+  for (const extra of [
+    'u.s',
+    'u.k',
+    'u.s.a.',
+    'u.a.e.',
+    'u.s.',
+    'u.k.',
+    'usa',
+    'uk',
+    'america',
+    'britain',
+    'great britain',
+  ]) {
     names.add(extra);
   }
   return names;

@@ -1,0 +1,172 @@
+import { CompromiseEntityExtractor } from '../../src/adapters/extraction/compromise-entity-extractor.js';
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import type { EntityType } from '../../src/domain/entity.js';
+import type { EntityMention, Extraction } from '../../src/domain/extraction.js';
+import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
+import { type Conll04Sentence, type DialogreDialogue, loadJson, resolveDataFile } from '../support/conll.js';
+import { type Score, toScore } from '../support/span-scores.js';
+
+const CONLL04 = 're/conll04_dev.json';
+const DIALOGRE = 're/dialogre_dev.json';
+const ENTITY_TYPES: Readonly<Record<string, EntityType>> = { Peop: 'PERSON', Org: 'ORG', Loc: 'LOCATION', Other: 'MISC' };
+const KILL_VERBS = new Set(['kill', 'assassinate', 'murder', 'shoot', 'slay', 'stab', 'execute']);
+// DialogRE label → our relation type; `reverse` when our direction is the label's opposite.
+const DIALOGRE_MAP: Readonly<Record<string, { type: string; symmetric?: boolean; reverse?: boolean }>> = {
+  'per:siblings': { type: 'sibling_of', symmetric: true },
+  'per:spouse': { type: 'spouse_of', symmetric: true },
+  'per:friends': { type: 'friend_of', symmetric: true },
+  'per:girl/boyfriend': { type: 'partner_of', symmetric: true },
+  'per:parents': { type: 'child_of' },
+  'per:children': { type: 'parent_of' },
+  'per:place_of_residence': { type: 'lives_in' },
+  'per:pet': { type: 'has_pet' },
+  'per:schools_attended': { type: 'studies_at' },
+  'per:employee_or_member_of': { type: 'works_for' },
+  'per:positive_impression': { type: 'likes' },
+  'per:negative_impression': { type: 'dislikes' },
+};
+
+/** Our relation type onto CoNLL04's, given the source entity type. */
+function conll04Type(type: string, sourceType: EntityType | undefined): string | undefined {
+  if (type === 'works_for') return 'Work_For';
+  if (type === 'lives_in' || type === 'born_in') return 'Live_In';
+  if (type === 'located_in') return sourceType === 'ORG' ? 'OrgBased_In' : 'Located_In';
+  return KILL_VERBS.has(type) ? 'Kill' : undefined;
+}
+
+interface Conll04Case {
+  readonly text: string;
+  readonly entities: EntityMention[];
+  readonly gold: Set<string>;
+}
+
+function toCase(sentence: Conll04Sentence): Conll04Case {
+  const starts: number[] = [];
+  let text = '';
+  for (const token of sentence.tokens) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += token;
+  }
+  const span = (first: number, endToken: number): [number, number] => {
+    const start = starts[first] ?? 0;
+    const last = endToken - 1;
+    return [start, (starts[last] ?? 0) + (sentence.tokens[last]?.length ?? 0)];
+  };
+  const entities = sentence.entities.map((entity) => {
+    const [start, end] = span(entity.start, entity.end);
+    return { text: text.slice(start, end), type: ENTITY_TYPES[entity.type] ?? 'MISC', start, end, confidence: 1 };
+  });
+  const gold = new Set(
+    sentence.relations.map((relation) => {
+      const head = entities[relation.head];
+      const tail = entities[relation.tail];
+      return `${head?.start}:${head?.end}|${tail?.start}:${tail?.end}|${relation.type}`;
+    }),
+  );
+  return { text, entities, gold };
+}
+
+function triples(extraction: Extraction): Set<string> {
+  const found = new Set<string>();
+  for (const relation of extraction.relations) {
+    const source = extraction.entities[relation.sourceIndex];
+    const target = extraction.entities[relation.targetIndex];
+    const type = conll04Type(relation.type, source?.type);
+    if (source && target && type) found.add(`${source.start}:${source.end}|${target.start}:${target.end}|${type}`);
+  }
+  return found;
+}
+
+function scoreConll04(cases: readonly Conll04Case[], extract: (item: Conll04Case) => Extraction): Score {
+  let gold = 0;
+  let predicted = 0;
+  let correct = 0;
+  for (const item of cases) {
+    const found = triples(extract(item));
+    gold += item.gold.size;
+    predicted += found.size;
+    for (const triple of found) if (item.gold.has(triple)) correct += 1;
+  }
+  return toScore(gold, predicted, correct);
+}
+
+function dialogreRecall(dialogues: readonly DialogreDialogue[], rules: RulesEntityExtractor): Record<string, { gold: number; found: number; recall: number }> {
+  const table: Record<string, { gold: number; found: number; recall: number }> = {};
+  for (const [turns, pairs] of dialogues) {
+    const predicted = new Set<string>();
+    for (const turn of turns) {
+      const colon = turn.indexOf(':');
+      const speaker = turn.slice(0, colon).trim();
+      const extraction = rules.extractSync(turn.slice(colon + 1), { speaker });
+      for (const relation of extraction.relations) {
+        const source = extraction.entities[relation.sourceIndex]?.text.toLowerCase();
+        const target = extraction.entities[relation.targetIndex]?.text.toLowerCase();
+        predicted.add(`${source}|${target}|${relation.type}`);
+      }
+    }
+    for (const pair of pairs) {
+      for (const label of pair.r) {
+        const mapped = DIALOGRE_MAP[label];
+        if (!mapped) continue;
+        const x = pair.x.toLowerCase();
+        const y = pair.y.toLowerCase();
+        const hit = predicted.has(`${x}|${y}|${mapped.type}`) || (mapped.symmetric === true && predicted.has(`${y}|${x}|${mapped.type}`));
+        const entry = (table[label] ??= { gold: 0, found: 0, recall: 0 });
+        entry.gold += 1;
+        entry.found += hit ? 1 : 0;
+        entry.recall = Math.round((entry.found / entry.gold) * 1000) / 1000;
+      }
+    }
+  }
+  return table;
+}
+
+/** `engram bench relations`: CoNLL04 dev triples (end to end and with gold entities) + DialogRE recall. */
+export default async function run(args: BenchArgs): Promise<BenchOutcome> {
+  const conllFile = resolveDataFile(args.data, CONLL04);
+  if (!conllFile) {
+    args.log(`relations: ${CONLL04} not found under --data; skipped`);
+    return { result: { suite: 'relations', skipped: true }, markdown: `Skipped: ${CONLL04} not found.`, skipped: true };
+  }
+  const cases = (await loadJson<Conll04Sentence[]>(conllFile)).map(toCase);
+  const rules = new RulesEntityExtractor();
+  const compromise = new CompromiseEntityExtractor();
+  const endToEnd = scoreConll04(cases, (item) => rules.extractSync(item.text));
+  const goldEntities = scoreConll04(cases, (item) => rules.extractRelations(item.text, item.entities));
+  const baseline = scoreConll04(cases, (item) => compromise.extractSync(item.text));
+  const dialogreFile = resolveDataFile(args.data === undefined ? undefined : args.data, DIALOGRE);
+  const dialogre = dialogreFile ? dialogreRecall(await loadJson<DialogreDialogue[]>(dialogreFile), rules) : undefined;
+  const pick = (score: Score) => ({ precision: score.precision, recall: score.recall, f1: score.f1 });
+  const result = {
+    suite: 'relations',
+    data: CONLL04,
+    sentences: cases.length,
+    end_to_end: pick(endToEnd),
+    gold_entities: pick(goldEntities),
+    baseline: { name: 'compromise (its entities + match patterns)', end_to_end: pick(baseline) },
+    dialogre_recall: dialogre ?? 'skipped: data not found',
+    type_mapping: 'works_for→Work_For; lives_in, born_in→Live_In; located_in→OrgBased_In (ORG source) or Located_In; verb lemmas kill/assassinate/murder/shoot/slay/stab/execute→Kill',
+  };
+  const dialogreRows = dialogre
+    ? Object.entries(dialogre).map(([label, entry]) => `| ${label} → ${DIALOGRE_MAP[label]?.type} | ${entry.gold} | ${entry.found} | ${entry.recall} |`)
+    : ['| (DialogRE data not found) | | | |'];
+  const markdown = [
+    `CoNLL04 dev (${cases.length} sentences): a triple counts when both entity spans (exact) and the relation type match.`,
+    '',
+    '| system | P | R | F1 |',
+    '|---|---|---|---|',
+    `| rules, end to end | ${endToEnd.precision} | ${endToEnd.recall} | **${endToEnd.f1}** |`,
+    `| rules, gold entities | ${goldEntities.precision} | ${goldEntities.recall} | ${goldEntities.f1} |`,
+    `| compromise alone, end to end (baseline) | ${baseline.precision} | ${baseline.recall} | ${baseline.f1} |`,
+    '',
+    `Type mapping: ${result.type_mapping}.`,
+    '',
+    'DialogRE dev, recall of labelled pairs (each turn extracted with its speaker; names compared case-insensitively):',
+    '',
+    '| label → our type | gold pairs | found | recall |',
+    '|---|---|---|---|',
+    ...dialogreRows,
+  ].join('\n');
+  return { result, markdown };
+}

@@ -1,0 +1,6 @@
+import { CompromiseEntityExtractor } from '../../../src/adapters/extraction/compromise-entity-extractor.js';
+import { RulesEntityExtractor } from '../../../src/adapters/extraction/rules-entity-extractor.js';
+import { describeEntityExtractorContract } from '../../contract/entity-extractor.contract.js';
+
+describeEntityExtractorContract('rules', (options) => new RulesEntityExtractor(options));
+describeEntityExtractorContract('compromise', (options) => new CompromiseEntityExtractor(options));
