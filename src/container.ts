@@ -11,6 +11,7 @@ import {
 } from './adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
+import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
 import { ConflictError, InvalidInputError } from './domain/errors.js';
@@ -22,6 +23,7 @@ import type { EntityExtractor } from './ports/entity-extractor.js';
 import { createCoreServices } from './services/create-services.js';
 import { HealthService } from './services/health-service.js';
 import { OutboxReadinessCheck } from './services/outbox-readiness-check.js';
+import { ReindexService } from './services/reindex-service.js';
 
 export interface ContainerOptions {
   /** `apply`: run pending migrations on the embedded database, refuse a server that is behind. */
@@ -37,8 +39,12 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
     : openEmbeddedDatabase(config.dataDir);
 }
 
-/** Composition root: the only module that chooses concrete adapters and wires services. */
-export async function createContainer(config: Config, logger: Logger, options: ContainerOptions) {
+/** Database, vector index and embedder, opened but not yet checked against each other. */
+export async function openInfrastructure(
+  config: Config,
+  logger: Logger,
+  options: ContainerOptions,
+) {
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closer of closers.reverse())
@@ -52,13 +58,36 @@ export async function createContainer(config: Config, logger: Logger, options: C
     closers.push(chroma.close);
     const embedder = createEmbedder(config, logger);
     await embedder.init();
-    await chroma.index.init(embedder.identity);
+    const store = new PgStore(database.db);
+    const settings = new PgSettingsRepository(database.db);
+    return {
+      database,
+      store,
+      settings,
+      vectors: chroma.index,
+      managedChroma: chroma.managed,
+      embedder,
+      closers,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Composition root: the only module that chooses concrete adapters and wires services. */
+export async function createContainer(config: Config, logger: Logger, options: ContainerOptions) {
+  const infrastructure = await openInfrastructure(config, logger, options);
+  const { database, store, settings, vectors, managedChroma, embedder, closers, close } =
+    infrastructure;
+  try {
+    await vectors.init(embedder.identity);
     const metrics = createMetrics({ defaultMetrics: true });
     const telemetry = metricsTelemetry(metrics, embedder.identity.provider);
-    const store = new PgStore(database.db);
     const core = createCoreServices({
       store,
-      vectors: chroma.index,
+      vectors,
       embedder,
       extractor: createExtractor(config),
       clock: { now: () => new Date() },
@@ -66,20 +95,23 @@ export async function createContainer(config: Config, logger: Logger, options: C
       log: logger,
       settings: config.memory,
     });
+    const reindex = new ReindexService({ store, settings, vectors, embedder });
     core.index.start(options.reconcileEveryMs ?? 30_000);
     closers.push(() => core.index.stop());
     const health = new HealthService([
       new DatabaseReadinessCheck(database.db),
-      new ChromaReadinessCheck(chroma.index, chroma.managed ? { managed: chroma.managed } : {}),
+      new ChromaReadinessCheck(vectors, managedChroma ? { managed: managedChroma } : {}),
       new OutboxReadinessCheck(core.index, (pending) => metrics.outboxPending.set(pending)),
+      reindex.readinessCheck(),
     ]);
     return {
       database,
       metrics,
       store,
       embedder,
-      vectors: chroma.index,
+      vectors,
       core,
+      reindex,
       services: { health, metrics, ...core },
       close,
     };

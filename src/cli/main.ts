@@ -4,7 +4,8 @@ import { runBackup } from './backup.js';
 import { runBench } from './bench.js';
 import type { CommandContext } from './command-context.js';
 import { runMigrate } from './migrate.js';
-import { runRestore } from './restore.js';
+import { runReindex } from './reindex.js';
+import { createRestoreCommand } from './restore.js';
 import { runServe } from './serve.js';
 
 const USAGE = `usage: engram <command>
@@ -12,19 +13,29 @@ const USAGE = `usage: engram <command>
 commands:
   serve                      start the HTTP API (default port 8000)
   migrate up|down|status     apply, revert or list database migrations
+  reindex                    rebuild the vector index from the database (resumable)
   bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
   backup FILE                write a compressed snapshot of the database to FILE
-  restore FILE [--force]     restore a backup (--force replaces a non-empty database)
+  restore FILE [--force]     restore a backup (--force replaces a non-empty database), then reindex
 `;
 
 type Command = (args: string[], context: CommandContext) => Promise<number>;
+
+const restoreRows = createRestoreCommand(async () => {});
+
+/** `engram restore`: restores the rows, then rebuilds the vector index from them. */
+async function restoreThenReindex(args: string[], context: CommandContext): Promise<number> {
+  const code = await restoreRows(args, context);
+  return code === 0 ? runReindex([], context) : code;
+}
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: runServe,
   migrate: runMigrate,
   bench: runBench,
+  reindex: runReindex,
   backup: runBackup,
-  restore: runRestore,
+  restore: restoreThenReindex,
 };
 
 /** Runs one CLI command and returns the process exit code. */
