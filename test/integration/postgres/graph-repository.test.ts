@@ -9,7 +9,10 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
   let handle: DatabaseHandle;
   let graph: PgGraphRepository;
   let n = 0;
-  const freshScope = () => scopeOf(`user-${kind}-${(n += 1)}`);
+  const freshScope = () => {
+    n += 1;
+    return scopeOf(`user-${kind}-${n}`);
+  };
 
   beforeAll(async () => {
     handle = await createMigratedDatabase(kind);
