@@ -3,11 +3,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Metrics } from '../observability/metrics.js';
+import type { OperationRecord } from '../observability/operation-logger.js';
+import type { ChatService } from '../services/chat-service.js';
+import type { ConversationService } from '../services/conversation-service.js';
 import type { GraphService } from '../services/graph-service.js';
 import type { HealthService } from '../services/health-service.js';
 import type { MemoryService } from '../services/memory-service.js';
 import type { SearchService } from '../services/search-service.js';
+import type { SummaryService } from '../services/summary-service.js';
 import { errorHandler } from './error-handler.js';
+import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { memoryRoutes } from './routes/memories.js';
@@ -20,18 +25,25 @@ export interface AppServices {
   readonly memories: MemoryService;
   readonly search: SearchService;
   readonly graph: GraphService;
+  /** `/conversations/process`, `/chat` and `/summarize` are served when all three are present. */
+  readonly conversations?: ConversationService;
+  readonly chat?: ChatService;
+  readonly summaries?: SummaryService;
 }
 
 export interface AppOptions extends FastifyServerOptions {
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
   readonly bodyLimit?: number;
+  /** Receives one record per memory operation (the spec's MemoryLogger fields). */
+  readonly operationLog?: (record: OperationRecord) => void;
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions = {}) {
+  const { operationLog, ...fastifyOptions } = options;
   const app = Fastify({
     bodyLimit: 1_048_576,
-    ...options,
+    ...fastifyOptions,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
@@ -40,6 +52,16 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
     services.metrics.httpRequestSeconds
       .labels(request.method, route, String(reply.statusCode))
       .observe(reply.elapsedTime / 1000);
+    const operation = operationName(request.method, route);
+    if (operationLog && operation) {
+      operationLog({
+        operation,
+        durationMs: reply.elapsedTime,
+        requestId: request.id,
+        details: { route, status_code: reply.statusCode, ...scopeDetails(request) },
+        ...(reply.statusCode >= 400 ? { error: `http_${reply.statusCode}` } : {}),
+      });
+    }
   });
   app.setNotFoundHandler((request, reply) =>
     reply
@@ -53,6 +75,16 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
         version: '0.1.0',
         description: 'Long-term memory for LLM applications.',
       },
+      tags: [
+        { name: 'memories', description: 'Add, search, update and delete memories' },
+        { name: 'entities', description: 'The knowledge graph extracted from memories' },
+        { name: 'operations', description: 'Health, readiness and metrics' },
+        {
+          name: 'conversations',
+          description:
+            'Conversations, chat and summaries: with an LLM when one is configured, without one otherwise',
+        },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -60,7 +92,46 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   await app.register(healthRoutes, { health: services.health });
   await app.register(memoryRoutes, { memories: services.memories, search: services.search });
   await app.register(entityRoutes, { graph: services.graph });
+  const { conversations, chat, summaries } = services;
+  if (conversations && chat && summaries)
+    await app.register(conversationRoutes, { conversations, chat, summaries });
   return app;
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+const OPERATIONS: Readonly<Record<string, string>> = {
+  'POST /memories': 'add',
+  'POST /memories/batch': 'add_batch',
+  'GET /memories': 'list',
+  'GET /memories/:id': 'get',
+  'PATCH /memories/:id': 'update',
+  'DELETE /memories/:id': 'delete',
+  'GET /memories/:id/history': 'history',
+  'POST /memories/search': 'search',
+  'GET /entities': 'entity_search',
+  'GET /entities/:id': 'entity_get',
+  'GET /entities/:id/relationships': 'entity_relationships',
+  'GET /entities/:id/graph': 'entity_graph',
+  'POST /chat': 'chat',
+  'POST /conversations/process': 'process_conversation',
+  'POST /summarize': 'summarize',
+};
+
+/** The memory operation a route performs, if it is one. */
+function operationName(method: string, route: string): string | undefined {
+  return OPERATIONS[`${method} ${route}`];
+}
+
+/** Scope ids of a request (ids, never content). */
+function scopeDetails(request: { query: unknown; body: unknown }): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const source of [request.query, request.body]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const key of ['user_id', 'agent_id', 'session_id']) {
+      const value = (source as Record<string, unknown>)[key];
+      if (typeof value === 'string') details[key] = value;
+    }
+  }
+  return details;
+}

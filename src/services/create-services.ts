@@ -1,15 +1,19 @@
 import type { Clock } from '../ports/clock.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { EntityExtractor } from '../ports/entity-extractor.js';
+import type { Llm } from '../ports/llm.js';
 import type { Log } from '../ports/log.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import { ChatService } from './chat-service.js';
+import { ConversationService } from './conversation-service.js';
 import { EntityService } from './entity-service.js';
 import { GraphService } from './graph-service.js';
 import { IndexSync } from './index-sync.js';
 import { MemoryService } from './memory-service.js';
 import { SearchService } from './search-service.js';
+import type { SummaryService } from './summary-service.js';
 
 export interface CoreDependencies {
   readonly store: Store;
@@ -59,3 +63,27 @@ export function createCoreServices(deps: CoreDependencies) {
 }
 
 export type CoreServices = ReturnType<typeof createCoreServices>;
+
+export interface ConversationDependencies {
+  /** Absent: rule-based conversation processing and `response: null` chat answers. */
+  readonly llm?: Llm | undefined;
+  readonly summaries: SummaryService;
+  readonly log?: Log | undefined;
+}
+
+/** Wires the LLM-backed services (conversations, chat, summaries) on top of the core ones. */
+export function createConversationServices(core: CoreServices, deps: ConversationDependencies) {
+  const shared = {
+    memories: core.memories,
+    search: core.search,
+    ...(deps.llm ? { llm: deps.llm } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
+  };
+  return {
+    conversations: new ConversationService(shared),
+    chat: new ChatService(shared),
+    summaries: deps.summaries,
+  };
+}
+
+export type ConversationServices = ReturnType<typeof createConversationServices>;

@@ -1,0 +1,41 @@
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import { OllamaChatLlm } from '../../src/adapters/llm/ollama-chat-llm.js';
+import { OpenAiChatLlm } from '../../src/adapters/llm/openai-chat-llm.js';
+import { type App, buildApp } from '../../src/http/build-app.js';
+import type { Llm } from '../../src/ports/llm.js';
+import { createConversationServices } from '../../src/services/create-services.js';
+import { HealthService } from '../../src/services/health-service.js';
+import { SummaryService } from '../../src/services/summary-service.js';
+import { type TestApp, testEmbedder } from '../support/test-app.js';
+
+export interface FakeLlmOptions {
+  readonly provider?: 'openai' | 'ollama';
+  readonly timeoutMs?: number;
+}
+
+/** A real HTTP chat adapter pointed at the fake LLM server (retries without waiting). */
+export function fakeLlm(serverUrl: string, options: FakeLlmOptions = {}): Llm {
+  const common = {
+    model: 'fake-model',
+    timeoutMs: options.timeoutMs ?? 5_000,
+    maxRetries: 1,
+    sleep: async () => {},
+  };
+  return options.provider === 'ollama'
+    ? new OllamaChatLlm({ ...common, baseUrl: serverUrl })
+    : new OpenAiChatLlm({ ...common, baseUrl: `${serverUrl}/v1` });
+}
+
+/**
+ * The whole app on the test app's real services (PGlite, Chroma, GloVe, rules extractor) plus
+ * conversations, chat and summaries, with `llm` or without an LLM.
+ */
+export async function buildConversationApp(t: TestApp, llm?: Llm): Promise<App> {
+  const summaries = new SummaryService({
+    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
+    llm,
+    embedder: await testEmbedder(),
+  });
+  const extra = createConversationServices(t.core, { llm, summaries });
+  return buildApp({ health: new HealthService([]), metrics: t.metrics, ...t.core, ...extra });
+}
