@@ -1,6 +1,6 @@
 import { createContainer } from '../container.js';
 import { buildApp } from '../http/build-app.js';
-import { loggerOptions } from '../observability/logger.js';
+import { OperationLogger } from '../observability/operation-logger.js';
 import type { CommandContext } from './command-context.js';
 
 /** `engram serve`: opens everything, listens, and closes cleanly on SIGINT/SIGTERM. */
@@ -9,9 +9,12 @@ export async function runServe(
   { config, logger }: CommandContext,
 ): Promise<number> {
   const container = await createContainer(config, logger, { migrations: 'apply' });
+  const operations = new OperationLogger(logger, config.log);
   const app = await buildApp(container.services, {
     bodyLimit: config.http.bodyLimitBytes,
-    logger: loggerOptions(config.log),
+    loggerInstance: logger,
+    disableRequestLogging: true,
+    operationLog: (record) => operations.log(record),
   });
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.info({ database: container.database.location }, 'engram ready');

@@ -7,7 +7,7 @@ import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity
 import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from '../../src/adapters/postgres/database-readiness-check.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
-import { type App, buildApp } from '../../src/http/build-app.js';
+import { type App, type AppOptions, buildApp } from '../../src/http/build-app.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { metricsTelemetry } from '../../src/observability/metrics-telemetry.js';
 import type { Clock } from '../../src/ports/clock.js';
@@ -48,6 +48,8 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** Wraps the real index, e.g. to make it fail. */
   readonly wrapVectors?: (index: VectorIndex) => VectorIndex;
+  /** Extra options for buildApp (e.g. an operation log). */
+  readonly appOptions?: AppOptions;
 }
 
 /** The whole service on real PGlite (or PostgreSQL), a real Chroma server and real GloVe. */
@@ -76,7 +78,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     new ChromaReadinessCheck(chroma),
     new OutboxReadinessCheck(core.index),
   ]);
-  const app = await buildApp({ health, metrics, ...core });
+  const app = await buildApp({ health, metrics, ...core }, options.appOptions);
   return {
     app,
     core,

@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
+import { ManagedChroma } from '../../src/adapters/chroma/managed-chroma.js';
+import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import { openMemoryDatabase } from '../../src/adapters/postgres/database.js';
+import { migrateUp } from '../../src/adapters/postgres/migrator.js';
+import { PgStore } from '../../src/adapters/postgres/pg-store.js';
+import { createCoreServices } from '../../src/services/create-services.js';
+
+/** Where benchmarks keep the converted GloVe cache (shared with the tests). */
+export const BENCH_EMBEDDINGS_CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/engram-test/embeddings');
+
+/** The default offline Engram (PGlite in memory, a managed Chroma in a temp dir, GloVe, rules) for benchmarks. */
+export async function startEngramStack(options: { maxChunkTokens?: number } = {}) {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-'));
+  const chroma = new ManagedChroma({ persistDirectory: path.join(directory, 'chroma'), restart: false });
+  const url = await chroma.start();
+  const database = await openMemoryDatabase();
+  await migrateUp(database.db);
+  const embedder = new GloveEmbedder({ cacheDirectory: BENCH_EMBEDDINGS_CACHE });
+  await embedder.init();
+  const vectors = new ChromaVectorIndex({ url });
+  await vectors.init(embedder.identity);
+  const store = new PgStore(database.db);
+  const core = createCoreServices({
+    store,
+    vectors,
+    embedder,
+    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
+    clock: { now: () => new Date() },
+    settings: { maxChunkTokens: options.maxChunkTokens ?? 512, topK: 10, scoreThreshold: 0 },
+  });
+  return {
+    core,
+    store,
+    vectors,
+    embedder,
+    chromaUrl: url,
+    chromaPid: chroma.pid,
+    close: async () => {
+      await database.close();
+      await chroma.stop();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export type EngramStack = Awaited<ReturnType<typeof startEngramStack>>;
