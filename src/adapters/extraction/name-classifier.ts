@@ -1,5 +1,11 @@
 import type { EntityType } from '../../domain/entity.js';
 import {
+  ADJECTIVE_ENDINGS,
+  COMPASS_WORDS,
+  ORG_NEXT_WORDS,
+  PLACE_NOUNS,
+} from './lexicon/context-words.js';
+import {
   ORG_PREFIXES,
   ORG_SUFFIXES,
   PERSON_NEXT_WORDS,
@@ -16,7 +22,9 @@ export interface RunContext {
   /** A pet noun stands right before the run ("my dog Rex"): the name is typed MISC. */
   readonly petCue: boolean;
   /** Types already given to names in this document (one sense per document). */
-  readonly senses: ReadonlyMap<string, EntityType> | undefined;
+  readonly senses?: ReadonlyMap<string, EntityType>;
+  /** Names used as sports teams in this document ("Leeds 2 Chelsea 1"). */
+  readonly teams?: ReadonlySet<string>;
 }
 
 /** A type and confidence for a run of name tokens. */
@@ -73,6 +81,7 @@ function byLexicon(
   const tail = words[words.length - 1] ?? '';
   if (context.personCue) return { type: 'PERSON', confidence: 0.9 };
   if (context.petCue && words.length <= 2) return { type: 'MISC', confidence: 0.8 };
+  if (context.teams?.has(key)) return { type: 'ORG', confidence: 0.8 };
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
   if (words.length > 2 && ORG_PREFIXES.has(head) && words.includes('of'))
@@ -81,17 +90,39 @@ function byLexicon(
     return { type: 'LOCATION', confidence: 0.85 };
   }
   if (words.length > 1 && PLACE_SUFFIXES.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
-  if (
-    words.length === 1 &&
-    (gazetteer.demonyms.has(key) || gazetteer.demonyms.has(key.replace(/s$/u, '')))
-  ) {
-    return { type: 'MISC', confidence: 0.7 };
-  }
+  if (isNationality(words, gazetteer)) return { type: 'MISC', confidence: 0.7 };
   if (words.length <= 4 && gazetteer.firstNames.has(head))
     return { type: 'PERSON', confidence: 0.85 };
   if (words.length > 1 && words.length <= 3 && gazetteer.lastNames.has(tail))
     return { type: 'PERSON', confidence: 0.8 };
+  if (words.length > 1 && words.length <= 3 && words.every((word) => isNamePart(word, gazetteer)))
+    return { type: 'PERSON', confidence: 0.75 };
   return undefined;
+}
+
+/** "Kurdish", "South Korean", "Iraqi Kurdish": a nationality or faith adjective (MISC). */
+function isNationality(words: readonly string[], gazetteer: Gazetteer): boolean {
+  const isDemonym = (word: string): boolean =>
+    gazetteer.demonyms.has(word) || gazetteer.demonyms.has(word.replace(/s$/u, ''));
+  const tail = words[words.length - 1] ?? '';
+  if (!isDemonym(tail)) return false;
+  return words.slice(0, -1).every((word) => COMPASS_WORDS.has(word) || isDemonym(word));
+}
+
+function isNamePart(word: string, gazetteer: Gazetteer): boolean {
+  return (
+    gazetteer.nameParts.has(word) || gazetteer.firstNames.has(word) || gazetteer.lastNames.has(word)
+  );
+}
+
+/** True when the word is in a name, place or organisation list. */
+export function isKnownName(word: string, gazetteer: Gazetteer): boolean {
+  return (
+    isNamePart(word, gazetteer) ||
+    gazetteer.places.has(word) ||
+    gazetteer.organizations.has(word) ||
+    gazetteer.countries.has(word)
+  );
 }
 
 function bySense(key: string, context: RunContext): RunType | undefined {
@@ -111,6 +142,15 @@ function byContext(
   const next = tokens[last + 1]?.lower ?? '';
   if ((previous === 'at' || previous === 'for') && WORK_WORDS.has(beforePrevious))
     return { type: 'ORG', confidence: 0.7 };
+  if (ORG_NEXT_WORDS.has(next)) return { type: 'ORG', confidence: 0.7 };
+  if (
+    (previous === 'of' && PLACE_NOUNS.has(beforePrevious)) ||
+    (previous === 'capital' && beforePrevious === 'the') ||
+    (next === ',' && isPlaceAt(tokens, last + 2, gazetteer))
+  )
+    return { type: 'LOCATION', confidence: 0.75 };
+  if (words.length === 1 && isAdjectiveBefore(tokens, last, words[0] ?? '', gazetteer))
+    return { type: 'MISC', confidence: 0.6 };
   if (PERSON_NEXT_WORDS.has(next)) return { type: 'PERSON', confidence: 0.65 };
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
@@ -123,11 +163,43 @@ function byContext(
 }
 
 function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | undefined {
+  const tail = words[words.length - 1] ?? '';
+  // "Hindustan Copper", "Dow Chemical": a name then an ordinary noun is a company.
+  if (words.length > 1 && gazetteer.englishWords.has(tail) && !isKnownName(tail, gazetteer))
+    return { type: 'ORG', confidence: 0.6 };
   if (words.length >= 3) return { type: 'ORG', confidence: 0.5 };
   if (words.length === 2) return { type: 'PERSON', confidence: 0.55 };
   const word = words[0] ?? '';
   if (looksLikeCommonWord(word, gazetteer)) return { type: 'MISC', confidence: 0.3 };
+  if (isNamePart(word, gazetteer)) return { type: 'PERSON', confidence: 0.6 };
   return { type: 'PERSON', confidence: 0.5 };
+}
+
+function isPlaceAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  if (!token || !/^\p{Lu}/u.test(token.text)) return false;
+  const word = token.lower.replace(/\.$/u, '');
+  return (
+    gazetteer.countries.has(word) || gazetteer.usStateCodes.has(token.text.replace(/\.$/u, ''))
+  );
+}
+
+/** "Kurdish rebels", "Chechen separatist": an unknown word shaped like a nationality adjective. */
+function isAdjectiveBefore(
+  tokens: readonly Token[],
+  last: number,
+  word: string,
+  gazetteer: Gazetteer,
+): boolean {
+  const next = tokens[last + 1]?.text ?? '';
+  return (
+    ADJECTIVE_ENDINGS.test(word) &&
+    /^\p{Ll}{3,}$/u.test(next) &&
+    !next.endsWith('ed') &&
+    !PERSON_NEXT_WORDS.has(next) &&
+    gazetteer.englishWords.has(next) &&
+    !isNamePart(word, gazetteer)
+  );
 }
 
 const COMMON_SUFFIXES =

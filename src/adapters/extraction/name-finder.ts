@@ -1,4 +1,5 @@
 import type { EntityType } from '../../domain/entity.js';
+import { CONTRACTION, NAME_PARTICLE_PREFIX, SPEECH_VERBS } from './lexicon/context-words.js';
 import {
   NEVER_NAMES,
   PERSON_TITLES,
@@ -8,7 +9,13 @@ import {
   singularRelative,
 } from './lexicon/cue-words.js';
 import type { Gazetteer } from './lexicon/gazetteer.js';
-import { classifyRun, looksLikeCommonWord, type RunContext } from './name-classifier.js';
+import {
+  classifyRun,
+  isKnownName,
+  looksLikeCommonWord,
+  type RunContext,
+} from './name-classifier.js';
+import { findTeamKeys } from './team-context.js';
 import { isAllCaps, isCapitalized, type Token } from './tokenizer.js';
 
 /** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
@@ -48,27 +55,40 @@ export function findNames(
   const nameLike = (index: number): boolean => {
     const token = tokens[index];
     if (!token || blocked.has(index) || !/\p{L}/u.test(token.text)) return false;
+    if (CONTRACTION.test(token.text)) return false;
     if (capsSentences.has(token.sentence))
-      return (
-        isAllCaps(token) && !gazetteer.commonWords.has(token.lower) && !NEVER_NAMES.has(token.lower)
-      );
-    return isCapitalized(token) || isLowerCaseName(tokens, index, gazetteer);
+      return isAllCaps(token) && !isHeadlineWord(token.lower, gazetteer);
+    return (
+      isCapitalized(token) ||
+      NAME_PARTICLE_PREFIX.test(token.text) ||
+      isLowerCaseName(tokens, index, gazetteer)
+    );
   };
+  const runs = collectRuns(tokens, nameLike, gazetteer);
+  const teams = findTeamKeys(tokens, runs, gazetteer);
   const firstPass: NameMention[] = [];
   const documentSenses = new Map<string, EntityType>();
-  const runs = collectRuns(tokens, nameLike);
   for (const [first, last] of runs)
-    firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, undefined));
+    firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, { teams }));
   for (const mention of firstPass) rememberSense(tokens, mention, documentSenses);
   const mentions: NameMention[] = [];
   for (const [first, last] of runs)
-    mentions.push(...splitAndClassify(tokens, first, last, gazetteer, documentSenses));
+    mentions.push(
+      ...splitAndClassify(tokens, first, last, gazetteer, { teams, senses: documentSenses }),
+    );
   return mentions;
+}
+
+/** In a headline written in capitals, an ordinary English word is not a name ("CRICKET"). */
+function isHeadlineWord(word: string, gazetteer: Gazetteer): boolean {
+  if (NEVER_NAMES.has(word) || gazetteer.commonWords.has(word)) return true;
+  return gazetteer.englishWords.has(word) && !isKnownName(word, gazetteer);
 }
 
 function collectRuns(
   tokens: readonly Token[],
   nameLike: (index: number) => boolean,
+  gazetteer: Gazetteer,
 ): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
   let index = 0;
@@ -81,15 +101,11 @@ function collectRuns(
     for (;;) {
       const next = tokens[last + 1];
       if (next && next.sentence === tokens[index]?.sentence && nameLike(last + 1)) last += 1;
-      else if (
-        next &&
-        CONNECTORS.has(next.lower) &&
-        !isCapitalized(next) &&
-        nameLike(last + 2) &&
-        tokens[last + 2]?.sentence === next.sentence
-      )
-        last += 2;
-      else break;
+      else {
+        const skip = connectorLength(tokens, last, gazetteer);
+        if (skip === 0 || !nameLike(last + skip + 1)) break;
+        last += skip + 1;
+      }
     }
     runs.push([index, last]);
     index = last + 1;
@@ -97,12 +113,29 @@ function collectRuns(
   return runs;
 }
 
+/** Lower-case connectors after `last` that join two name parts ("van der", "Bank of"); 0 if none. */
+function connectorLength(tokens: readonly Token[], last: number, gazetteer: Gazetteer): number {
+  const sentence = tokens[last]?.sentence;
+  let length = 0;
+  while (length < 2) {
+    const next = tokens[last + length + 1];
+    if (!next || next.sentence !== sentence || isCapitalized(next) || !CONNECTORS.has(next.lower))
+      break;
+    length += 1;
+  }
+  if (length === 0 || tokens[last + length + 1]?.sentence !== sentence) return 0;
+  if (tokens[last + 1]?.lower !== 'of') return length;
+  // "Bank of America" joins; "Peter Nicol of Scotland" is a person and a place.
+  const before = tokens[last]?.lower ?? '';
+  return gazetteer.englishWords.has(before) && !isKnownName(before, gazetteer) ? length : 0;
+}
+
 function splitAndClassify(
   tokens: readonly Token[],
   first: number,
   last: number,
   gazetteer: Gazetteer,
-  senses: ReadonlyMap<string, EntityType> | undefined,
+  document: Pick<RunContext, 'senses' | 'teams'>,
 ): NameMention[] {
   const mentions: NameMention[] = [];
   let start = first;
@@ -116,9 +149,9 @@ function splitAndClassify(
     if (index <= last && !isTitle && !isSkipped) continue;
     if (index > start) {
       const context: RunContext = {
+        ...document,
         personCue,
         petCue: PET_NOUNS.has(tokens[start - 1]?.lower ?? ''),
-        senses,
       };
       const classified = classifyRun(tokens, start, index - 1, gazetteer, context);
       if (classified) mentions.push({ ...classified, firstToken: start, lastToken: index - 1 });
@@ -160,16 +193,32 @@ function isSkippedStart(
   const token = tokens[index];
   if (!token || index !== start) return false;
   if (NEVER_NAMES.has(token.lower)) return true;
+  if (CONNECTORS.has(token.lower) && !isCapitalized(token)) return true;
   const previous = tokens[index - 1];
   const sentenceStart =
     !previous || previous.sentence !== token.sentence || /^["'“‘(\-–—*•:]$/u.test(previous.text);
-  if (!sentenceStart || !looksLikeCommonWord(token.lower, gazetteer)) return false;
+  if (!sentenceStart || !isOrdinaryStart(tokens, index, last, gazetteer)) return false;
   // Keep "United States" or "Bank of America": the whole run is a known name.
   const whole = tokens
     .slice(index, last + 1)
     .map((item) => item.lower)
     .join(' ');
   return !gazetteer.places.has(whole) && !gazetteer.organizations.has(whole);
+}
+
+/** A sentence-initial ordinary English word; a lone one only unless "Bush said". */
+function isOrdinaryStart(
+  tokens: readonly Token[],
+  index: number,
+  last: number,
+  gazetteer: Gazetteer,
+): boolean {
+  const word = tokens[index]?.lower ?? '';
+  if (looksLikeCommonWord(word, gazetteer)) return true;
+  // A longer run ("Acme Corp") is judged by its other words.
+  if (index !== last || !gazetteer.englishWords.has(word) || isKnownName(word, gazetteer))
+    return false;
+  return !SPEECH_VERBS.has(tokens[index + 1]?.lower ?? '');
 }
 
 function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {

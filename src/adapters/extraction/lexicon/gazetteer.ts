@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import nlp from 'compromise';
 import type { Countries } from 'world-countries';
 import { COMMON_VERBS } from './common-verbs.js';
@@ -18,6 +20,10 @@ export interface Gazetteer {
   /** Inflected verb form → infinitive ("founded" → "found", "lives" → "live"). */
   readonly verbLemmas: ReadonlyMap<string, string>;
   readonly usStateCodes: ReadonlySet<string>;
+  /** ~275k lower-case English words (npm `an-array-of-english-words`); many names are words too. */
+  readonly englishWords: ReadonlySet<string>;
+  /** Parts of people's names (npm `@cspell/dict-people-names`) that are not English words. */
+  readonly nameParts: ReadonlySet<string>;
 }
 
 // First names that are also English words, missing from compromise's name lists.
@@ -143,8 +149,12 @@ function buildGazetteer(): Gazetteer {
   const stateNames = usStates();
   const places = byTag(['City', 'Country', 'Place', 'Region']);
   for (const name of [...countryNames, ...stateNames.names, ...cityNames()]) places.add(name);
+  for (const name of [...places])
+    if (name.startsWith('st. ') || name.startsWith('saint '))
+      places.add(`st ${name.split(' ').slice(1).join(' ')}`);
   const organizations = byTag(['Organization', 'SportsTeam']);
   for (const name of KNOWN_ORGANIZATIONS) organizations.add(name);
+  const englishWords = new Set(require('an-array-of-english-words') as readonly string[]);
   return {
     firstNames: new Set([
       ...byTag(['FemaleName', 'MaleName', 'FirstName']),
@@ -158,7 +168,21 @@ function buildGazetteer(): Gazetteer {
     commonWords,
     verbLemmas: verbLemmaMap(new Set([...COMMON_VERBS, ...byTag(['Infinitive'])])),
     usStateCodes: stateNames.codes,
+    englishWords,
+    nameParts: peopleNameParts(englishWords),
   };
+}
+
+function peopleNameParts(englishWords: ReadonlySet<string>): Set<string> {
+  // The package exports only its cspell config; the word list sits beside it.
+  const config = require.resolve('@cspell/dict-people-names/cspell-ext.json');
+  const file = path.join(path.dirname(config), 'dict', 'people-names.txt');
+  const parts = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const name = line.trim().toLowerCase();
+    if (name && !name.startsWith('#') && !englishWords.has(name)) parts.add(name);
+  }
+  return parts;
 }
 
 function countryList(): Countries {
