@@ -35,7 +35,7 @@ const contents = async (userId: string): Promise<string[]> =>
     .json()
     .memories.map((memory: { content: string }) => memory.content);
 const promptText = (index: number): string =>
-  JSON.stringify((llmServer.requests[index]?.body as { messages: unknown }).messages);
+  JSON.stringify((llmServer.requests[index]?.body as { messages?: unknown } | undefined)?.messages);
 
 describe('POST /conversations/process without an LLM', () => {
   it('stores informative user turns and skips greetings, filler, system and assistant turns', async () => {
