@@ -451,3 +451,11 @@ describe('POST /summarize', () => {
     expect((await post(withoutLlm, '/summarize', { text: '' })).statusCode).toBe(400);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the conversation routes under their tag', async () => {
+    const spec = (await withoutLlm.inject({ url: '/docs/json' })).json();
+    for (const path of ['/conversations/process', '/summarize', '/chat'])
+      expect(spec.paths[path].post.tags).toEqual(['conversations']);
+  });
+});
