@@ -4,6 +4,9 @@ import { ChromaVectorIndex } from './adapters/chroma/chroma-vector-index.js';
 import { ManagedChroma } from './adapters/chroma/managed-chroma.js';
 import { GloveEmbedder } from './adapters/embeddings/glove-embedder.js';
 import { RulesEntityExtractor } from './adapters/extraction/rules-entity-extractor.js';
+import { LlmEntityExtractor } from './adapters/extraction-llm/llm-entity-extractor.js';
+import { OllamaChatLlm } from './adapters/llm/ollama-chat-llm.js';
+import { OpenAiChatLlm } from './adapters/llm/openai-chat-llm.js';
 import {
   type DatabaseHandle,
   openEmbeddedDatabase,
@@ -16,14 +19,16 @@ import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
 import { ConflictError, InvalidInputError } from './domain/errors.js';
 import type { Logger } from './observability/logger.js';
-import { createMetrics } from './observability/metrics.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { metricsTelemetry } from './observability/metrics-telemetry.js';
 import type { Embedder } from './ports/embedder.js';
 import type { EntityExtractor } from './ports/entity-extractor.js';
-import { createCoreServices } from './services/create-services.js';
+import type { Llm } from './ports/llm.js';
+import { createConversationServices, createCoreServices } from './services/create-services.js';
 import { HealthService } from './services/health-service.js';
 import { OutboxReadinessCheck } from './services/outbox-readiness-check.js';
 import { ReindexService } from './services/reindex-service.js';
+import { SummaryService } from './services/summary-service.js';
 
 export interface ContainerOptions {
   /** `apply`: run pending migrations on the embedded database, refuse a server that is behind. */
@@ -85,17 +90,25 @@ export async function createContainer(config: Config, logger: Logger, options: C
     await vectors.init(embedder.identity);
     const metrics = createMetrics({ defaultMetrics: true });
     const telemetry = metricsTelemetry(metrics, embedder.identity.provider);
+    const llm = createLlm(config, logger, metrics);
+    const extractor = createExtractor(config, llm, logger);
     const core = createCoreServices({
       store,
       vectors,
       embedder,
-      extractor: createExtractor(config),
+      extractor,
       clock: { now: () => new Date() },
       telemetry,
       log: logger,
       settings: config.memory,
     });
     const reindex = new ReindexService({ store, settings, vectors, embedder });
+    const summaries = new SummaryService({ extractor, embedder, logger, ...(llm ? { llm } : {}) });
+    const conversation = createConversationServices(core, {
+      summaries,
+      log: logger,
+      ...(llm ? { llm } : {}),
+    });
     core.index.start(options.reconcileEveryMs ?? 30_000);
     closers.push(() => core.index.stop());
     const health = new HealthService([
@@ -112,7 +125,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
       vectors,
       core,
       reindex,
-      services: { health, metrics, ...core },
+      services: { health, metrics, ...core, ...conversation },
       close,
     };
   } catch (error) {
@@ -165,8 +178,39 @@ function createEmbedder(config: Config, logger: Logger): Embedder {
   });
 }
 
-function createExtractor(config: Config): EntityExtractor {
-  return new RulesEntityExtractor({ confidenceThreshold: config.extraction.confidenceThreshold });
+function createExtractor(config: Config, llm: Llm | undefined, logger: Logger): EntityExtractor {
+  const confidenceThreshold = config.extraction.confidenceThreshold;
+  const rules = new RulesEntityExtractor({ confidenceThreshold });
+  if (config.extraction.extractor !== 'llm') return rules;
+  if (!llm) {
+    logger.warn('ENTITY_EXTRACTOR=llm but no LLM_BASE_URL is set: using the rules extractor');
+    return rules;
+  }
+  return new LlmEntityExtractor({ llm, fallback: rules, logger, confidenceThreshold });
+}
+
+function createLlm(config: Config, logger: Logger, metrics: Metrics): Llm | undefined {
+  const { baseUrl, provider, model, apiKey, timeoutMs } = config.llm;
+  if (!baseUrl) {
+    logger.info(
+      'no LLM configured (LLM_BASE_URL unset): rule-based conversations, extractive summaries, /chat answers null',
+    );
+    return undefined;
+  }
+  const options = {
+    baseUrl,
+    model,
+    timeoutMs,
+    maxRetries: 2,
+    ...(apiKey ? { apiKey } : {}),
+    onUsage: (usage: { promptTokens: number; completionTokens: number }) => {
+      metrics.llmTokens.labels('prompt').inc(usage.promptTokens);
+      metrics.llmTokens.labels('completion').inc(usage.completionTokens);
+    },
+    onError: (reason: string) => metrics.llmErrors.labels(reason).inc(),
+  };
+  logger.info({ provider, model, baseUrl }, 'LLM configured');
+  return provider === 'ollama' ? new OllamaChatLlm(options) : new OpenAiChatLlm(options);
 }
 
 async function prepareSchema(database: DatabaseHandle, logger: Logger): Promise<void> {

@@ -1,21 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { chunkText, type TextChunk } from '../domain/chunking.js';
 import { contentHash } from '../domain/content-hash.js';
-import { InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { type AppError, NotFoundError } from '../domain/errors.js';
 import type { Memory, MemoryId, Metadata } from '../domain/memory.js';
 import type { Scope } from '../domain/scope.js';
 import type { Clock } from '../ports/clock.js';
 import type { MemoryFilter, StoredHistoryEvent } from '../ports/memory-repository.js';
 import type { Store, StoreRepositories } from '../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
-import type { EntityService, Linked, TextUnit } from './entity-service.js';
+import type { EntityService } from './entity-service.js';
 import type { IndexSync } from './index-sync.js';
-import {
-  type AddMemoryInput,
-  type AddMemoryResult,
-  MAX_CONTENT_CHARS,
-  type UpdateMemoryInput,
-} from './memory-inputs.js';
+import { MemoryIngest, speakerOf, validContent } from './memory-ingest.js';
+import type { AddMemoryInput, AddMemoryResult, UpdateMemoryInput } from './memory-inputs.js';
 
 export interface MemoryServiceDeps {
   readonly store: Store;
@@ -26,19 +20,16 @@ export interface MemoryServiceDeps {
   readonly telemetry?: Telemetry;
 }
 
-interface Prepared {
-  readonly rows: Memory[];
-  readonly units: TextUnit[];
-}
-
 /** The spec's MemoryManager: add, read, update and delete memories with their entities. */
 export class MemoryService {
   readonly #deps: MemoryServiceDeps;
   readonly #telemetry: Telemetry;
+  readonly #ingest: MemoryIngest;
 
   constructor(deps: MemoryServiceDeps) {
     this.#deps = deps;
     this.#telemetry = deps.telemetry ?? NO_TELEMETRY;
+    this.#ingest = new MemoryIngest(deps);
   }
 
   /**
@@ -47,72 +38,12 @@ export class MemoryService {
    * the existing memory.
    */
   async add(input: AddMemoryInput): Promise<AddMemoryResult> {
-    const content = validContent(input.content);
-    const memoryType = input.memoryType ?? 'ephemeral';
-    const hash = contentHash(content);
-    const existing = await this.#findExisting(input, hash);
-    if (existing) return this.#existingResult(existing);
-    const extraction = await this.#deps.entities.processText(content, {
-      ...speakerOf(input.scope, input.metadata),
-    });
-    const now = this.#deps.clock.now();
-    const createdAt = input.createdAt ?? now;
-    const parent: Memory = {
-      id: randomUUID(),
-      userId: input.scope.userId,
-      agentId: input.scope.agentId,
-      sessionId: input.sessionId ?? '',
-      memoryType,
-      content,
-      contentHash: hash,
-      parentId: null,
-      chunkIndex: 0,
-      metadata: input.metadata ?? {},
-      migratedFrom: input.migratedFrom ?? null,
-      createdAt,
-      updatedAt: now,
-    };
-    const prepared = this.#prepare(parent, extraction.entities);
-    let outboxId: number;
-    let linked: Linked;
-    try {
-      [outboxId, linked] = await this.#deps.store.run(async (repositories) => {
-        await repositories.memories.insert(prepared.rows);
-        const result = await this.#deps.entities.link(repositories, {
-          scope: input.scope,
-          text: content,
-          extraction,
-          units: prepared.units,
-          validFrom: createdAt,
-        });
-        await repositories.memories.appendHistory({
-          memoryId: parent.id,
-          scope: input.scope,
-          event: 'add',
-          oldContent: null,
-          newContent: content,
-          createdAt: now,
-        });
-        return [
-          await repositories.memories.enqueue(parent.id, input.scope, 'upsert'),
-          result,
-        ] as const;
-      });
-    } catch (error) {
-      const raced = await this.#findExisting(input, hash);
-      if (raced) return this.#existingResult(raced); // a concurrent add of the same content won
-      throw error;
-    }
-    await this.#deps.index.processNow([
-      { id: outboxId, memoryId: parent.id, scope: input.scope, operation: 'upsert', attempts: 0 },
-    ]);
-    this.#telemetry.countOperation('add');
-    return {
-      memory: parent,
-      created: true,
-      chunks: prepared.rows.length > 1 ? prepared.rows.length - 1 : 1,
-      ...linked,
-    };
+    return this.#ingest.add(input);
+  }
+
+  /** Adds many memories in one transaction; a bad item gets an AppError in its slot. */
+  async addMany(inputs: readonly AddMemoryInput[]): Promise<Array<AddMemoryResult | AppError>> {
+    return this.#ingest.addMany(inputs);
   }
 
   /** One memory by id within a scope; NotFoundError otherwise. */
@@ -150,7 +81,7 @@ export class MemoryService {
       metadata,
       updatedAt: now,
     };
-    const prepared = this.#prepare(updated, extraction.entities);
+    const prepared = this.#ingest.chunk(updated, extraction);
     const outboxIds = await this.#deps.store.run(async (repositories) => {
       const oldLeaves = await repositories.memories.leavesOf([target.id]);
       await repositories.graph.detachMemory(oldLeaves.map((leaf) => leaf.id));
@@ -253,67 +184,4 @@ export class MemoryService {
     });
     return items;
   }
-
-  async #findExisting(input: AddMemoryInput, hash: string): Promise<Memory | undefined> {
-    const { memories } = this.#deps.store;
-    if (input.migratedFrom) {
-      const imported = await memories.findByMigratedFrom(input.migratedFrom);
-      if (imported) return imported;
-    }
-    return memories.findByHash(input.scope, input.memoryType ?? 'ephemeral', hash);
-  }
-
-  #existingResult(memory: Memory): AddMemoryResult {
-    this.#telemetry.countOperation('add_duplicate');
-    return { memory, created: false, chunks: 0, entities: [], relationships: [] };
-  }
-
-  /** Rows to insert (the memory, plus chunks when long) and the text unit each offset falls in. */
-  #prepare(parent: Memory, spans: readonly { start: number; end: number }[]): Prepared {
-    const chunks: TextChunk[] = chunkText(parent.content, {
-      maxTokens: this.#deps.maxChunkTokens,
-      protectedSpans: spans,
-    });
-    if (chunks.length <= 1) {
-      return {
-        rows: [parent],
-        units: [{ memoryId: parent.id, start: 0, end: parent.content.length }],
-      };
-    }
-    const rows = chunks.map(
-      (chunk, index): Memory => ({
-        ...parent,
-        id: randomUUID(),
-        content: chunk.text,
-        contentHash: contentHash(chunk.text),
-        parentId: parent.id,
-        chunkIndex: index,
-        migratedFrom: null,
-      }),
-    );
-    const units = chunks.map((chunk, index) => ({
-      memoryId: rows[index]?.id ?? parent.id,
-      start: chunk.start,
-      end: chunk.end,
-    }));
-    return { rows: [parent, ...rows], units };
-  }
-}
-
-function validContent(content: string): string {
-  const trimmed = content.trim();
-  if (trimmed.length === 0) throw new InvalidInputError('content must not be empty');
-  if (trimmed.length > MAX_CONTENT_CHARS) {
-    throw new InvalidInputError(
-      `content is ${trimmed.length} characters; the limit is ${MAX_CONTENT_CHARS}`,
-    );
-  }
-  return trimmed;
-}
-
-/** First person resolves to `metadata.speaker`, else to the user id. */
-function speakerOf(scope: Scope, metadata: Metadata | undefined): { speaker?: string } {
-  const speaker = metadata?.['speaker'];
-  if (typeof speaker === 'string' && speaker.trim()) return { speaker: speaker.trim() };
-  return scope.userId ? { speaker: scope.userId } : {};
 }

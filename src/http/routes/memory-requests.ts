@@ -39,35 +39,42 @@ export function searchInput(body: SearchBodyType): SearchInput {
   };
 }
 
-/** Adds each item on its own: a bad item gets an error entry and does not sink the rest. */
+/** Adds a batch: each item is validated on its own, so a bad item does not sink the rest. */
 export async function runBatch(memories: MemoryService, items: readonly unknown[]) {
-  const results = [];
+  const results: BatchResult[] = [];
+  const valid: Array<{ index: number; input: AddMemoryInput }> = [];
   for (const [index, item] of items.entries()) {
-    if (!Value.Check(AddMemoryBody, item)) {
-      const first = [...Value.Errors(AddMemoryBody, item)][0];
-      const where = first?.instancePath || '/';
-      results.push({
-        index,
-        status: 'error' as const,
-        error: { code: 'invalid_input', message: `${where} ${first?.message ?? 'is invalid'}` },
-      });
+    if (Value.Check(AddMemoryBody, item)) {
+      valid.push({ index, input: addInput(item) });
       continue;
     }
-    try {
-      const result = await memories.add(addInput(item));
-      results.push({
-        index,
-        status: result.created ? ('created' as const) : ('duplicate' as const),
-        memory: presentMemory(result.memory),
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      results.push({
-        index,
-        status: 'error' as const,
-        error: { code: error.code, message: error.message },
-      });
-    }
+    const first = [...Value.Errors(AddMemoryBody, item)][0];
+    const message = `${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`;
+    results[index] = { index, status: 'error', error: { code: 'invalid_input', message } };
   }
+  const outcomes = await memories.addMany(valid.map((item) => item.input));
+  valid.forEach(({ index }, position) => {
+    const outcome = outcomes[position];
+    if (!outcome || outcome instanceof AppError) {
+      results[index] = {
+        index,
+        status: 'error',
+        error: {
+          code: outcome?.code ?? 'invalid_input',
+          message: outcome?.message ?? 'not processed',
+        },
+      };
+    } else {
+      results[index] = {
+        index,
+        status: outcome.created ? 'created' : 'duplicate',
+        memory: presentMemory(outcome.memory),
+      };
+    }
+  });
   return results;
 }
+
+type BatchResult =
+  | { index: number; status: 'created' | 'duplicate'; memory: ReturnType<typeof presentMemory> }
+  | { index: number; status: 'error'; error: { code: string; message: string } };
