@@ -2,7 +2,9 @@ import type { EntityType } from '../../domain/entity.js';
 import {
   ADJECTIVE_ENDINGS,
   COMPASS_WORDS,
+  EVENT_SUFFIXES,
   ORG_NEXT_WORDS,
+  ORG_PREVIOUS_WORDS,
   PLACE_NOUNS,
 } from './lexicon/context-words.js';
 import {
@@ -15,6 +17,14 @@ import {
 import type { Gazetteer } from './lexicon/gazetteer.js';
 import type { Token } from './tokenizer.js';
 
+/** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
+export interface NameMention {
+  readonly type: EntityType;
+  readonly firstToken: number;
+  readonly lastToken: number;
+  readonly confidence: number;
+}
+
 /** What the classifier knows about a run beyond its own words. */
 export interface RunContext {
   /** A title or kinship noun stands right before the run ("Dr.", "sister"). */
@@ -25,6 +35,8 @@ export interface RunContext {
   readonly senses?: ReadonlyMap<string, EntityType>;
   /** Names used as sports teams in this document ("Leeds 2 Chelsea 1"). */
   readonly teams?: ReadonlySet<string>;
+  /** The run is coordinated with the speaker ("Jordan and I", "me and Chelsea"). */
+  readonly withSpeaker?: boolean;
 }
 
 /** A type and confidence for a run of name tokens. */
@@ -82,8 +94,10 @@ function byLexicon(
   if (context.personCue) return { type: 'PERSON', confidence: 0.9 };
   if (context.petCue && words.length <= 2) return { type: 'MISC', confidence: 0.8 };
   if (context.teams?.has(key)) return { type: 'ORG', confidence: 0.8 };
+  if (context.withSpeaker) return { type: 'PERSON', confidence: 0.8 };
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
+  if (words.length > 1 && EVENT_SUFFIXES.has(tail)) return { type: 'EVENT', confidence: 0.75 };
   if (words.length > 2 && ORG_PREFIXES.has(head) && words.includes('of'))
     return { type: 'ORG', confidence: 0.8 };
   if (gazetteer.places.has(key) && !(words.length > 1 && gazetteer.firstNames.has(head))) {
@@ -137,12 +151,17 @@ function byContext(
   words: readonly string[],
   gazetteer: Gazetteer,
 ): RunType | undefined {
-  const previous = tokens[first - 1]?.lower ?? '';
-  const beforePrevious = tokens[first - 2]?.lower ?? '';
+  const named = ['called', 'named'].includes(tokens[first - 1]?.lower ?? '') ? 1 : 0;
+  const previous = tokens[first - 1 - named]?.lower ?? '';
+  const beforePrevious = tokens[first - 2 - named]?.lower ?? '';
   const next = tokens[last + 1]?.lower ?? '';
+  if (named && PLACE_NOUNS.has(previous)) return { type: 'LOCATION', confidence: 0.7 };
   if ((previous === 'at' || previous === 'for') && WORK_WORDS.has(beforePrevious))
     return { type: 'ORG', confidence: 0.7 };
-  if (ORG_NEXT_WORDS.has(next)) return { type: 'ORG', confidence: 0.7 };
+  if (ORG_NEXT_WORDS.has(next) || ORG_PREVIOUS_WORDS.has(previous))
+    return { type: 'ORG', confidence: 0.7 };
+  if (first === last && isAcronym(tokens, first, gazetteer))
+    return { type: 'ORG', confidence: 0.6 };
   if (
     (previous === 'of' && PLACE_NOUNS.has(beforePrevious)) ||
     (previous === 'capital' && beforePrevious === 'the') ||
@@ -155,11 +174,20 @@ function byContext(
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
   if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
-  const only = tokens[first];
-  // Acronyms (NASA, KDP, WBC) are mostly organisations, in chat as in news.
-  if (first === last && only && /^\p{Lu}{2,5}$/u.test(only.text) && !capsContext(tokens, first))
+  // "the Lakers", "the Treasury": people are rarely named with an article.
+  if (previous === 'the' && !isNamePart(words[0] ?? '', gazetteer))
     return { type: 'ORG', confidence: 0.6 };
   return undefined;
+}
+
+/** Acronyms (NASA, U.N., WBC) are mostly organisations, in chat as in news. */
+function isAcronym(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  if (!token || gazetteer.places.has(token.lower.replace(/\.$/u, ''))) return false;
+  return (
+    (/^\p{Lu}{2,5}$/u.test(token.text) && !capsContext(tokens, index)) ||
+    /^(?:\p{Lu}\.){2,4}$/u.test(token.text)
+  );
 }
 
 function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | undefined {
@@ -214,12 +242,21 @@ export function looksLikeCommonWord(word: string, gazetteer: Gazetteer): boolean
   )
     return false;
   if (gazetteer.commonWords.has(word) || gazetteer.verbLemmas.has(word)) return true;
+  // "Quarter-final", "Year-on-year": a compound of ordinary words.
+  if (word.includes('-') && word.split('-').every((part) => isOrdinaryPart(part, gazetteer)))
+    return true;
   if (
     word.endsWith('s') &&
     (gazetteer.commonWords.has(word.slice(0, -1)) || gazetteer.commonWords.has(word.slice(0, -2)))
   )
     return true;
   return word.length > 5 && COMMON_SUFFIXES.test(word);
+}
+
+function isOrdinaryPart(part: string, gazetteer: Gazetteer): boolean {
+  return (
+    /^\p{N}+$/u.test(part) || (gazetteer.englishWords.has(part) && !isKnownName(part, gazetteer))
+  );
 }
 
 function capsContext(tokens: readonly Token[], index: number): boolean {

@@ -3,6 +3,7 @@ import type { Gazetteer } from './lexicon/gazetteer.js';
 import type { Token } from './tokenizer.js';
 
 const SCORE = /^\d{1,3}$/u;
+const VERSUS = new Set(['v', 'vs', 'vs.', 'versus']);
 
 /**
  * Names used as sports teams in this text ("Leeds 2 Chelsea 1", "Lakers 102 Celtics 99",
@@ -24,6 +25,11 @@ export function findTeamKeys(
   for (const [first, last] of scored) {
     const pairedScore = (scoredPerSentence.get(tokens[first]?.sentence ?? -1) ?? 0) >= 2;
     if ((pairedScore && opensScoreEntry(tokens, first)) || isStandingsRow(tokens, first, last))
+      addTeam(teams, tokens, first, last, gazetteer);
+  }
+  for (const [first, last] of runs) {
+    const previous = tokens[first - 1]?.lower ?? '';
+    if (VERSUS.has(previous) && isClubLike(tokens, first, last, gazetteer))
       addTeam(teams, tokens, first, last, gazetteer);
   }
   for (let index = 1; index < runs.length; index += 1) {
@@ -50,11 +56,11 @@ function opensScoreEntry(tokens: readonly Token[], first: number): boolean {
   );
 }
 
-/** A line that is a name and then at least three small numbers (a league table row). */
+/** A line that is a name and then at least two small numbers (a league table row). */
 function isStandingsRow(tokens: readonly Token[], first: number, last: number): boolean {
   const previous = tokens[first - 1];
   if (previous && previous.sentence === tokens[first]?.sentence) return false;
-  return [1, 2, 3].every((offset) => SCORE.test(tokens[last + offset]?.text ?? ''));
+  return [1, 2].every((offset) => SCORE.test(tokens[last + offset]?.text ?? ''));
 }
 
 /** A place that is not a country, or a name nobody's lexicon knows: a club can be called that. */

@@ -80,6 +80,36 @@ describe('RulesEntityExtractor entities', () => {
     ]);
   });
 
+  it.each([
+    ["Must've been fun. You're right, we've been there already."],
+    ["We're going. They'll see. Don't worry, it's fine. Let's go!"],
+    ['Quarter-final tickets are sold out'],
+    ['my partners will invest in it'],
+    ['Honestly it was fine. Winter is coming though.'],
+  ])('finds no names in "%s" (contractions, pronouns, ordinary words)', async (text) => {
+    expect(await typed(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Arsenal 2 Spurs 1 what a game', ['Arsenal/ORG', 'Spurs/ORG']],
+    ['Jake said the Lakers beat the Celtics', ['Jake/PERSON', 'Lakers/ORG', 'Celtics/ORG']],
+    ['I grew up in the town of Tacambaro', ['Tacambaro/LOCATION']],
+    ['our Kurdish neighbour brought food', ['Kurdish/MISC']],
+    ['We watched the World Cup final at a pub', ['World Cup/EVENT']],
+    ['She works at a Boston-based startup called Lumio', ['Boston-based/MISC', 'Lumio/ORG']],
+    ['American Airlines lost my bag again', ['American Airlines/ORG']],
+    ['Tell Robin Williams I said hi', ['Robin Williams/PERSON']],
+    [
+      'Jordan and I are driving to Austin, Texas',
+      ['Jordan/PERSON', 'Austin/LOCATION', 'Texas/LOCATION'],
+    ],
+    ['Microsoft CEO Satya Nadella spoke', ['Microsoft/ORG', 'Satya Nadella/PERSON']],
+    ['American Nate Miller won the fight', ['American/MISC', 'Nate Miller/PERSON']],
+    ['Interfax news agency said so. Later Interfax denied it.', ['Interfax/ORG', 'Interfax/ORG']],
+  ])('types chat and news names by context in "%s"', async (text, expected) => {
+    expect(await typed(text)).toEqual(expected);
+  });
+
   it('does not take sentence-initial words for names', async () => {
     expect(await typed('Discussions went well. Thanks for that!')).toEqual([]);
   });

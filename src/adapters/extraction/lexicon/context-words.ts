@@ -29,6 +29,7 @@ export const PLACE_NOUNS: ReadonlySet<string> = new Set([
 
 /** Nouns right after a name that make it an organisation ("Interfax news agency", "Acme shares"). */
 export const ORG_NEXT_WORDS: ReadonlySet<string> = new Set([
+  'news',
   'newspaper',
   'agency',
   'shares',
@@ -73,6 +74,44 @@ export const ORG_NEXT_WORDS: ReadonlySet<string> = new Set([
   'earnings',
   'revenue',
   'revenues',
+]);
+
+/** Nouns right before a name that make it an organisation ("news agency Tanjug", "club Atalanta"). */
+export const ORG_PREVIOUS_WORDS: ReadonlySet<string> = new Set([
+  'company',
+  'firm',
+  'group',
+  'agency',
+  'newspaper',
+  'daily',
+  'weekly',
+  'magazine',
+  'club',
+  'team',
+  'operator',
+  'maker',
+  'carrier',
+  'airline',
+  'insurer',
+  'retailer',
+  'manufacturer',
+  'publisher',
+  'broker',
+  'brokerage',
+  'startup',
+  'band',
+  'label',
+  'network',
+  'channel',
+  'bank',
+  'lender',
+  'conglomerate',
+  'giant',
+  'automaker',
+  'chain',
+  'subsidiary',
+  'outfit',
+  'party',
 ]);
 
 /** Verbs and prepositions that join two sports teams ("Leeds beat Chelsea", "Ajax v PSV"). */
@@ -141,3 +180,34 @@ export const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$|n['’]t$/iu;
 /** Hyphenated name particles that stay lower-case inside names ("al-Saadani", "bin-Laden"). */
 export const NAME_PARTICLE_PREFIX =
   /^(?:al|el|ad|as|ash|bin|ibn|abu|ben|de|di|da|du|van|von)-\p{Lu}/u;
+
+/** Last words that make a capitalised run an event ("World Cup", "U.S. Open", "Atlanta Games"). */
+export const EVENT_SUFFIXES: ReadonlySet<string> = new Set([
+  'cup',
+  'open',
+  'tour',
+  'games',
+  'olympics',
+  'championship',
+  'championships',
+  'series',
+  'masters',
+  'prix',
+  'final',
+  'finals',
+  'festival',
+  'awards',
+  'marathon',
+  'trophy',
+  'bowl',
+  'classic',
+  'tournament',
+  'expo',
+  'fair',
+  'conference',
+  'summit',
+  'week',
+  'day',
+  'war',
+  'revolution',
+]);

@@ -1,5 +1,25 @@
 /** Hand-written cue words for the rules extractor (general English, nothing learned from data). */
 
+/** Lower-case words that join parts of one name ("van der", "Bank of", "bin"). */
+export const CONNECTORS: ReadonlySet<string> = new Set([
+  'of',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  '&',
+  'y',
+  'bin',
+  'al',
+]);
+
 /** Titles before a person's name; dropped from the span ("President Lincoln" → "Lincoln"). */
 export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'mr',

@@ -24,6 +24,8 @@ export interface Gazetteer {
   readonly englishWords: ReadonlySet<string>;
   /** Parts of people's names (npm `@cspell/dict-people-names`) that are not English words. */
   readonly nameParts: ReadonlySet<string>;
+  /** Parts of people's names that are English words too ("jay", "robin", "christian"). */
+  readonly wordNames: ReadonlySet<string>;
 }
 
 // First names that are also English words, missing from compromise's name lists.
@@ -169,20 +171,24 @@ function buildGazetteer(): Gazetteer {
     verbLemmas: verbLemmaMap(new Set([...COMMON_VERBS, ...byTag(['Infinitive'])])),
     usStateCodes: stateNames.codes,
     englishWords,
-    nameParts: peopleNameParts(englishWords),
+    ...peopleNameParts(englishWords),
   };
 }
 
-function peopleNameParts(englishWords: ReadonlySet<string>): Set<string> {
+function peopleNameParts(englishWords: ReadonlySet<string>): {
+  nameParts: Set<string>;
+  wordNames: Set<string>;
+} {
   // The package exports only its cspell config; the word list sits beside it.
   const config = require.resolve('@cspell/dict-people-names/cspell-ext.json');
   const file = path.join(path.dirname(config), 'dict', 'people-names.txt');
-  const parts = new Set<string>();
+  const nameParts = new Set<string>();
+  const wordNames = new Set<string>();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const name = line.trim().toLowerCase();
-    if (name && !name.startsWith('#') && !englishWords.has(name)) parts.add(name);
+    if (name && !name.startsWith('#')) (englishWords.has(name) ? wordNames : nameParts).add(name);
   }
-  return parts;
+  return { nameParts, wordNames };
 }
 
 function countryList(): Countries {

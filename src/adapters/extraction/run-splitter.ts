@@ -1,0 +1,192 @@
+import { SPEECH_VERBS } from './lexicon/context-words.js';
+import {
+  CONNECTORS,
+  NEVER_NAMES,
+  ORG_SUFFIXES,
+  PERSON_TITLES,
+  PET_NOUNS,
+  RELATIVE_NOUNS,
+  singularRelative,
+} from './lexicon/cue-words.js';
+import type { Gazetteer } from './lexicon/gazetteer.js';
+import {
+  classifyRun,
+  isKnownName,
+  looksLikeCommonWord,
+  type NameMention,
+  type RunContext,
+} from './name-classifier.js';
+import { isCapitalized, type Token } from './tokenizer.js';
+
+// "Boston-based", "Brazilian-born", "Communist-led": an adjective built on a name (MISC).
+const NAME_ADJECTIVE = /-(?:based|born|led|backed|controlled|owned|made|run)$/iu;
+
+/** How one token of a run is treated when the run is cut into mentions. */
+type Cut = 'keep' | 'title' | 'skip' | 'misc-alone' | 'misc-through';
+
+/** Cuts a capitalised run at titles, kinship words and name adjectives, then types each part. */
+export function splitAndClassify(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  gazetteer: Gazetteer,
+  document: Pick<RunContext, 'senses' | 'teams'>,
+): NameMention[] {
+  const mentions: NameMention[] = [];
+  let start = first;
+  let personCue = hasPersonCueBefore(tokens, first);
+  const emit = (from: number, to: number): void => {
+    if (to < from) return;
+    const context: RunContext = {
+      ...document,
+      personCue,
+      petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
+      withSpeaker: isWithSpeaker(tokens, from, to),
+    };
+    const classified = classifyRun(tokens, from, to, gazetteer, context);
+    if (classified) mentions.push({ ...classified, firstToken: from, lastToken: to });
+  };
+  for (let index = first; index <= last; index += 1) {
+    const cut = cutAt(tokens, [index, start, last], gazetteer, document.teams);
+    if (cut === 'keep') continue;
+    if (cut === 'misc-alone' || cut === 'misc-through') {
+      if (cut === 'misc-through') emit(start, index - 1);
+      mentions.push({ type: 'MISC', confidence: 0.7, firstToken: index, lastToken: index });
+    } else emit(start, index - 1);
+    personCue = cut === 'title';
+    start = index + 1;
+  }
+  emit(start, last);
+  return mentions;
+}
+
+function cutAt(
+  tokens: readonly Token[],
+  [index, start, last]: readonly [number, number, number],
+  gazetteer: Gazetteer,
+  teams: ReadonlySet<string> | undefined,
+): Cut {
+  const token = tokens[index];
+  if (!token) return 'keep';
+  if (NAME_ADJECTIVE.test(token.text)) return index === start ? 'misc-alone' : 'misc-through';
+  if (isTitleAt(tokens, index, start, last, gazetteer)) return 'title';
+  if (index !== start) return 'keep';
+  if (!teams?.has(runWords(tokens, index, last)) && isSkippedStart(tokens, index, last, gazetteer))
+    return 'skip';
+  return isLeadingNationality(tokens, index, last, gazetteer) ? 'misc-alone' : 'keep';
+}
+
+/** "American Nate Miller", "German Foreign Ministry": a nationality before another name. */
+function isLeadingNationality(
+  tokens: readonly Token[],
+  index: number,
+  last: number,
+  gazetteer: Gazetteer,
+): boolean {
+  const word = tokens[index]?.lower ?? '';
+  if (index >= last || !gazetteer.demonyms.has(word)) return false;
+  // "Christian Bale" is a person; "American Airlines" one company.
+  if (gazetteer.firstNames.has(word) || gazetteer.wordNames.has(word)) return false;
+  if (index + 1 === last && ORG_SUFFIXES.has(tokens[last]?.lower ?? '')) return false;
+  const whole = runWords(tokens, index, last);
+  return !gazetteer.organizations.has(whole) && !gazetteer.places.has(whole);
+}
+
+function isTitleAt(
+  tokens: readonly Token[],
+  index: number,
+  start: number,
+  last: number,
+  gazetteer: Gazetteer,
+): boolean {
+  const token = tokens[index];
+  if (!token) return false;
+  const word = token.lower.replace(/\.$/u, '');
+  // "Microsoft CEO": a title closing a run is not part of the name.
+  if (index === last) return index > start && PERSON_TITLES.has(word);
+  const next = tokens[index + 1];
+  if (token.text.endsWith('.') || next?.text === '.') return PERSON_TITLES.has(word);
+  if (word.includes('-') && word.split('-').every((part) => PERSON_TITLES.has(part))) return true;
+  if (!PERSON_TITLES.has(word) && !RELATIVE_NOUNS.has(word))
+    return isRoleBeforeFirstName(tokens, index, start, gazetteer);
+  // "Father Christmas" or "President Lincoln": a title only when a name follows.
+  return (
+    next !== undefined &&
+    (gazetteer.firstNames.has(next.lower) ||
+      gazetteer.lastNames.has(next.lower) ||
+      !gazetteer.commonWords.has(next.lower))
+  );
+}
+
+/** "Fullback Andre Joubert", "Ex-Yankee Randy Velarde": an ordinary word before a first name. */
+function isRoleBeforeFirstName(
+  tokens: readonly Token[],
+  index: number,
+  start: number,
+  gazetteer: Gazetteer,
+): boolean {
+  const word = tokens[index]?.lower ?? '';
+  const next = tokens[index + 1]?.lower ?? '';
+  if (index !== start || !gazetteer.firstNames.has(next)) return false;
+  if (isKnownName(word, gazetteer) || gazetteer.wordNames.has(word)) return false;
+  return gazetteer.englishWords.has(word) || word.startsWith('ex-');
+}
+
+function isSkippedStart(
+  tokens: readonly Token[],
+  index: number,
+  last: number,
+  gazetteer: Gazetteer,
+): boolean {
+  const token = tokens[index];
+  if (!token) return false;
+  if (NEVER_NAMES.has(token.lower)) return true;
+  if (CONNECTORS.has(token.lower) && !isCapitalized(token)) return true;
+  const previous = tokens[index - 1];
+  const sentenceStart =
+    !previous || previous.sentence !== token.sentence || /^["'“‘(\-–—*•:]$/u.test(previous.text);
+  if (!sentenceStart || !isOrdinaryStart(tokens, index, last, gazetteer)) return false;
+  // Keep "United States" or "Bank of America": the whole run is a known name.
+  const whole = runWords(tokens, index, last);
+  return !gazetteer.places.has(whole) && !gazetteer.organizations.has(whole);
+}
+
+/** A sentence-initial ordinary English word; a lone one only unless "Bush said". */
+function isOrdinaryStart(
+  tokens: readonly Token[],
+  index: number,
+  last: number,
+  gazetteer: Gazetteer,
+): boolean {
+  const word = tokens[index]?.lower ?? '';
+  const next = tokens[index + 1]?.lower ?? '';
+  // "Jay Buhner": a first name that is also a word, before a name that is no word.
+  if (index < last && gazetteer.wordNames.has(word) && !gazetteer.englishWords.has(next))
+    return false;
+  if (looksLikeCommonWord(word, gazetteer)) return true;
+  // A longer run ("Acme Corp") is judged by its other words.
+  if (index !== last || !gazetteer.englishWords.has(word) || isKnownName(word, gazetteer))
+    return false;
+  return !SPEECH_VERBS.has(next);
+}
+
+function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {
+  const previous = tokens[first - 1];
+  if (!previous) return false;
+  const word = previous.lower.replace(/\.$/u, '');
+  return PERSON_TITLES.has(word) || RELATIVE_NOUNS.has(singularRelative(word));
+}
+
+/** "Jordan and I", "me and Chelsea": only people are coordinated with the speaker. */
+function isWithSpeaker(tokens: readonly Token[], first: number, last: number): boolean {
+  const after = `${tokens[last + 1]?.lower} ${tokens[last + 2]?.lower}`;
+  const before = `${tokens[first - 2]?.lower} ${tokens[first - 1]?.lower}`;
+  return ['and i', 'and me', '& i'].includes(after) || ['me and', 'i and'].includes(before);
+}
+
+function runWords(tokens: readonly Token[], first: number, last: number): string {
+  return tokens
+    .slice(first, last + 1)
+    .map((item) => item.lower)
+    .join(' ');
+}
