@@ -3,6 +3,7 @@ import { createLogger } from '../observability/logger.js';
 import { runBackup } from './backup.js';
 import { runBench } from './bench.js';
 import type { CommandContext } from './command-context.js';
+import { runImportLegacy } from './import-legacy.js';
 import { runMigrate } from './migrate.js';
 import { runReindex } from './reindex.js';
 import { createRestoreCommand } from './restore.js';
@@ -17,6 +18,9 @@ commands:
   bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
   backup FILE                write a compressed snapshot of the database to FILE
   restore FILE [--force]     restore a backup (--force replaces a non-empty database), then reindex
+  import-legacy --chroma-url URL | --chroma-path DIR [--collections ephemeral,model_memory]
+      [--batch-size N] [--dry-run] [--user-id ID] [--failures FILE] [--verify]
+                             import the legacy Chroma memory (see README)
 `;
 
 type Command = (args: string[], context: CommandContext) => Promise<number>;
@@ -36,6 +40,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   reindex: runReindex,
   backup: runBackup,
   restore: restoreThenReindex,
+  'import-legacy': runImportLegacy,
 };
 
 /** Runs one CLI command and returns the process exit code. */
