@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ChromaClient, type Collection } from 'chromadb';
@@ -119,12 +118,31 @@ async function timed(action: () => Promise<void>): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-/** `engram bench ingest [--n 10000] [--users 10]`: vectors/s through ChromaVectorIndex vs raw chromadb. */
+/** Sizes from `--n` (a number or a comma list); 10k and 100k by default. */
+export function benchSizes(flag: string | undefined): number[] {
+  return (flag ?? '10000,100000').split(',').map((size) => Number(size.trim()));
+}
+
+interface IngestRun {
+  n: number;
+  adapterVectorsPerSecond: number;
+  rawVectorsPerSecond: number;
+  overhead: number;
+  engramRssMb: number | undefined;
+  chromaRssMb: number | undefined;
+}
+
+/** `engram bench ingest [--n 10000,100000] [--users 10]`: vectors/s through ChromaVectorIndex vs raw chromadb. */
 export default async function run(args: BenchArgs): Promise<BenchOutcome> {
-  const n = Number(args.flags['n'] ?? 10_000);
   const users = Number(args.flags['users'] ?? 10);
-  const records = benchRecords(n, users);
-  const batches = batchesByScope(records);
+  const runs: IngestRun[] = [];
+  for (const n of benchSizes(args.flags['n'])) runs.push(await ingestOnce(n, users, args));
+  const result = { suite: 'ingest', users, batch: BATCH, dimensions: DIMENSIONS, runs };
+  return { result, markdown: ingestMarkdown(users, runs) };
+}
+
+async function ingestOnce(n: number, users: number, args: BenchArgs): Promise<IngestRun> {
+  const batches = batchesByScope(benchRecords(n, users));
   const chroma = await startBenchChroma();
   try {
     const index = new ChromaVectorIndex({ url: chroma.url, collectionPrefix: 'adapter' });
@@ -144,39 +162,27 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
       }
       if (number % 20 === 19) args.log(`  ${(number + 1) * BATCH} / ${n}`);
     }
-    const result = {
-      suite: 'ingest',
+    return {
       n,
-      users,
-      batch: BATCH,
-      dimensions: DIMENSIONS,
       adapterVectorsPerSecond: Math.round(n / adapterSeconds),
       rawVectorsPerSecond: Math.round(n / rawSeconds),
       overhead: Number((adapterSeconds / rawSeconds).toFixed(3)),
       engramRssMb: await rssMb(),
       chromaRssMb: await rssMb(chroma.pid),
     };
-    return { result, markdown: ingestMarkdown(result) };
   } finally {
     await chroma.stop();
   }
 }
 
-function ingestMarkdown(r: {
-  n: number;
-  users: number;
-  adapterVectorsPerSecond: number;
-  rawVectorsPerSecond: number;
-  overhead: number;
-  engramRssMb: number | undefined;
-  chromaRssMb: number | undefined;
-}): string {
-  return `${r.n} random unit vectors (100-d), ${r.users} users, batches of ${BATCH} within one user, managed Chroma (chromadb 3.5.0, local), collection per scope.
+function ingestMarkdown(users: number, runs: readonly IngestRun[]): string {
+  const rows = runs.map(
+    (r) =>
+      `| ${r.n} | ${r.adapterVectorsPerSecond} | ${r.rawVectorsPerSecond} | **${r.overhead}** | ${r.engramRssMb} | ${r.chromaRssMb} |`,
+  );
+  return `Random unit vectors (100-d), ${users} users, batches of ${BATCH} within one user, a fresh managed Chroma (chromadb 3.5.0, local) per size, collection per scope. Raw and adapter batches are interleaved (alternating order) into the same server; each holds its own copy of the vectors, so the Chroma RSS covers 2× n.
 
-| path | vectors/s |
-|---|---|
-| ChromaVectorIndex.upsert | ${r.adapterVectorsPerSecond} |
-| raw chromadb client, same layout and batches (baseline) | ${r.rawVectorsPerSecond} |
-
-Adapter time / raw time: **${r.overhead}** (target ≤ 1.2). RSS after ingest: Engram process ${r.engramRssMb} MB, Chroma process ${r.chromaRssMb} MB. Raw and adapter batches are interleaved (alternating order) into the same server; each holds its own copy of the vectors.`;
+| n | ChromaVectorIndex.upsert vectors/s | raw chromadb, same layout and batches (baseline) vectors/s | adapter time / raw time (target ≤ 1.2) | Engram RSS MB | Chroma RSS MB |
+|---|---|---|---|---|---|
+${rows.join('\n')}`;
 }

@@ -7,6 +7,7 @@ import {
   BATCH,
   batchesByScope,
   benchRecords,
+  benchSizes,
   IDENTITY,
   RawChromaPerScope,
   rssMb,
@@ -70,11 +71,36 @@ async function singleCollection(url: string, records: readonly VectorRecord[]) {
 
 type Timed = (query: readonly number[], userId: string) => Promise<string[]>;
 
-/** `engram bench search [--n 10000] [--users 10] [--queries 300]`: scoped top-10 latency by layout. */
+/** `engram bench search [--n 10000,100000] [--users 10] [--queries 500]`: scoped top-10 latency by layout. */
 export default async function run(args: BenchArgs): Promise<BenchOutcome> {
-  const n = Number(args.flags['n'] ?? 10_000);
   const users = Number(args.flags['users'] ?? 10);
-  const queryCount = Number(args.flags['queries'] ?? 300);
+  const queryCount = Number(args.flags['queries'] ?? 500);
+  const runs: SearchRun[] = [];
+  for (const n of benchSizes(args.flags['n'])) {
+    runs.push(await searchOnce(n, users, queryCount, args));
+  }
+  const result = { suite: 'search', users, queries: queryCount, topK: TOP_K, runs };
+  return { result, markdown: searchMarkdown(users, queryCount, runs) };
+}
+
+type PathName = 'adapter' | 'rawPerScope' | 'rawSingleWhere';
+
+interface SearchRun {
+  n: number;
+  latencyMs: Record<PathName, Latencies>;
+  recallAt10: Record<string, number>;
+  p95Ratio: number;
+  p50Ratio: number;
+  engramRssMb: number | undefined;
+  chromaRssMb: number | undefined;
+}
+
+async function searchOnce(
+  n: number,
+  users: number,
+  queryCount: number,
+  args: BenchArgs,
+): Promise<SearchRun> {
   const records = benchRecords(n, users);
   const queries = benchRecords(queryCount, 1, 99).map((record, index) => ({
     embedding: record.embedding,
@@ -114,19 +140,16 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
       },
     };
     const measured = await measure(paths, queries, records, args);
-    const result = {
-      suite: 'search',
+    const { adapter, rawPerScope } = measured.latency;
+    return {
       n,
-      users,
-      queries: queryCount,
-      topK: TOP_K,
       latencyMs: measured.latency,
       recallAt10: measured.recall,
-      p95Ratio: Number((measured.latency.adapter.p95 / measured.latency.rawPerScope.p95).toFixed(3)),
+      p50Ratio: Number((adapter.p50 / rawPerScope.p50).toFixed(3)),
+      p95Ratio: Number((adapter.p95 / rawPerScope.p95).toFixed(3)),
       engramRssMb: await rssMb(),
       chromaRssMb: await rssMb(chroma.pid),
     };
-    return { result, markdown: searchMarkdown(result) };
   } finally {
     await chroma.stop();
   }
@@ -167,27 +190,29 @@ async function measure(
   };
 }
 
-function searchMarkdown(r: {
-  n: number;
-  users: number;
-  queries: number;
-  latencyMs: Record<'adapter' | 'rawPerScope' | 'rawSingleWhere', Latencies>;
-  recallAt10: Record<string, number>;
-  p95Ratio: number;
-  engramRssMb: number | undefined;
-  chromaRssMb: number | undefined;
-}): string {
-  const row = (label: string, key: 'adapter' | 'rawPerScope' | 'rawSingleWhere') => {
-    const l = r.latencyMs[key];
-    return `| ${label} | ${l.p50} | ${l.p95} | ${l.p99} | ${r.recallAt10[key]} |`;
+function searchMarkdown(users: number, queries: number, runs: readonly SearchRun[]): string {
+  const labels: Record<PathName, string> = {
+    adapter: 'ChromaVectorIndex.query (collection per scope)',
+    rawPerScope: 'raw chromadb, collection per scope (baseline)',
+    rawSingleWhere: 'raw chromadb, one collection + where user_id (other layout)',
   };
-  return `${r.n} random unit vectors (100-d) over ${r.users} users; ${r.queries} scoped top-10 queries (after 20 warm-up), managed Chroma, order of the paths rotated per query.
+  const rows = runs.flatMap((r) =>
+    (Object.keys(labels) as PathName[]).map((key) => {
+      const l = r.latencyMs[key];
+      return `| ${r.n} | ${labels[key]} | ${l.p50} | ${l.p95} | ${l.p99} | ${r.recallAt10[key]} |`;
+    }),
+  );
+  const ratios = runs
+    .map(
+      (r) =>
+        `n=${r.n}: adapter/raw p50 **${r.p50Ratio}**, p95 **${r.p95Ratio}**; RSS Engram ${r.engramRssMb} MB, Chroma ${r.chromaRssMb} MB`,
+    )
+    .join('. ');
+  return `Random unit vectors (100-d) over ${users} users; ${queries} scoped top-10 queries per size after 20 warm-up queries, a fresh managed Chroma per size holding three copies of the vectors (one per path); the order of the paths rotates per query.
 
-| path | p50 ms | p95 ms | p99 ms | recall@10 vs exact |
-|---|---|---|---|---|
-${row('ChromaVectorIndex.query (collection per scope)', 'adapter')}
-${row('raw chromadb, collection per scope (baseline)', 'rawPerScope')}
-${row('raw chromadb, one collection + where user_id (other layout)', 'rawSingleWhere')}
+| n | path | p50 ms | p95 ms | p99 ms | recall@10 vs exact |
+|---|---|---|---|---|---|
+${rows.join('\n')}
 
-Adapter p95 / raw p95: **${r.p95Ratio}** (target ≤ 1.2; scoped top-10 p95 target ≤ 15 ms at 100k). RSS: Engram process ${r.engramRssMb} MB, Chroma process ${r.chromaRssMb} MB (three copies of the vectors).`;
+${ratios}. Targets: adapter ≤ 1.2× raw; scoped top-10 p95 ≤ 15 ms at 100k.`;
 }

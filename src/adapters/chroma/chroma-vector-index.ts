@@ -237,15 +237,21 @@ export class ChromaVectorIndex implements VectorIndex {
   }
 
   async #countVectors(): Promise<number> {
-    const counts = await Promise.all(
-      (await this.#scopeCollections()).map((collection) =>
-        collection.count().catch((error: unknown) => {
-          if (isChromaNotFound(error)) return 0;
-          throw error;
-        }),
-      ),
-    );
-    return counts.reduce((sum, count) => sum + count, 0);
+    const collections = await this.#scopeCollections();
+    let total = 0;
+    // A few requests at a time: an index may hold one collection per user.
+    for (let start = 0; start < collections.length; start += 16) {
+      const counts = await Promise.all(
+        collections.slice(start, start + 16).map((collection) =>
+          collection.count().catch((error: unknown) => {
+            if (isChromaNotFound(error)) return 0;
+            throw error;
+          }),
+        ),
+      );
+      total += counts.reduce((sum, count) => sum + count, 0);
+    }
+    return total;
   }
 }
 
