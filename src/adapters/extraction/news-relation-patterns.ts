@@ -1,3 +1,4 @@
+import { PERSON_TITLES } from './lexicon/cue-words.js';
 import { ROLE_NOUNS } from './lexicon/relation-cues.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
@@ -49,6 +50,8 @@ function personPatterns(
 ): void {
   let cursor = index + 1;
   if (items[cursor]?.word === ',') cursor += 1;
+  // "Marie Ferraro, 50, of Bethany": an age between commas.
+  if (/^\d{1,3}$/u.test(items[cursor]?.word ?? '') && items[cursor + 1]?.word === ',') cursor += 2;
   let role: string | undefined;
   const roleStart = cursor;
   // Up to four modifier words before the role noun: "a metals economist with", "deputy leader of".
@@ -56,7 +59,7 @@ function personPatterns(
     cursor - roleStart < 5 &&
     items[cursor]?.node === undefined &&
     /^\p{Ll}[\p{Ll}-]*$/u.test(items[cursor]?.word ?? '') &&
-    !['of', 'at', 'for', 'with', 'from', 'who', 'and'].includes(items[cursor]?.word ?? '')
+    !['of', 'at', 'for', 'with', 'from', 'who'].includes(items[cursor]?.word ?? '')
   ) {
     role = ROLE_NOUNS.get(items[cursor]?.word ?? '') ?? role;
     cursor += 1;
@@ -65,7 +68,9 @@ function personPatterns(
   if (!['of', 'at', 'for', 'with', 'from'].includes(preposition)) return;
   const target = items[cursor + 1]?.node;
   if (target === undefined) return;
-  const direct = cursor === index + 1 && preposition === 'of';
+  const direct =
+    (cursor === index + 1 && (preposition === 'of' || preposition === 'at')) ||
+    (cursor === roleStart && cursor > index + 1 && preposition === 'of');
   if (isType(scan, target, ['ORG']) && (role || direct)) {
     scan.add(person, target, role ?? 'works_for', role ? 0.75 : 0.6, items);
   } else if (
@@ -86,11 +91,20 @@ function rolePersonPattern(
   owner: number,
 ): void {
   let cursor = index + 1;
-  if (items[cursor]?.word === "'s") cursor += 1;
+  const possessive = items[cursor]?.word === "'s";
+  if (possessive) cursor += 1;
+  const owned = items[cursor]?.node;
+  // "Beijing's Tiananmen Square", "Boston's Museum of Fine Arts".
+  if (possessive && owned !== undefined && isType(scan, owner, ['LOCATION'])) {
+    if (isType(scan, owned, ['LOCATION', 'ORG'])) scan.add(owned, owner, 'located_in', 0.6, items);
+    return;
+  }
   let role: string | undefined;
-  while (DETERMINERS.has(items[cursor]?.word ?? '') || ROLE_NOUNS.has(items[cursor]?.word ?? '')) {
-    role = ROLE_NOUNS.get(items[cursor]?.word ?? '') ?? role;
-    cursor += 1;
+  const roleStart = cursor;
+  for (; cursor - roleStart < 4; cursor += 1) {
+    const word = items[cursor]?.word ?? '';
+    if (items[cursor]?.node !== undefined || !(DETERMINERS.has(word) || isRoleWord(word))) break;
+    role = ROLE_NOUNS.get(word) ?? (isRoleWord(word) ? (role ?? 'works_for') : role);
   }
   const person = items[cursor]?.node;
   if (
@@ -126,5 +140,55 @@ function placePatterns(
   if (outer === undefined || !isType(scan, outer, ['LOCATION'])) return;
   if (!hasLink && first !== ',' && first !== '(') return;
   if (!hasLink && isType(scan, inner, ['ORG']) && first === ',') return;
+  if (!hasLink && (isCountry(scan, inner) || isInList(scan, items, index, cursor))) return;
   scan.add(inner, outer, 'located_in', hasLink ? 0.7 : 0.65, items);
+}
+
+/** A country is never inside another place named beside it ("Colombia, Bolivia"). */
+function isCountry(scan: RelationScan, node: number): boolean {
+  const found = scan.nodes[node];
+  if (!found) return false;
+  const start = scan.tokens[found.firstToken]?.start ?? 0;
+  const end = scan.tokens[found.lastToken]?.end ?? start;
+  return scan.gazetteer.countries.has(scan.text.slice(start, end).toLowerCase());
+}
+
+/** "Tokyo, Kyoto, Osaka": places in a comma list, not a place and its region. */
+function isInList(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  innerIndex: number,
+  outerIndex: number,
+): boolean {
+  const before = items[innerIndex - 2]?.node;
+  const after = items[outerIndex + 2]?.node;
+  const listedBefore =
+    items[innerIndex - 1]?.word === ',' &&
+    before !== undefined &&
+    isType(scan, before, ['LOCATION']);
+  const listedAfter =
+    ['and', ','].includes(items[outerIndex + 1]?.word ?? '') &&
+    after !== undefined &&
+    isType(scan, after, ['LOCATION']);
+  return listedBefore || listedAfter;
+}
+
+// Occupations by their ending: "businessman", "historian", "placekicker", "composer".
+const OCCUPATION = /^\p{Ll}{3,}(?:man|woman|ian|ist|er|or|ant|ent)$/u;
+const NOT_OCCUPATIONS = new Set([
+  'other',
+  'after',
+  'under',
+  'over',
+  'ever',
+  'never',
+  'former',
+  'later',
+]);
+
+/** A job title or occupation noun ("gov.", "ambassador", "businessman", "historian"). */
+function isRoleWord(word: string): boolean {
+  const bare = word.replace(/\.$/u, '');
+  if (ROLE_NOUNS.has(bare) || PERSON_TITLES.has(bare)) return true;
+  return OCCUPATION.test(bare) && !NOT_OCCUPATIONS.has(bare);
 }

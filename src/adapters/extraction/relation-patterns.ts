@@ -1,4 +1,5 @@
 import type { RelationMention } from '../../domain/extraction.js';
+import { extendThroughRegions, findAppositiveRelations } from './appositive-relation-patterns.js';
 import { PET_NOUNS, RELATIVE_NOUNS, singularRelative } from './lexicon/cue-words.js';
 import type { Gazetteer } from './lexicon/gazetteer.js';
 import { KIN_ADJECTIVES } from './lexicon/relation-cues.js';
@@ -25,7 +26,9 @@ export function findRelations(
     findKinship(scan, items);
     findVerbRelations(scan, items);
     findNewsRelations(scan, items);
+    findAppositiveRelations(scan, items);
   }
+  extendThroughRegions(scan);
   return { nodes, relations: scan.relations };
 }
 

@@ -89,10 +89,12 @@ function trackSubjects(
   const subjects: Array<number | undefined> = [];
   let current: number | undefined;
   let governed = false;
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     subjects.push(current);
     if (item.node !== undefined) {
-      if (!governed && isType(scan, item.node, SUBJECT_TYPES)) current = item.node;
+      // "found Oswald acted alone": an object followed by its own verb starts a new clause.
+      const opensClause = isFiniteVerb(scan, items[index + 1]?.word ?? '');
+      if ((!governed || opensClause) && isType(scan, item.node, SUBJECT_TYPES)) current = item.node;
       governed = false;
     } else if (!OBJECT_FILLERS.has(item.word)) {
       governed = PREPOSITIONS.has(item.word) || scan.gazetteer.verbLemmas.has(item.word);
@@ -225,6 +227,13 @@ function phraseObject(
   return scan.addPhrase(first.tokenIndex, last.tokenIndex);
 }
 
+/** A past or present verb form, not a noun ("acted", "says"): a clause starts before it. */
+function isFiniteVerb(scan: RelationScan, word: string): boolean {
+  if (/^\p{Ll}{3,}ed$/u.test(word)) return true;
+  const lemma = scan.gazetteer.verbLemmas.get(word);
+  return lemma !== undefined && lemma !== word && !word.endsWith('ing') && !/s$/u.test(lemma);
+}
+
 function matchGeneric(
   scan: RelationScan,
   items: readonly SentenceItem[],
@@ -233,6 +242,7 @@ function matchGeneric(
 ): void {
   const item = items[index];
   if (!item) return;
+  if (matchPassive(scan, items, index, subject)) return;
   const lemma = scan.gazetteer.verbLemmas.get(item.word) ?? guessPastTenseLemma(item.word, scan);
   if (lemma === undefined || GENERIC_VERB_STOPLIST.has(lemma)) return;
   if (scan.gazetteer.firstNames.has(item.word) || item.word.length < 3) return;
@@ -251,6 +261,27 @@ function matchGeneric(
     return;
   const type = lemma.replace(/[^\p{L}]+/gu, '_').toLowerCase();
   scan.add(subject, target, type, 0.55, items);
+}
+
+/** "Kennedy was shot by Oswald": the agent after "by" is the source, the subject the target. */
+function matchPassive(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  subject: number,
+): boolean {
+  let before = index - 1;
+  while (VERB_MODIFIERS.has(items[before]?.word ?? '') || /ly$/u.test(items[before]?.word ?? ''))
+    before -= 1;
+  if (!BE_FORMS.has(items[before]?.word ?? '') && items[before]?.word !== 'been') return false;
+  const word = items[index]?.word ?? '';
+  if (items[index + 1]?.word !== 'by' || !/(?:ed|en|wn|ot|ht)$/u.test(word)) return false;
+  const agent = items[index + 2]?.node;
+  if (agent === undefined || !isType(scan, agent, ['PERSON', 'ORG'])) return false;
+  const lemma = scan.gazetteer.verbLemmas.get(word) ?? guessPastTenseLemma(word, scan);
+  if (lemma === undefined || GENERIC_VERB_STOPLIST.has(lemma)) return false;
+  scan.add(agent, subject, lemma.replace(/[^\p{L}]+/gu, '_').toLowerCase(), 0.6, items);
+  return true;
 }
 
 /** "assassinated" → "assassinate": a regular past tense the lexicon lacks (adjectives excluded). */

@@ -1,0 +1,104 @@
+import type { SentenceItem } from './relation-items.js';
+import { isType, type RelationScan } from './relation-scan.js';
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+const PLACE_LINKS = new Set(['in', 'of', 'near', 'outside']);
+const BIRTH_WORDS = new Set(['born', 'raised']);
+const HOME_WORDS = new Set(['lives', 'lived', 'grew', 'resides', 'resided', 'settled']);
+const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', 'who', 'which', 'that', 'and', 'but']);
+
+/** Appositives and fronted places: "Acme, a Boston software firm", "In Paris, the OECD …". */
+export function findAppositiveRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
+  for (let index = 0; index < items.length; index += 1) {
+    const node = items[index]?.node;
+    if (node === undefined) continue;
+    if (items[index + 1]?.word === ',' && ARTICLES.has(items[index + 2]?.word ?? ''))
+      describedAs(scan, items, index, node);
+    if (isType(scan, node, ['LOCATION'])) {
+      whereClause(scan, items, index, node);
+      frontedPlace(scan, items, index, node);
+    }
+  }
+}
+
+/** "X, a LOC firm" / "X, an island nation in LOC" / "X, a LOC businessman". */
+function describedAs(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  subject: number,
+): void {
+  const relation = isType(scan, subject, ['PERSON']) ? 'lives_in' : 'located_in';
+  if (!isType(scan, subject, ['PERSON', 'ORG', 'LOCATION'])) return;
+  for (let cursor = index + 3; cursor < index + 10; cursor += 1) {
+    const item = items[cursor];
+    if (!item || CLAUSE_BREAKS.has(item.word)) return;
+    if (item.node === undefined) continue;
+    if (!isType(scan, item.node, ['LOCATION'])) return;
+    const previous = items[cursor - 1]?.word ?? '';
+    // A place right after the article describes X; a place after other words must follow "in".
+    const next = items[cursor + 1];
+    const modifies = cursor === index + 3 && next !== undefined && /^\p{Ll}/u.test(next.word);
+    if (modifies || PLACE_LINKS.has(previous)) scan.add(subject, item.node, relation, 0.6, items);
+    return;
+  }
+}
+
+/** "Rolling Fork, where Muddy Waters was born" → born_in; "… where she lives" → lives_in. */
+function whereClause(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  place: number,
+): void {
+  let cursor = index + 1;
+  if (items[cursor]?.word === ',') cursor += 1;
+  if (items[cursor]?.word !== 'where') return;
+  const person = items[cursor + 1]?.node;
+  if (person === undefined || !isType(scan, person, ['PERSON'])) return;
+  for (let step = cursor + 2; step < cursor + 5; step += 1) {
+    const word = items[step]?.word ?? '';
+    if (BIRTH_WORDS.has(word)) return scan.add(person, place, 'born_in', 0.7, items);
+    if (HOME_WORDS.has(word)) return scan.add(person, place, 'lives_in', 0.7, items);
+  }
+}
+
+/** "In Washington, the General Accounting Office said …": the organisation is based there. */
+function frontedPlace(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  place: number,
+): void {
+  if (index !== 1 || items[0]?.word !== 'in' || items[index + 1]?.word !== ',') return;
+  let cursor = index + 2;
+  if (items[cursor]?.word === 'the') cursor += 1;
+  const org = items[cursor]?.node;
+  if (org !== undefined && isType(scan, org, ['ORG']))
+    scan.add(org, place, 'located_in', 0.6, items);
+}
+
+/** "born in Concord, Mass.": a person in a place is also in the region that place is in. */
+export function extendThroughRegions(scan: RelationScan): void {
+  const regionOf = new Map<number, number>();
+  for (const relation of scan.relations)
+    if (relation.type === 'located_in' && isType(scan, relation.targetIndex, ['LOCATION']))
+      regionOf.set(relation.sourceIndex, relation.targetIndex);
+  for (const relation of [...scan.relations]) {
+    if (relation.type !== 'lives_in' && relation.type !== 'born_in') continue;
+    const region = regionOf.get(relation.targetIndex);
+    if (region === undefined || !isType(scan, relation.sourceIndex, ['PERSON'])) continue;
+    const known = scan.relations.some(
+      (other) =>
+        other.sourceIndex === relation.sourceIndex &&
+        other.targetIndex === region &&
+        other.type === relation.type,
+    );
+    if (!known)
+      scan.relations.push({
+        ...relation,
+        targetIndex: region,
+        confidence: relation.confidence - 0.1,
+      });
+  }
+}
