@@ -164,7 +164,12 @@ async function importOrVerify(
 }
 
 function runOptions(args: ImportLegacyArgs) {
-  return { collections: args.collections, batchSize: args.batchSize, defaultUserId: args.userId };
+  return {
+    collections: args.collections,
+    batchSize: args.batchSize,
+    concurrency: args.concurrency,
+    defaultUserId: args.userId,
+  };
 }
 
 function describeSamples(report: ImportReport): string {

@@ -58,12 +58,7 @@ beforeAll(async () => {
     memories: core.memories,
     lookup: store.memories,
   });
-  firstRun = await importer.run({
-    collections: COLLECTIONS,
-    batchSize: 300,
-    dryRun: false,
-    defaultUserId: 'legacy',
-  });
+  firstRun = await importer.run({ ...options(), dryRun: false });
 }, 300_000);
 
 afterAll(async () => {
