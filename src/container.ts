@@ -14,6 +14,7 @@ import {
 } from './adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
+import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
@@ -100,6 +101,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
       clock: { now: () => new Date() },
       telemetry,
       log: logger,
+      lock: lockFor(database),
       settings: config.memory,
     });
     const reindex = new ReindexService({ store, settings, vectors, embedder });

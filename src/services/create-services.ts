@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { EntityExtractor } from '../ports/entity-extractor.js';
 import type { Llm } from '../ports/llm.js';
+import type { Lock } from '../ports/lock.js';
 import type { Log } from '../ports/log.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
@@ -23,6 +24,8 @@ export interface CoreDependencies {
   readonly clock: Clock;
   readonly telemetry?: Telemetry;
   readonly log?: Log;
+  /** Cross-process lock for the outbox reconciler (replicas on one PostgreSQL server). */
+  readonly lock?: Lock;
   readonly settings: {
     readonly maxChunkTokens: number;
     readonly topK: number;
@@ -40,6 +43,7 @@ export function createCoreServices(deps: CoreDependencies) {
     embedder: deps.embedder,
     ...telemetry,
     ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.lock ? { lock: deps.lock } : {}),
   });
   const memories = new MemoryService({
     store: deps.store,

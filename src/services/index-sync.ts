@@ -1,4 +1,5 @@
 import type { Embedder } from '../ports/embedder.js';
+import { type Lock, PROCESS_LOCAL_LOCK } from '../ports/lock.js';
 import { type Log, SILENT_LOG } from '../ports/log.js';
 import type { OutboxItem } from '../ports/memory-repository.js';
 import type { Store } from '../ports/store.js';
@@ -11,7 +12,12 @@ export interface IndexSyncDeps {
   readonly embedder: Embedder;
   readonly log?: Log;
   readonly telemetry?: Telemetry;
+  /** Shared by replicas on one store so only one reconciles at a time (default: process-local). */
+  readonly lock?: Lock;
 }
+
+/** Name of the lock a reconciler pass holds. */
+export const RECONCILER_LOCK = 'outbox-reconciler';
 
 /**
  * Applies outbox items to the vector index. Postgres is the system of record: an item stays
@@ -47,9 +53,12 @@ export class IndexSync {
     }
   }
 
-  /** Replays pending outbox items until none are left or one batch fails; returns how many were applied. */
+  /**
+   * Replays pending outbox items until none are left or one batch fails; returns how many were
+   * applied. Skips the pass (returns 0) while another process holds the reconciler lock.
+   */
   async drain(batchSize = 200): Promise<number> {
-    this.#draining ??= this.#drainLoop(batchSize).finally(() => {
+    this.#draining ??= this.#drainExclusively(batchSize).finally(() => {
       this.#draining = undefined;
     });
     return this.#draining;
@@ -77,6 +86,12 @@ export class IndexSync {
   /** Pending outbox items. */
   async pending(): Promise<number> {
     return this.#deps.store.memories.pendingCount();
+  }
+
+  async #drainExclusively(batchSize: number): Promise<number> {
+    const lock = this.#deps.lock ?? PROCESS_LOCAL_LOCK;
+    const outcome = await lock.tryWith(RECONCILER_LOCK, () => this.#drainLoop(batchSize));
+    return outcome.acquired ? outcome.value : 0;
   }
 
   async #drainLoop(batchSize: number): Promise<number> {
