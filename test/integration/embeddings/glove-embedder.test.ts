@@ -126,13 +126,10 @@ describe('GloveEmbedder on a small generated vocabulary', () => {
     expect(cosine(first!, other!)).toBeLessThan(0.9);
   });
 
-  embedderContract('GloveEmbedder (small vocabulary)', async () => {
-    const directoryForContract = await mkdtemp(path.join(os.tmpdir(), 'engram-glove-contract-'));
-    const sourceForContract = path.join(directoryForContract, 'embeddings.json');
-    await writeFile(sourceForContract, smallEmbeddings());
+  embedderContract('GloveEmbedder (small vocabulary)', () => {
     return new GloveEmbedder({
-      cacheDirectory: path.join(directoryForContract, 'cache'),
-      sourcePath: sourceForContract,
+      cacheDirectory: path.join(directory, 'contract-cache'),
+      sourcePath: source,
     });
   });
 });
