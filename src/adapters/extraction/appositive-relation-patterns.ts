@@ -30,6 +30,12 @@ function describedAs(
 ): void {
   const relation = isType(scan, subject, ['PERSON']) ? 'lives_in' : 'located_in';
   if (!isType(scan, subject, ['PERSON', 'ORG', 'LOCATION'])) return;
+  const employer = items[index + 3]?.node;
+  // "Gary Hess, an Emery employee": an organisation right after the article employs X.
+  if (employer !== undefined && isType(scan, employer, ['ORG'])) {
+    if (isType(scan, subject, ['PERSON'])) scan.add(subject, employer, 'works_for', 0.6, items);
+    return;
+  }
   for (let cursor = index + 3; cursor < index + 10; cursor += 1) {
     const item = items[cursor];
     if (!item || CLAUSE_BREAKS.has(item.word)) return;
@@ -78,16 +84,16 @@ function frontedPlace(
     scan.add(org, place, 'located_in', 0.6, items);
 }
 
-/** "born in Concord, Mass.": a person in a place is also in the region that place is in. */
+/** "born in Concord, Mass.": whoever or whatever is in a place is also in that place's region. */
 export function extendThroughRegions(scan: RelationScan): void {
   const regionOf = new Map<number, number>();
   for (const relation of scan.relations)
     if (relation.type === 'located_in' && isType(scan, relation.targetIndex, ['LOCATION']))
       regionOf.set(relation.sourceIndex, relation.targetIndex);
   for (const relation of [...scan.relations]) {
-    if (relation.type !== 'lives_in' && relation.type !== 'born_in') continue;
+    if (!['lives_in', 'born_in', 'located_in'].includes(relation.type)) continue;
     const region = regionOf.get(relation.targetIndex);
-    if (region === undefined || !isType(scan, relation.sourceIndex, ['PERSON'])) continue;
+    if (region === undefined || region === relation.sourceIndex) continue;
     const known = scan.relations.some(
       (other) =>
         other.sourceIndex === relation.sourceIndex &&

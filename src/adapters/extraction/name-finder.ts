@@ -20,6 +20,7 @@ export function findNames(
   tokens: readonly Token[],
   blocked: ReadonlySet<number>,
   gazetteer: Gazetteer,
+  keepTitles = false,
 ): NameMention[] {
   const capsSentences = allCapsSentences(tokens);
   const nameLike = (index: number): boolean => {
@@ -30,7 +31,7 @@ export function findNames(
     // "Q2", "H1": period codes, not names.
     if (/^\p{Lu}\d+$/u.test(token.text)) return false;
     // "Shr", "Chg", "Bldg": abbreviations; names have vowels.
-    if (!/[aeiouyà-ÿ]/iu.test(token.text) && !isAllCaps(token)) return false;
+    if (!/[aeiouyà-ÿ.]/iu.test(token.text) && !isAllCaps(token)) return false;
     if (capsSentences.has(token.sentence))
       return (
         isAllCaps(token) &&
@@ -47,12 +48,16 @@ export function findNames(
   const firstPass: NameMention[] = [];
   const documentSenses = new Map<string, EntityType>();
   for (const [first, last] of runs)
-    firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, { teams }));
+    firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, { teams, keepTitles }));
   for (const mention of firstPass) rememberSense(tokens, mention, documentSenses);
   const mentions: NameMention[] = [];
   for (const [first, last] of runs)
     mentions.push(
-      ...splitAndClassify(tokens, first, last, gazetteer, { teams, senses: documentSenses }),
+      ...splitAndClassify(tokens, first, last, gazetteer, {
+        teams,
+        senses: documentSenses,
+        keepTitles,
+      }),
     );
   return mentions;
 }

@@ -1,3 +1,4 @@
+import { COMPASS_WORDS, PLACE_NOUNS } from './lexicon/context-words.js';
 import { PERSON_TITLES } from './lexicon/cue-words.js';
 import { ROLE_NOUNS } from './lexicon/relation-cues.js';
 import type { SentenceItem } from './relation-items.js';
@@ -41,7 +42,7 @@ export function findNewsRelations(scan: RelationScan, items: readonly SentenceIt
   }
 }
 
-/** "PERSON, (the) ROLE of ORG" and "PERSON of ORG/LOC". */
+/** "PERSON, (the) ROLE of ORG", "PERSON of ORG/LOC", "PERSON, ORG's ROLE". */
 function personPatterns(
   scan: RelationScan,
   items: readonly SentenceItem[],
@@ -49,24 +50,23 @@ function personPatterns(
   person: number,
 ): void {
   let cursor = index + 1;
-  if (items[cursor]?.word === ',') cursor += 1;
+  const comma = items[cursor]?.word === ',';
+  if (comma) cursor += 1;
   // "Marie Ferraro, 50, of Bethany": an age between commas.
   if (/^\d{1,3}$/u.test(items[cursor]?.word ?? '') && items[cursor + 1]?.word === ',') cursor += 2;
-  let role: string | undefined;
-  const roleStart = cursor;
-  // Up to four modifier words before the role noun: "a metals economist with", "deputy leader of".
-  while (
-    cursor - roleStart < 5 &&
-    items[cursor]?.node === undefined &&
-    /^\p{Ll}[\p{Ll}-]*$/u.test(items[cursor]?.word ?? '') &&
-    !['of', 'at', 'for', 'with', 'from', 'who'].includes(items[cursor]?.word ?? '')
-  ) {
-    role = ROLE_NOUNS.get(items[cursor]?.word ?? '') ?? role;
-    cursor += 1;
+  const owner = items[cursor]?.node;
+  if (comma && owner !== undefined && isType(scan, owner, ['ORG'])) {
+    // "John Georges, International Paper's chairman".
+    if (items[cursor + 1]?.word === "'s" && isRoleWord(items[cursor + 2]?.word ?? ''))
+      scan.add(person, owner, 'works_for', 0.7, items);
+    return;
   }
+  const roleStart = cursor;
+  const [roleEnd, role] = readRole(items, cursor);
+  cursor = roleEnd;
   const preposition = items[cursor]?.word ?? '';
-  if (!['of', 'at', 'for', 'with', 'from'].includes(preposition)) return;
-  const target = items[cursor + 1]?.node;
+  if (!PERSON_LINKS.has(preposition)) return;
+  const target = items[cursor + (items[cursor + 1]?.word === 'the' ? 2 : 1)]?.node;
   if (target === undefined) return;
   const direct =
     (cursor === index + 1 && (preposition === 'of' || preposition === 'at')) ||
@@ -83,6 +83,31 @@ function personPatterns(
   }
 }
 
+const PERSON_LINKS = new Set(['of', 'at', 'for', 'with', 'from']);
+
+/**
+ * Reads lower-case words before a preposition: "a metals economist with", "deputy leader of",
+ * "a professor of political science at". Returns where it stopped and the role found.
+ */
+function readRole(items: readonly SentenceItem[], start: number): [number, string | undefined] {
+  let role: string | undefined;
+  let cursor = start;
+  for (; cursor - start < 8; cursor += 1) {
+    const item = items[cursor];
+    const word = item?.word ?? '';
+    if (!item || item.node !== undefined || word === 'who') break;
+    if (PERSON_LINKS.has(word)) {
+      const next = items[cursor + (items[cursor + 1]?.word === 'the' ? 2 : 1)];
+      // "professor of political science at X": a role's own "of" phrase is skipped.
+      if (next?.node !== undefined || word !== 'of' || !role) break;
+      continue;
+    }
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word)) break;
+    role = ROLE_NOUNS.get(word) ?? (isRoleWord(word) ? (role ?? 'works_for') : role);
+  }
+  return [cursor, role];
+}
+
 /** "Microsoft chairman Bill Gates", "Texas Gov. Bill Clements". */
 function rolePersonPattern(
   scan: RelationScan,
@@ -94,6 +119,17 @@ function rolePersonPattern(
   const possessive = items[cursor]?.word === "'s";
   if (possessive) cursor += 1;
   const owned = items[cursor]?.node;
+  // "Bosnia's capital, Sarajevo".
+  const named = items[cursor + 2]?.node;
+  if (possessive && PLACE_NOUNS.has(items[cursor]?.word ?? '') && items[cursor + 1]?.word === ',') {
+    if (
+      named !== undefined &&
+      isType(scan, named, ['LOCATION']) &&
+      isType(scan, owner, ['LOCATION'])
+    )
+      scan.add(named, owner, 'located_in', 0.65, items);
+    return;
+  }
   // "Beijing's Tiananmen Square", "Boston's Museum of Fine Arts".
   if (possessive && owned !== undefined && isType(scan, owner, ['LOCATION'])) {
     if (isType(scan, owned, ['LOCATION', 'ORG'])) scan.add(owned, owner, 'located_in', 0.6, items);
@@ -136,6 +172,7 @@ function placePatterns(
   const link = items[cursor]?.word ?? '';
   const hasLink = link === 'in' || (link === 'of' && isType(scan, inner, ['ORG']));
   if (hasLink) cursor += 1;
+  if (hasLink || first === ',') cursor = skipRegionWords(items, cursor);
   const outer = items[cursor]?.node;
   if (outer === undefined || !isType(scan, outer, ['LOCATION'])) return;
   if (!hasLink && first !== ',' && first !== '(') return;
@@ -191,4 +228,19 @@ function isRoleWord(word: string): boolean {
   const bare = word.replace(/\.$/u, '');
   if (ROLE_NOUNS.has(bare) || PERSON_TITLES.has(bare)) return true;
   return OCCUPATION.test(bare) && !NOT_OCCUPATIONS.has(bare);
+}
+
+const REGION_WORDS =
+  /^(?:the|(?:north|south)-?(?:east|west)(?:ern)?|part|parts|downtown|suburban|rural)$/u;
+
+/** Skips "the southeastern part of", "eastern", "south-east" before a place. */
+function skipRegionWords(items: readonly SentenceItem[], start: number): number {
+  let cursor = start;
+  while (cursor - start < 5) {
+    const word = items[cursor]?.word ?? '';
+    const isRegionWord = COMPASS_WORDS.has(word) || REGION_WORDS.test(word);
+    if (!isRegionWord && !(word === 'of' && /^parts?$/u.test(items[cursor - 1]?.word ?? ''))) break;
+    cursor += 1;
+  }
+  return cursor;
 }

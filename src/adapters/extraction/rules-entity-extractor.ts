@@ -11,16 +11,20 @@ export interface RulesEntityExtractorOptions {
   readonly confidenceThreshold?: number;
   /** Longest text analysed, in characters; the rest is ignored (default 100,000). */
   readonly maxTextLength?: number;
+  /** Keep a title inside a person's span ("President Lincoln", CoNLL04's convention); default false. */
+  readonly keepTitles?: boolean;
 }
 
 /** Rules-based extractor: compromise's lexicon + npm gazetteers + heuristics + relation patterns. */
 export class RulesEntityExtractor implements EntityExtractor {
   readonly #threshold: number;
   readonly #maxTextLength: number;
+  readonly #keepTitles: boolean;
 
   constructor(options: RulesEntityExtractorOptions = {}) {
     this.#threshold = options.confidenceThreshold ?? 0.5;
     this.#maxTextLength = options.maxTextLength ?? 100_000;
+    this.#keepTitles = options.keepTitles ?? false;
   }
 
   /** Entities sorted by start (spans are `text.slice(start, end)`) and the relations between them. */
@@ -62,7 +66,7 @@ export class RulesEntityExtractor implements EntityExtractor {
     const tokens = tokenize(source);
     const values = valueNodes(source, tokens);
     const blocked = new Set(values.flatMap((node) => tokenRange(node.firstToken, node.lastToken)));
-    const nodes = [...values, ...findNames(tokens, blocked, gazetteer)].filter(
+    const nodes = [...values, ...findNames(tokens, blocked, gazetteer, this.#keepTitles)].filter(
       (node) => node.confidence >= this.#threshold,
     );
     nodes.sort((a, b) => a.firstToken - b.firstToken);

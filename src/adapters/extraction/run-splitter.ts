@@ -1,6 +1,7 @@
 import { SPEECH_VERBS } from './lexicon/context-words.js';
 import {
   CONNECTORS,
+  FUNCTION_WORDS,
   NEVER_NAMES,
   ORG_SUFFIXES,
   PERSON_TITLES,
@@ -22,7 +23,7 @@ import { isCapitalized, type Token } from './tokenizer.js';
 const NAME_ADJECTIVE = /-(?:based|born|led|backed|controlled|owned|made|run)$/iu;
 
 /** How one token of a run is treated when the run is cut into mentions. */
-type Cut = 'keep' | 'title' | 'skip' | 'misc-alone' | 'misc-through';
+type Cut = 'keep' | 'title' | 'skip' | 'misc-alone' | 'misc-through' | 'end-here';
 
 /** Cuts a capitalised run at titles, kinship words and name adjectives, then types each part. */
 export function splitAndClassify(
@@ -30,9 +31,10 @@ export function splitAndClassify(
   first: number,
   last: number,
   gazetteer: Gazetteer,
-  document: Pick<RunContext, 'senses' | 'teams'>,
+  document: Pick<RunContext, 'senses' | 'teams'> & { readonly keepTitles?: boolean },
 ): NameMention[] {
   const mentions: NameMention[] = [];
+  let titleStart: number | undefined;
   let start = first;
   let personCue = hasPersonCueBefore(tokens, first);
   const emit = (from: number, to: number): void => {
@@ -44,16 +46,27 @@ export function splitAndClassify(
       withSpeaker: isWithSpeaker(tokens, from, to),
     };
     const classified = classifyRun(tokens, from, to, gazetteer, context);
-    if (classified) mentions.push({ ...classified, firstToken: from, lastToken: to });
+    // CoNLL04 convention (keepTitles): "President Lincoln" spans its title.
+    const first = classified?.type === 'PERSON' && titleStart !== undefined ? titleStart : from;
+    if (classified) mentions.push({ ...classified, firstToken: first, lastToken: to });
+    titleStart = undefined;
   };
   for (let index = first; index <= last; index += 1) {
     const cut = cutAt(tokens, [index, start, last], gazetteer, document.teams);
     if (cut === 'keep') continue;
+    if (cut === 'end-here') {
+      emit(start, index);
+      personCue = false;
+      start = index + 1;
+      continue;
+    }
     if (cut === 'misc-alone' || cut === 'misc-through') {
       if (cut === 'misc-through') emit(start, index - 1);
       mentions.push({ type: 'MISC', confidence: 0.7, firstToken: index, lastToken: index });
     } else emit(start, index - 1);
     personCue = cut === 'title';
+    const word = tokens[index]?.lower.replace(/\.$/u, '') ?? '';
+    if (personCue && document.keepTitles && PERSON_TITLES.has(word)) titleStart ??= index;
     start = index + 1;
   }
   emit(start, last);
@@ -70,10 +83,26 @@ function cutAt(
   if (!token) return 'keep';
   if (NAME_ADJECTIVE.test(token.text)) return index === start ? 'misc-alone' : 'misc-through';
   if (isTitleAt(tokens, index, start, last, gazetteer)) return 'title';
+  if (endsBeforePerson(tokens, index, start, last, gazetteer)) return 'end-here';
   if (index !== start) return 'keep';
   if (!teams?.has(runWords(tokens, index, last)) && isSkippedStart(tokens, index, last, gazetteer))
     return 'skip';
   return isLeadingNationality(tokens, index, last, gazetteer) ? 'misc-alone' : 'keep';
+}
+
+/** "Soviet Navy Nikolai Kuznetsov": a non-name word right before a first name ends a name. */
+function endsBeforePerson(
+  tokens: readonly Token[],
+  index: number,
+  start: number,
+  last: number,
+  gazetteer: Gazetteer,
+): boolean {
+  if (index === start || index >= last) return false;
+  const word = tokens[index]?.lower ?? '';
+  const next = tokens[index + 1]?.lower ?? '';
+  if (!gazetteer.firstNames.has(next) || gazetteer.englishWords.has(next)) return false;
+  return !isKnownName(word, gazetteer) && !gazetteer.wordNames.has(word) && !/\.$/u.test(word);
 }
 
 /** "American Nate Miller", "German Foreign Ministry": a nationality before another name. */
@@ -109,6 +138,10 @@ function isTitleAt(
   if (word.includes('-') && word.split('-').every((part) => PERSON_TITLES.has(part))) return true;
   if (!PERSON_TITLES.has(word) && !RELATIVE_NOUNS.has(word))
     return isRoleBeforeFirstName(tokens, index, start, gazetteer);
+  // "Martin Luther King Jr": after a first name, a title word is a surname.
+  const previous = tokens[index - 1]?.lower ?? '';
+  if (index > start && (gazetteer.firstNames.has(previous) || gazetteer.nameParts.has(previous)))
+    return false;
   // "Father Christmas" or "President Lincoln": a title only when a name follows.
   return (
     next !== undefined &&
@@ -140,7 +173,7 @@ function isSkippedStart(
 ): boolean {
   const token = tokens[index];
   if (!token) return false;
-  if (NEVER_NAMES.has(token.lower)) return true;
+  if (NEVER_NAMES.has(token.lower) || FUNCTION_WORDS.has(token.lower)) return true;
   if (CONNECTORS.has(token.lower) && !isCapitalized(token)) return true;
   const previous = tokens[index - 1];
   const sentenceStart =

@@ -11,7 +11,7 @@ export interface Token {
 // Acronyms with dots (U.S., U.K.), words with inner apostrophes/hyphens/ampersands, numbers with
 // separators, then any other single non-space character (punctuation, emoji).
 const TOKEN_PATTERN =
-  /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s+\p{Lu})|(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Gov|Sen|Rep|Col|Capt|Lt|Sgt|Fla|Calif|Mass|Ill|Tex|Wash|Ga|Va|Pa|Ariz|Colo|Conn|Mich|Minn|Ore|Okla|Tenn|Ky|La|Md|Mo|Ala|Wis|Ind|Neb|Nev|Kan|Ark)\.(?![\p{L}\p{N}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-&][\p{L}\p{M}\p{N}]+|['’](?![sS]\b)[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[.,:/-]\p{N}+)*(?:st|nd|rd|th|s)?|\p{Extended_Pictographic}+|\S/gu;
+  /(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}])|\p{Lu}\.(?=\s+\p{Lu})|(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Gov|Sen|Rep|Col|Capt|Lt|Sgt|Fla|Calif|Mass|Ill|Tex|Wash|Ga|Va|Pa|Ariz|Colo|Conn|Mich|Minn|Ore|Okla|Tenn|Ky|La|Md|Mo|Ala|Wis|Ind|Neb|Nev|Kan|Ark)\.(?![\p{L}\p{N}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-&][\p{L}\p{M}\p{N}]+|['’](?![sS]\b)[\p{L}\p{M}\p{N}]+)*|['’][sS]\b|\p{N}+(?:[.,:/-]\p{N}+)*(?:st|nd|rd|th|s)?|\p{Extended_Pictographic}+|\S/gu;
 
 const NON_FINAL_ABBREVIATIONS = new Set([
   'mr',

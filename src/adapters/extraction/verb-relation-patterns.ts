@@ -93,7 +93,8 @@ function trackSubjects(
     subjects.push(current);
     if (item.node !== undefined) {
       // "found Oswald acted alone": an object followed by its own verb starts a new clause.
-      const opensClause = isFiniteVerb(scan, items[index + 1]?.word ?? '');
+      const after = items[index + 1]?.word === ',' ? items[index + 2] : items[index + 1];
+      const opensClause = isFiniteVerb(scan, items[index + 1]?.word ?? '') || after?.word === 'who';
       if ((!governed || opensClause) && isType(scan, item.node, SUBJECT_TYPES)) current = item.node;
       governed = false;
     } else if (!OBJECT_FILLERS.has(item.word)) {
