@@ -114,6 +114,7 @@ CREATE INDEX "idx_entity_aliases_name" ON "entity_aliases" USING btree ("normali
 CREATE INDEX "idx_memories_scope" ON "memories" USING btree ("user_id","agent_id","memory_type");--> statement-breakpoint
 CREATE INDEX "idx_memories_parent" ON "memories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "idx_memories_created_at" ON "memories" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "idx_memories_session_order" ON "memories" USING btree ("user_id","agent_id","session_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "idx_memories_search" ON "memories" USING gin ("search_vector");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_memories_content" ON "memories" USING btree ("user_id","agent_id","memory_type","content_hash") WHERE parent_id is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_memories_migrated_from" ON "memories" USING btree ("migrated_from");--> statement-breakpoint

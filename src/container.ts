@@ -3,6 +3,8 @@ import { ChromaReadinessCheck } from './adapters/chroma/chroma-readiness-check.j
 import { ChromaVectorIndex } from './adapters/chroma/chroma-vector-index.js';
 import { ManagedChroma } from './adapters/chroma/managed-chroma.js';
 import { GloveEmbedder } from './adapters/embeddings/glove-embedder.js';
+import { HttpEmbedder } from './adapters/embeddings/http-embedder.js';
+import { TransformersEmbedder } from './adapters/embeddings/transformers-embedder.js';
 import { RulesEntityExtractor } from './adapters/extraction/rules-entity-extractor.js';
 import { LlmEntityExtractor } from './adapters/extraction-llm/llm-entity-extractor.js';
 import { OllamaChatLlm } from './adapters/llm/ollama-chat-llm.js';
@@ -18,7 +20,7 @@ import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
-import { ConflictError, InvalidInputError } from './domain/errors.js';
+import { ConflictError } from './domain/errors.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { metricsTelemetry } from './observability/metrics-telemetry.js';
@@ -160,10 +162,21 @@ async function openVectorIndex(config: Config, logger: Logger) {
 }
 
 function createEmbedder(config: Config, logger: Logger): Embedder {
-  if (config.embeddings.provider !== 'glove') {
-    throw new InvalidInputError(
-      `EMBEDDING_PROVIDER=${config.embeddings.provider} is not wired yet`,
-    );
+  const { provider, model, baseUrl, api, apiKey, allowDownload } = config.embeddings;
+  if (provider === 'transformers') {
+    return new TransformersEmbedder({
+      model: model ?? 'sentence-transformers/all-mpnet-base-v2',
+      cacheDirectory: path.join(config.dataDir, 'models'),
+      allowRemoteModels: allowDownload,
+    });
+  }
+  if (provider === 'http') {
+    return new HttpEmbedder({
+      baseUrl: baseUrl ?? '',
+      api,
+      model: model ?? (api === 'ollama' ? 'nomic-embed-text' : 'text-embedding-3-small'),
+      ...(apiKey ? { apiKey } : {}),
+    });
   }
   let last = '';
   return new GloveEmbedder({

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { BenchSuite } from '../support/bench-suite.js';
 import { Bm25Index } from '../support/bm25.js';
+import type { AddMemoryInput } from '../../src/services/memory-inputs.js';
 import { startEngramStack } from '../support/engram-stack.js';
 import { loadLocomo, recallAt } from '../support/locomo-data.js';
 import { RecallTable, round } from '../support/recall-table.js';
+import { ThresholdStudy } from '../support/threshold-study.js';
 
 const KS = [5, 10, 20] as const;
 const GROUPS = ['1', '2', '3', '4', '5', '1-4'];
@@ -21,29 +23,53 @@ const locomo: BenchSuite = async ({ data, log }) => {
     const diaIdsOf = new Map<string, string[]>();
     const bm25 = new Map<string, Bm25Index>();
     const started = performance.now();
-    for (const [index, turn] of dataset.turns.entries()) {
-      const { memory } = await stack.core.memories.add({
-        content: turn.text,
-        scope: { userId: turn.conversation, agentId: '' },
-        sessionId: `${turn.conversation}/session_${turn.session}`,
-        metadata: { conversation: turn.conversation, session: turn.session, dia_id: turn.diaId, speaker: turn.speaker },
-        createdAt: turn.date,
+    const batch: Array<{ input: AddMemoryInput; diaId: string }> = [];
+    const flush = async () => {
+      const items = batch.splice(0);
+      const results = await stack.core.memories.addMany(items.map((item) => item.input));
+      results.forEach((result, index) => {
+        const diaId = items[index]?.diaId;
+        if (result instanceof Error || !diaId) return;
+        diaIdsOf.set(result.memory.id, [...(diaIdsOf.get(result.memory.id) ?? []), diaId]);
       });
-      diaIdsOf.set(memory.id, [...(diaIdsOf.get(memory.id) ?? []), turn.diaId]);
+    };
+    let previousSession = '';
+    let turnInSession = 0;
+    for (const [index, turn] of dataset.turns.entries()) {
+      const sessionId = `${turn.conversation}/session_${turn.session}`;
+      turnInSession = sessionId === previousSession ? turnInSession + 1 : 0;
+      previousSession = sessionId;
+      batch.push({
+        diaId: turn.diaId,
+        input: {
+          content: turn.text,
+          scope: { userId: turn.conversation, agentId: '' },
+          sessionId,
+          metadata: { conversation: turn.conversation, session: turn.session, dia_id: turn.diaId, speaker: turn.speaker },
+          // A chat turn has its own time: the session's date plus one second per turn.
+          createdAt: new Date(turn.date.getTime() + turnInSession * 1000),
+        },
+      });
       const corpus = bm25.get(turn.conversation) ?? new Bm25Index();
       corpus.add(turn.diaId, turn.text);
       bm25.set(turn.conversation, corpus);
+      if (batch.length >= 100) await flush();
       if (index % 500 === 0) log(`locomo: ingested ${index}/${dataset.turns.length}`);
     }
+    await flush();
     const ingestSeconds = (performance.now() - started) / 1000;
     const tables = { engram: new RecallTable(KS), bm25: new RecallTable(KS), vector: new RecallTable(KS) };
     const toDia = (ids: readonly string[]) => ids.flatMap((id) => diaIdsOf.get(id) ?? []);
+    const thresholds = new ThresholdStudy([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
     const searchStarted = performance.now();
     for (const question of dataset.questions) {
       const scope = { userId: question.conversation, agentId: '' };
       const results = await stack.core.search.search({ query: question.question, scope, topK: 20, scoreThreshold: 0 });
       const [embedding = []] = await stack.embedder.embed([question.question]);
       const vector = await stack.vectors.query({ embedding, scope, topK: 20 });
+      if (question.category <= 4) {
+        thresholds.add(results.map((result) => ({ score: result.score, relevant: toDia([result.memory.id]).some((id) => question.evidence.includes(id)) })), question.evidence.length);
+      }
       const ranked = {
         engram: toDia(results.map((result) => result.memory.id)),
         bm25: bm25.get(question.conversation)?.search(question.question, 20) ?? [],
@@ -65,8 +91,9 @@ const locomo: BenchSuite = async ({ data, log }) => {
       baselines: { bm25: tables.bm25.toJson(GROUPS), vector: tables.vector.toJson(GROUPS) },
       ingest_per_second: round(dataset.turns.length / ingestSeconds),
       search_ms_mean: round(searchMs),
+      score_threshold_study: thresholds.toJson(),
     };
-    return { result, markdown: markdown(tables, result.ingest_per_second, searchMs) };
+    return { result, markdown: `${markdown(tables, result.ingest_per_second, searchMs)}\n\n${thresholds.toMarkdown()}` };
   } finally {
     await stack.close();
   }
@@ -87,7 +114,7 @@ function markdown(tables: Record<string, RecallTable>, ingestPerSecond: number, 
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Engram / BM25 at R@10 (1–4): ${(engram / bm25).toFixed(2)}×. Ingest through MemoryService (extraction + embedding + Chroma): ${ingestPerSecond.toFixed(0)} memories/s; mean search ${searchMs.toFixed(1)} ms (three channels + hydration).`,
+    `Engram / BM25 at R@10 (1–4): ${(engram / bm25).toFixed(2)}×. Ingest through MemoryService.addMany in batches of 100 (extraction + embedding + Chroma): ${ingestPerSecond.toFixed(0)} memories/s; mean search ${searchMs.toFixed(1)} ms (three channels + hydration).`,
   ].join('\n');
 };
 

@@ -38,7 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ),
       model: read.optionalString('EMBEDDING_MODEL'),
       baseUrl: read.optionalUrl('EMBEDDING_BASE_URL', ['http:', 'https:']),
+      api: read.oneOf<'openai' | 'ollama'>('EMBEDDING_API', ['openai', 'ollama'], 'openai'),
       apiKey: read.optionalString('EMBEDDING_API_KEY'),
+      allowDownload: read.boolean('EMBEDDING_ALLOW_DOWNLOAD', false),
       cacheDir: dataDir,
     },
     extraction: {
@@ -66,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       content: read.boolean('LOG_CONTENT', false),
     },
   };
+  if (config.embeddings.provider === 'http' && !config.embeddings.baseUrl) {
+    read.problem('EMBEDDING_BASE_URL must be set when EMBEDDING_PROVIDER=http');
+  }
   read.throwIfInvalid();
   return deepFreeze(config);
 }

@@ -75,6 +75,11 @@ export class EnvReader {
     return undefined;
   }
 
+  /** Records a problem that involves several variables. */
+  problem(message: string): void {
+    this.#problems.push(message);
+  }
+
   /** Throws one error listing every problem seen so far. */
   throwIfInvalid(): void {
     if (this.#problems.length > 0) {

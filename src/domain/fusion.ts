@@ -1,39 +1,59 @@
-/** One retrieval channel's ranked ids, best first. */
-export interface RankedList {
+/** One retrieval channel's hits, best first, each with a relevance in [0,1]. */
+export interface ChannelHits {
   readonly name: string;
   readonly weight: number;
-  readonly ids: readonly string[];
+  readonly hits: readonly { readonly id: string; readonly relevance: number }[];
 }
 
 export interface FusedHit {
   readonly id: string;
-  /** In [0,1]: 1 when an id is ranked first by every channel. */
+  /** In [0,1]: the weighted mean of the channels' relevance (0 where a channel missed it). */
   readonly score: number;
-  /** 1-based rank in each channel that returned it. */
-  readonly ranks: Readonly<Record<string, number>>;
 }
 
-/** The RRF constant: larger values flatten the difference between ranks. */
-export const RRF_K = 60;
+/**
+ * Linear score fusion: score(d) = Σ w_c · relevance_c(d) ÷ Σ w_c. Each channel reports an
+ * absolute relevance (cosine similarity, saturated BM25, entity link), so the fused score means
+ * the same across queries and SCORE_THRESHOLD can cut on it.
+ */
+export function fuseScores(channels: readonly ChannelHits[]): FusedHit[] {
+  const total = channels.reduce((sum, channel) => sum + channel.weight, 0);
+  if (total <= 0) return [];
+  const scores = new Map<string, number>();
+  for (const channel of channels) {
+    for (const hit of channel.hits) {
+      const relevance = Math.min(1, Math.max(0, hit.relevance));
+      scores.set(hit.id, (scores.get(hit.id) ?? 0) + (channel.weight * relevance) / total);
+    }
+  }
+  return sortHits([...scores].map(([id, score]) => ({ id, score })));
+}
 
 /**
- * Weighted reciprocal-rank fusion, normalised so that the best possible score is 1:
- * score(d) = Σ w_c / (k + rank_c(d)) ÷ Σ w_c / (k + 1).
+ * Conversation context: the turns just before and after a strong hit are often the evidence
+ * (an answer follows its question). Each neighbour of the top `top` hits gets `factor` × that
+ * hit's score unless it already scores higher.
  */
-export function reciprocalRankFusion(lists: readonly RankedList[], k = RRF_K): FusedHit[] {
-  const best = lists.reduce((sum, list) => sum + list.weight / (k + 1), 0);
-  if (best <= 0) return [];
-  const hits = new Map<string, { score: number; ranks: Record<string, number> }>();
-  for (const list of lists) {
-    list.ids.forEach((id, index) => {
-      const hit = hits.get(id) ?? { score: 0, ranks: {} };
-      if (hit.ranks[list.name] !== undefined) return;
-      hit.ranks[list.name] = index + 1;
-      hit.score += list.weight / (k + index + 1);
-      hits.set(id, hit);
-    });
+export function expandWithNeighbours(
+  hits: readonly FusedHit[],
+  neighbours: ReadonlyMap<string, readonly string[]>,
+  options: { top: number; factor: number },
+): FusedHit[] {
+  const scores = new Map(hits.map((hit) => [hit.id, hit.score]));
+  for (const hit of hits.slice(0, options.top)) {
+    for (const id of neighbours.get(hit.id) ?? []) {
+      const candidate = hit.score * options.factor;
+      if ((scores.get(id) ?? 0) < candidate) scores.set(id, candidate);
+    }
   }
-  return [...hits.entries()]
-    .map(([id, hit]) => ({ id, score: hit.score / best, ranks: hit.ranks }))
-    .sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
+  return sortHits([...scores].map(([id, score]) => ({ id, score })));
+}
+
+/** BM25 mapped to [0,1): bm25 / (bm25 + k). */
+export function saturate(value: number, k: number): number {
+  return value <= 0 ? 0 : value / (value + k);
+}
+
+function sortHits(hits: FusedHit[]): FusedHit[] {
+  return hits.sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
 }

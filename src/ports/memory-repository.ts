@@ -74,6 +74,8 @@ export interface MemoryRepository {
   filterIds(ids: readonly MemoryId[], filter: MemoryFilter): Promise<Set<MemoryId>>;
   /** Full-text search over search units, best first; score is the text rank. */
   fullTextSearch(filter: MemoryFilter, query: string, limit: number): Promise<RankedId[]>;
+  /** The search units just before and after each given one in its session (by time). */
+  neighboursOf(ids: readonly MemoryId[]): Promise<Map<MemoryId, MemoryId[]>>;
   /** Appends one history event. */
   appendHistory(event: HistoryEvent): Promise<void>;
   /** Events of a memory, oldest first. */

@@ -1,5 +1,5 @@
 import { normalizeEntityName } from '../domain/entity.js';
-import { type RankedList, reciprocalRankFusion } from '../domain/fusion.js';
+import { type ChannelHits, expandWithNeighbours, fuseScores, saturate } from '../domain/fusion.js';
 import type { Memory, MemoryId } from '../domain/memory.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { Scope } from '../domain/scope.js';
@@ -26,11 +26,31 @@ export interface SearchServiceDeps {
   readonly defaultScoreThreshold: number;
   /** Candidates each channel contributes before fusion. */
   readonly candidates?: number;
-  readonly weights?: { readonly vector: number; readonly text: number; readonly entity: number };
+  readonly tuning?: Partial<SearchTuning>;
   readonly telemetry?: Telemetry;
 }
 
-const DEFAULT_WEIGHTS = { vector: 1, text: 1, entity: 0.5 };
+/** Fusion parameters; the defaults were chosen on LoCoMo dev (see docs/decisions/0004-hybrid-retrieval.md). */
+export interface SearchTuning {
+  readonly vectorWeight: number;
+  readonly textWeight: number;
+  readonly entityWeight: number;
+  /** k in bm25 / (bm25 + k). */
+  readonly bm25Saturation: number;
+  /** Neighbours of this many top hits are pulled in … */
+  readonly neighbourTop: number;
+  /** … at this fraction of the hit's score (0 turns it off). */
+  readonly neighbourFactor: number;
+}
+
+export const DEFAULT_TUNING: SearchTuning = {
+  vectorWeight: 0.2,
+  textWeight: 0.8,
+  entityWeight: 0.1,
+  bm25Saturation: 5,
+  neighbourTop: 10,
+  neighbourFactor: 0.8,
+};
 
 /**
  * The spec's retrieve_memories / query_memory: hybrid retrieval (vector, full text, entity graph)
@@ -51,21 +71,47 @@ export class SearchService {
     const topK = input.topK ?? this.#deps.defaultTopK;
     const threshold = input.scoreThreshold ?? this.#deps.defaultScoreThreshold;
     const candidates = Math.max(this.#deps.candidates ?? 50, topK * 2);
-    const weights = this.#deps.weights ?? DEFAULT_WEIGHTS;
+    const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
     const [vector, text, entity] = await Promise.all([
       this.#vectorChannel(input, candidates),
       this.#deps.store.memories.fullTextSearch(input, input.query, candidates),
-      this.#entityChannel(input, candidates),
+      tuning.entityWeight > 0 ? this.#entityChannel(input, candidates) : Promise.resolve([]),
     ]);
-    const lists: RankedList[] = [
-      { name: 'vector', weight: weights.vector, ids: vector },
-      { name: 'text', weight: weights.text, ids: text.map((hit) => hit.id) },
-      { name: 'entity', weight: weights.entity, ids: entity },
+    const channels: ChannelHits[] = [
+      { name: 'vector', weight: tuning.vectorWeight, hits: vector },
+      {
+        name: 'text',
+        weight: tuning.textWeight,
+        hits: text.map((hit) => ({
+          id: hit.id,
+          relevance: saturate(hit.score, tuning.bm25Saturation),
+        })),
+      },
+      {
+        name: 'entity',
+        weight: tuning.entityWeight,
+        hits: entity.map((id) => ({ id, relevance: 1 })),
+      },
     ];
-    const fused = reciprocalRankFusion(lists)
-      .filter((hit) => hit.score >= threshold)
-      .slice(0, topK);
-    const results = await this.hydrate(fused);
+    let fused = fuseScores(channels);
+    if (tuning.neighbourFactor > 0 && fused.length > 0) {
+      const top = fused.slice(0, tuning.neighbourTop).map((hit) => hit.id);
+      const neighbours = await this.#deps.store.memories.neighboursOf(top);
+      const allowed = await this.#deps.store.memories.filterIds(
+        [...neighbours.values()].flat(),
+        input,
+      );
+      const kept = new Map(
+        [...neighbours].map(([id, ids]) => [id, ids.filter((n) => allowed.has(n))]),
+      );
+      fused = expandWithNeighbours(fused, kept, {
+        top: tuning.neighbourTop,
+        factor: tuning.neighbourFactor,
+      });
+    }
+    const results = await this.hydrate(
+      fused.filter((hit) => hit.score >= threshold).slice(0, topK),
+    );
     this.#telemetry.observe('memory_retrieval', (performance.now() - started) / 1000);
     this.#telemetry.countOperation('search');
     return results;
@@ -95,7 +141,10 @@ export class SearchService {
     });
   }
 
-  async #vectorChannel(input: SearchInput, candidates: number): Promise<MemoryId[]> {
+  async #vectorChannel(
+    input: SearchInput,
+    candidates: number,
+  ): Promise<Array<{ id: MemoryId; relevance: number }>> {
     const [embedding] = await this.#deps.embedder.embed([input.query]);
     if (!embedding) return [];
     const matches = await this.#deps.vectors.query({
@@ -104,10 +153,15 @@ export class SearchService {
       topK: candidates,
       ...(input.memoryType ? { memoryType: input.memoryType } : {}),
     });
-    return this.#keepMatching(
-      matches.map((match) => match.id),
-      input,
+    const kept = new Set(
+      await this.#keepMatching(
+        matches.map((match) => match.id),
+        input,
+      ),
     );
+    return matches
+      .filter((match) => kept.has(match.id))
+      .map((match) => ({ id: match.id, relevance: 1 - match.distance }));
   }
 
   async #entityChannel(input: SearchInput, candidates: number): Promise<MemoryId[]> {

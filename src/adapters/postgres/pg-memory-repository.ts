@@ -133,17 +133,72 @@ export class PgMemoryRepository implements MemoryRepository {
   }
 
   async fullTextSearch(filter: MemoryFilter, query: string, limit: number): Promise<RankedId[]> {
-    // OR over the query's lexemes: natural-language questions rarely contain every word.
-    const tsQuery = sql`to_tsquery('english', array_to_string(tsvector_to_array(to_tsvector('english', ${query})), ' | '))`;
+    // Okapi BM25 (k1 1.2, b 0.75) over the english tsvector: GIN finds the documents sharing any
+    // query lexeme; document frequencies and length come from those documents and the scope.
+    const where = sql`${memoryFilterSql(filter)} and ${isSearchUnitSql()}`;
     const rows = await queryRows<{ id: string; score: number }>(
       this.#db,
-      sql`select id, ts_rank_cd(search_vector, q, 1) as score
-          from memories, ${tsQuery} as q
-          where search_vector @@ q and ${memoryFilterSql(filter)} and ${isSearchUnitSql()}
-          order by score desc, created_at desc
+      sql`with terms as (
+            select distinct lexeme from unnest(to_tsvector('english', ${query}))
+          ),
+          docs as (
+            select id, search_vector, length(search_vector)::float8 as dl
+            from memories
+            where search_vector @@ to_tsquery('simple', (select coalesce(string_agg(quote_literal(lexeme), ' | '), '') from terms))
+              and ${where}
+          ),
+          corpus as (
+            select (select count(*) from memories where ${where})::float8 as n,
+                   greatest((select avg(dl) from docs), 1)::float8 as avgdl
+          ),
+          postings as (
+            select d.id, d.dl, u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 as tf
+            from docs d, unnest(d.search_vector) u
+            where u.lexeme in (select lexeme from terms)
+          ),
+          df as (select lexeme, count(*)::float8 as df from postings group by lexeme)
+          select p.id, sum(
+                   ln(1 + (c.n - df.df + 0.5) / (df.df + 0.5))
+                   * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * p.dl / c.avgdl))
+                 ) as score
+          from postings p join df using (lexeme) cross join corpus c
+          group by p.id
+          order by score desc, p.id
           limit ${limit}`,
     );
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+  }
+
+  async neighboursOf(ids: readonly MemoryId[]): Promise<Map<MemoryId, MemoryId[]>> {
+    if (ids.length === 0) return new Map();
+    const list = sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const sameSession = sql`m.user_id = h.user_id and m.agent_id = h.agent_id and m.session_id = h.session_id
+      and (m.parent_id is not null or not exists (select 1 from memories c where c.parent_id = m.id))`;
+    const rows = await queryRows<{ id: string; previous: string | null; next: string | null }>(
+      this.#db,
+      sql`select h.id, p.id as previous, n.id as next
+          from memories h
+          left join lateral (
+            select m.id from memories m
+            where ${sameSession} and (m.created_at, m.id) < (h.created_at, h.id)
+            order by m.created_at desc, m.id desc limit 1
+          ) p on true
+          left join lateral (
+            select m.id from memories m
+            where ${sameSession} and (m.created_at, m.id) > (h.created_at, h.id)
+            order by m.created_at, m.id limit 1
+          ) n on true
+          where h.id in (${list}) and h.session_id <> ''`,
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        [row.previous, row.next].filter((id): id is string => id !== null),
+      ]),
+    );
   }
 
   async appendHistory(event: HistoryEvent): Promise<void> {

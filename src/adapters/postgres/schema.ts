@@ -45,6 +45,13 @@ export const memories = pgTable(
     index('idx_memories_scope').on(table.userId, table.agentId, table.memoryType),
     index('idx_memories_parent').on(table.parentId),
     index('idx_memories_created_at').on(table.createdAt),
+    index('idx_memories_session_order').on(
+      table.userId,
+      table.agentId,
+      table.sessionId,
+      table.createdAt,
+      table.id,
+    ),
     index('idx_memories_search').using('gin', table.searchVector),
     uniqueIndex('uq_memories_content')
       .on(table.userId, table.agentId, table.memoryType, table.contentHash)

@@ -42,6 +42,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('requires a base URL for the http embedding provider', () => {
+    expect(() => loadConfig({ EMBEDDING_PROVIDER: 'http' })).toThrow(
+      /EMBEDDING_BASE_URL must be set when EMBEDDING_PROVIDER=http/,
+    );
+    expect(
+      loadConfig({
+        EMBEDDING_PROVIDER: 'http',
+        EMBEDDING_BASE_URL: 'http://127.0.0.1:11434',
+        EMBEDDING_API: 'ollama',
+      }).embeddings,
+    ).toMatchObject({ api: 'ollama' });
+  });
+
   it('returns a frozen object', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);
