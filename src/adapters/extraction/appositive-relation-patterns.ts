@@ -1,3 +1,4 @@
+import { ORG_PREVIOUS_WORDS } from './lexicon/context-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
 
@@ -14,7 +15,7 @@ export function findAppositiveRelations(scan: RelationScan, items: readonly Sent
     if (node === undefined) continue;
     if (items[index + 1]?.word === ',' && ARTICLES.has(items[index + 2]?.word ?? ''))
       describedAs(scan, items, index, node);
-    if (isType(scan, node, ['LOCATION'])) {
+    if (isType(scan, node, ['LOCATION', 'ORG'])) {
       whereClause(scan, items, index, node);
       frontedPlace(scan, items, index, node);
     }
@@ -28,6 +29,7 @@ function describedAs(
   index: number,
   subject: number,
 ): void {
+  if (describesOrganisation(items, index + 3)) retype(scan, subject, 'ORG');
   const relation = isType(scan, subject, ['PERSON']) ? 'lives_in' : 'located_in';
   if (!isType(scan, subject, ['PERSON', 'ORG', 'LOCATION'])) return;
   const employer = items[index + 3]?.node;
@@ -50,7 +52,7 @@ function describedAs(
   }
 }
 
-/** "Rolling Fork, where Muddy Waters was born" → born_in; "… where she lives" → lives_in. */
+/** "Rolling Fork, where Elvis was born" → born_in; "… where she lives" → lives_in. */
 function whereClause(
   scan: RelationScan,
   items: readonly SentenceItem[],
@@ -60,12 +62,17 @@ function whereClause(
   let cursor = index + 1;
   if (items[cursor]?.word === ',') cursor += 1;
   if (items[cursor]?.word !== 'where') return;
+  // Whatever "where someone was born" follows is a place.
+  retype(scan, place, 'LOCATION');
   const person = items[cursor + 1]?.node;
   if (person === undefined || !isType(scan, person, ['PERSON'])) return;
   for (let step = cursor + 2; step < cursor + 5; step += 1) {
     const word = items[step]?.word ?? '';
-    if (BIRTH_WORDS.has(word)) return scan.add(person, place, 'born_in', 0.7, items);
-    if (HOME_WORDS.has(word)) return scan.add(person, place, 'lives_in', 0.7, items);
+    const type = BIRTH_WORDS.has(word) ? 'born_in' : HOME_WORDS.has(word) ? 'lives_in' : undefined;
+    if (type) {
+      scan.add(person, place, type, 0.7, items);
+      return;
+    }
   }
 }
 
@@ -76,6 +83,7 @@ function frontedPlace(
   index: number,
   place: number,
 ): void {
+  if (!isType(scan, place, ['LOCATION'])) return;
   if (index !== 1 || items[0]?.word !== 'in' || items[index + 1]?.word !== ',') return;
   let cursor = index + 2;
   if (items[cursor]?.word === 'the') cursor += 1;
@@ -107,4 +115,21 @@ export function extendThroughRegions(scan: RelationScan): void {
         confidence: relation.confidence - 0.1,
       });
   }
+}
+
+/** "X, a Boston software firm": the description names a kind of organisation. */
+function describesOrganisation(items: readonly SentenceItem[], start: number): boolean {
+  for (let cursor = start; cursor < start + 6; cursor += 1) {
+    const item = items[cursor];
+    if (!item || CLAUSE_BREAKS.has(item.word)) return false;
+    if (item.node === undefined && ORG_PREVIOUS_WORDS.has(item.word)) return true;
+  }
+  return false;
+}
+
+/** Changes the type of a weakly typed name (default guesses only, never lexicon matches). */
+function retype(scan: RelationScan, index: number, type: 'ORG' | 'LOCATION'): void {
+  const node = scan.nodes[index];
+  if (node && node.speaker === undefined && node.type !== type && node.confidence <= 0.6)
+    scan.nodes[index] = { ...node, type };
 }

@@ -15,6 +15,7 @@ import {
   PLACE_SUFFIXES,
 } from './lexicon/cue-words.js';
 import type { Gazetteer } from './lexicon/gazetteer.js';
+import { STATE_ABBREVIATIONS } from './lexicon/state-abbreviations.js';
 import type { Token } from './tokenizer.js';
 
 /** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
@@ -35,6 +36,12 @@ export interface RunContext {
   readonly senses?: ReadonlyMap<string, EntityType>;
   /** Names used as sports teams in this document ("Leeds 2 Chelsea 1"). */
   readonly teams?: ReadonlySet<string>;
+  /** The run is followed by ", <US state>" ("Bethany, Conn."): a town, even if also a first name. */
+  readonly beforeState?: boolean;
+  /** An organisation noun stands right before or after the run ("an Emery employee"). */
+  readonly orgCue?: boolean;
+  /** The run is a US state in newspaper style ("Conn.", "N.M."). */
+  readonly stateAbbreviation?: boolean;
   /** The run is coordinated with the speaker ("Jordan and I", "me and Chelsea"). */
   readonly withSpeaker?: boolean;
 }
@@ -94,6 +101,9 @@ function byLexicon(
   if (context.personCue) return { type: 'PERSON', confidence: 0.9 };
   if (context.petCue && words.length <= 2) return { type: 'MISC', confidence: 0.8 };
   if (context.teams?.has(key)) return { type: 'ORG', confidence: 0.8 };
+  if (words.length === 1 && context.orgCue) return { type: 'ORG', confidence: 0.75 };
+  if (context.stateAbbreviation || context.beforeState)
+    return { type: 'LOCATION', confidence: 0.85 };
   if (context.withSpeaker) return { type: 'PERSON', confidence: 0.8 };
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
@@ -109,8 +119,7 @@ function byLexicon(
     return { type: 'PERSON', confidence: 0.85 };
   if (words.length > 1 && words.length <= 3 && gazetteer.lastNames.has(tail))
     return { type: 'PERSON', confidence: 0.8 };
-  if (words.length > 1 && words.length <= 3 && words.every((word) => isNamePart(word, gazetteer)))
-    return { type: 'PERSON', confidence: 0.75 };
+  if (isFullName(words, gazetteer)) return { type: 'PERSON', confidence: 0.75 };
   return undefined;
 }
 
@@ -121,6 +130,15 @@ function isNationality(words: readonly string[], gazetteer: Gazetteer): boolean 
   const tail = words[words.length - 1] ?? '';
   if (!isDemonym(tail)) return false;
   return words.slice(0, -1).every((word) => COMPASS_WORDS.has(word) || isDemonym(word));
+}
+
+/** "Lee Harvey Oswald", "Ulf D. Merbold": every word a name part or initial, one not a word. */
+function isFullName(words: readonly string[], gazetteer: Gazetteer): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const initial = (word: string): boolean => /^\p{L}\.?$/u.test(word);
+  const strong = words.filter((word) => isNamePart(word, gazetteer)).length;
+  const weak = words.filter((word) => gazetteer.wordNames.has(word) || initial(word)).length;
+  return strong > 0 && strong + weak === words.length;
 }
 
 function isNamePart(word: string, gazetteer: Gazetteer): boolean {
@@ -156,6 +174,10 @@ function byContext(
   const beforePrevious = tokens[first - 2 - named]?.lower ?? '';
   const next = tokens[last + 1]?.lower ?? '';
   if (named && PLACE_NOUNS.has(previous)) return { type: 'LOCATION', confidence: 0.7 };
+  // "Brian Michaud of Millinocket": a bare name after "<Name> of" is where the person is from.
+  const beforeOf = tokens[first - 2];
+  if (previous === 'of' && first === last && beforeOf && /^\p{Lu}\p{Ll}/u.test(beforeOf.text))
+    return { type: 'LOCATION', confidence: 0.6 };
   if ((previous === 'at' || previous === 'for') && WORK_WORDS.has(beforePrevious))
     return { type: 'ORG', confidence: 0.7 };
   if (ORG_NEXT_WORDS.has(next) || ORG_PREVIOUS_WORDS.has(previous))
@@ -203,12 +225,22 @@ function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | unde
   return { type: 'PERSON', confidence: 0.5 };
 }
 
+/** True when the token is a US state as newspapers write it ("Conn.", "TX", "Ohio"). */
+export function isStateAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  if (!token) return false;
+  const bare = token.text.replace(/\.$/u, '');
+  return STATE_ABBREVIATIONS.has(token.text) || gazetteer.usStateCodes.has(bare);
+}
+
 function isPlaceAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
   const token = tokens[index];
   if (!token || !/^\p{Lu}/u.test(token.text)) return false;
   const word = token.lower.replace(/\.$/u, '');
   return (
-    gazetteer.countries.has(word) || gazetteer.usStateCodes.has(token.text.replace(/\.$/u, ''))
+    gazetteer.countries.has(word) ||
+    gazetteer.usStateCodes.has(token.text.replace(/\.$/u, '')) ||
+    STATE_ABBREVIATIONS.has(token.text)
   );
 }
 

@@ -1,8 +1,8 @@
 import { COMPASS_WORDS, PLACE_NOUNS } from './lexicon/context-words.js';
-import { PERSON_TITLES } from './lexicon/cue-words.js';
 import { ROLE_NOUNS } from './lexicon/relation-cues.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
+import { isRoleWord } from './role-words.js';
 
 const DETERMINERS = new Set([
   'the',
@@ -83,7 +83,7 @@ function personPatterns(
   }
 }
 
-const PERSON_LINKS = new Set(['of', 'at', 'for', 'with', 'from']);
+const PERSON_LINKS = new Set(['of', 'at', 'for', 'with', 'from', 'in']);
 
 /**
  * Reads lower-case words before a preposition: "a metals economist with", "deputy leader of",
@@ -99,7 +99,7 @@ function readRole(items: readonly SentenceItem[], start: number): [number, strin
     if (PERSON_LINKS.has(word)) {
       const next = items[cursor + (items[cursor + 1]?.word === 'the' ? 2 : 1)];
       // "professor of political science at X": a role's own "of" phrase is skipped.
-      if (next?.node !== undefined || word !== 'of' || !role) break;
+      if (next?.node !== undefined || word !== 'of') break;
       continue;
     }
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word)) break;
@@ -115,33 +115,14 @@ function rolePersonPattern(
   index: number,
   owner: number,
 ): void {
-  let cursor = index + 1;
-  const possessive = items[cursor]?.word === "'s";
-  if (possessive) cursor += 1;
-  const owned = items[cursor]?.node;
-  // "Bosnia's capital, Sarajevo".
-  const named = items[cursor + 2]?.node;
-  if (possessive && PLACE_NOUNS.has(items[cursor]?.word ?? '') && items[cursor + 1]?.word === ',') {
-    if (
-      named !== undefined &&
-      isType(scan, named, ['LOCATION']) &&
-      isType(scan, owner, ['LOCATION'])
-    )
-      scan.add(named, owner, 'located_in', 0.65, items);
+  const possessive = items[index + 1]?.word === "'s";
+  const start = possessive ? index + 2 : index + 1;
+  if (
+    isType(scan, owner, ['LOCATION']) &&
+    placeOwnerPatterns(scan, items, start, owner, possessive)
+  )
     return;
-  }
-  // "Beijing's Tiananmen Square", "Boston's Museum of Fine Arts".
-  if (possessive && owned !== undefined && isType(scan, owner, ['LOCATION'])) {
-    if (isType(scan, owned, ['LOCATION', 'ORG'])) scan.add(owned, owner, 'located_in', 0.6, items);
-    return;
-  }
-  let role: string | undefined;
-  const roleStart = cursor;
-  for (; cursor - roleStart < 4; cursor += 1) {
-    const word = items[cursor]?.word ?? '';
-    if (items[cursor]?.node !== undefined || !(DETERMINERS.has(word) || isRoleWord(word))) break;
-    role = ROLE_NOUNS.get(word) ?? (isRoleWord(word) ? (role ?? 'works_for') : role);
-  }
+  const [cursor, role] = readOwnerRole(scan, items, start);
   const person = items[cursor]?.node;
   if (
     !role &&
@@ -156,6 +137,53 @@ function rolePersonPattern(
   if (!role || person === undefined || !isType(scan, person, ['PERSON'])) return;
   if (isType(scan, owner, ['ORG'])) scan.add(person, owner, role, 0.75, items);
   else if (isType(scan, owner, ['LOCATION'])) scan.add(person, owner, 'lives_in', 0.6, items);
+}
+
+/** "Bosnia's capital, Sarajevo", "Beijing's Tiananmen Square", "Illinois born Charlton Heston". */
+function placeOwnerPatterns(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  cursor: number,
+  place: number,
+  possessive: boolean,
+): boolean {
+  const owned = items[cursor]?.node;
+  const named = items[cursor + 2]?.node;
+  if (possessive && PLACE_NOUNS.has(items[cursor]?.word ?? '') && items[cursor + 1]?.word === ',') {
+    if (named !== undefined && isType(scan, named, ['LOCATION']))
+      scan.add(named, place, 'located_in', 0.65, items);
+    return true;
+  }
+  if (possessive && owned !== undefined) {
+    if (isType(scan, owned, ['LOCATION', 'ORG'])) scan.add(owned, place, 'located_in', 0.6, items);
+    if (isType(scan, owned, ['PERSON'])) scan.add(owned, place, 'lives_in', 0.6, items);
+    return true;
+  }
+  const born = items[cursor + 1]?.node;
+  if (items[cursor]?.word !== 'born' || born === undefined) return false;
+  if (isType(scan, born, ['PERSON'])) scan.add(born, place, 'born_in', 0.65, items);
+  return true;
+}
+
+/** Role words between an owner and a person: "chairman", "first lady", "Gov.". */
+function readOwnerRole(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  start: number,
+): [number, string | undefined] {
+  let role: string | undefined;
+  let adjectives = 0;
+  let cursor = start;
+  for (; cursor - start < 4; cursor += 1) {
+    const word = items[cursor]?.word ?? '';
+    if (items[cursor]?.node !== undefined) break;
+    // "Philippines first lady Imelda Marcos": up to two plain modifiers before the role.
+    const modifier = /^\p{Ll}{3,}$/u.test(word) && scan.gazetteer.commonWords.has(word);
+    if (!DETERMINERS.has(word) && !isRoleWord(word) && !(modifier && adjectives < 2)) break;
+    if (modifier && !isRoleWord(word)) adjectives += 1;
+    role = ROLE_NOUNS.get(word) ?? (isRoleWord(word) ? (role ?? 'works_for') : role);
+  }
+  return [cursor, role];
 }
 
 /** "Seattle, Washington", "Boston in Massachusetts", "Acme, based in Ohio". */
@@ -208,26 +236,6 @@ function isInList(
     after !== undefined &&
     isType(scan, after, ['LOCATION']);
   return listedBefore || listedAfter;
-}
-
-// Occupations by their ending: "businessman", "historian", "placekicker", "composer".
-const OCCUPATION = /^\p{Ll}{3,}(?:man|woman|ian|ist|er|or|ant|ent)$/u;
-const NOT_OCCUPATIONS = new Set([
-  'other',
-  'after',
-  'under',
-  'over',
-  'ever',
-  'never',
-  'former',
-  'later',
-]);
-
-/** A job title or occupation noun ("gov.", "ambassador", "businessman", "historian"). */
-function isRoleWord(word: string): boolean {
-  const bare = word.replace(/\.$/u, '');
-  if (ROLE_NOUNS.has(bare) || PERSON_TITLES.has(bare)) return true;
-  return OCCUPATION.test(bare) && !NOT_OCCUPATIONS.has(bare);
 }
 
 const REGION_WORDS =

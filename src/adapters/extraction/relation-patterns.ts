@@ -4,6 +4,7 @@ import { PET_NOUNS, RELATIVE_NOUNS, singularRelative } from './lexicon/cue-words
 import type { Gazetteer } from './lexicon/gazetteer.js';
 import { KIN_ADJECTIVES } from './lexicon/relation-cues.js';
 import { findNewsRelations } from './news-relation-patterns.js';
+import { findNounRelations } from './noun-relation-patterns.js';
 import { buildSentences, type GraphNode, type SentenceItem } from './relation-items.js';
 import { createScan, isType, possessorAt, type RelationScan } from './relation-scan.js';
 import type { Token } from './tokenizer.js';
@@ -27,6 +28,7 @@ export function findRelations(
     findVerbRelations(scan, items);
     findNewsRelations(scan, items);
     findAppositiveRelations(scan, items);
+    findNounRelations(scan, items);
   }
   extendThroughRegions(scan);
   return { nodes, relations: scan.relations };

@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from './lexicon/context-words.js';
+import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, SPEECH_VERBS } from './lexicon/context-words.js';
 import {
   CONNECTORS,
   FUNCTION_WORDS,
@@ -10,9 +10,11 @@ import {
   singularRelative,
 } from './lexicon/cue-words.js';
 import type { Gazetteer } from './lexicon/gazetteer.js';
+import { STATE_ABBREVIATIONS } from './lexicon/state-abbreviations.js';
 import {
   classifyRun,
   isKnownName,
+  isStateAt,
   looksLikeCommonWord,
   type NameMention,
   type RunContext,
@@ -44,6 +46,11 @@ export function splitAndClassify(
       personCue,
       petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
       withSpeaker: isWithSpeaker(tokens, from, to),
+      stateAbbreviation: from === to && STATE_ABBREVIATIONS.has(tokens[from]?.text ?? ''),
+      beforeState: tokens[to + 1]?.text === ',' && isStateAt(tokens, to + 2, gazetteer),
+      orgCue:
+        ORG_NEXT_WORDS.has(tokens[to + 1]?.lower ?? '') ||
+        ORG_PREVIOUS_WORDS.has(tokens[from - 1]?.lower ?? ''),
     };
     const classified = classifyRun(tokens, from, to, gazetteer, context);
     // CoNLL04 convention (keepTitles): "President Lincoln" spans its title.

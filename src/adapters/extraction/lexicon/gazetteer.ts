@@ -199,6 +199,9 @@ function countryNameSet(): Set<string> {
   const names = new Set<string>();
   for (const country of countryList()) {
     names.add(country.name.common.toLowerCase());
+    // "Bosnia" for "Bosnia and Herzegovina", "Trinidad" for "Trinidad and Tobago".
+    const [shortName] = country.name.common.toLowerCase().split(' and ');
+    if (shortName) names.add(shortName);
     names.add(country.name.official.toLowerCase());
     for (const alt of country.altSpellings) if (alt.length > 3) names.add(alt.toLowerCase());
   }

@@ -1,0 +1,22 @@
+import { PERSON_TITLES } from './lexicon/cue-words.js';
+import { ROLE_NOUNS } from './lexicon/relation-cues.js';
+
+// Occupations by their ending: "businessman", "historian", "placekicker", "composer".
+const OCCUPATION = /^\p{Ll}{3,}(?:man|woman|ian|ist|er|or|ant|ent)$/u;
+const NOT_OCCUPATIONS = new Set([
+  'other',
+  'after',
+  'under',
+  'over',
+  'ever',
+  'never',
+  'former',
+  'later',
+]);
+
+/** A job title or occupation noun ("gov.", "ambassador", "businessman", "historian"). */
+export function isRoleWord(word: string): boolean {
+  const bare = word.replace(/\.$/u, '');
+  if (ROLE_NOUNS.has(bare) || PERSON_TITLES.has(bare)) return true;
+  return OCCUPATION.test(bare) && !NOT_OCCUPATIONS.has(bare);
+}
