@@ -29,6 +29,7 @@ CREATE TABLE "memories" (
 	"content_hash" text NOT NULL,
 	"parent_id" uuid,
 	"chunk_index" integer DEFAULT 0 NOT NULL,
+	"searchable" boolean DEFAULT true NOT NULL,
 	"metadata" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"migrated_from" text,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', content)) STORED,
@@ -111,7 +112,7 @@ CREATE INDEX "idx_entities_type" ON "entities" USING btree ("type");--> statemen
 CREATE INDEX "idx_entities_name" ON "entities" USING btree ("normalized_name");--> statement-breakpoint
 CREATE UNIQUE INDEX "uq_entities_canonical" ON "entities" USING btree ("user_id","agent_id","type","normalized_name");--> statement-breakpoint
 CREATE INDEX "idx_entity_aliases_name" ON "entity_aliases" USING btree ("normalized_alias");--> statement-breakpoint
-CREATE INDEX "idx_memories_scope" ON "memories" USING btree ("user_id","agent_id","memory_type");--> statement-breakpoint
+CREATE INDEX "idx_memories_scope" ON "memories" USING btree ("user_id","agent_id","memory_type") WHERE searchable;--> statement-breakpoint
 CREATE INDEX "idx_memories_parent" ON "memories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "idx_memories_created_at" ON "memories" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "idx_memories_session_order" ON "memories" USING btree ("user_id","agent_id","session_id","created_at","id");--> statement-breakpoint

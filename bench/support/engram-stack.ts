@@ -36,6 +36,7 @@ export async function startEngramStack(options: { maxChunkTokens?: number } = {}
   return {
     core,
     store,
+    database,
     vectors,
     embedder,
     chromaUrl: url,

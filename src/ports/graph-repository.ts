@@ -82,6 +82,8 @@ export interface GraphRepository {
   relationshipsOfMemories(
     memoryIds: readonly MemoryId[],
   ): Promise<Array<Relationship & { evidenceMemoryId: MemoryId }>>;
+  /** How many memories mention each entity (one query). */
+  mentionCounts(entityIds: readonly EntityId[]): Promise<Map<EntityId, number>>;
   /** Memories that mention any of the entities, or entities one hop away from them. */
   memoriesMentioning(
     scope: Scope,

@@ -45,6 +45,8 @@ export interface OutboxItem {
 export interface MemoryRepository {
   /** Inserts rows; a parent must come before its chunks. */
   insert(rows: readonly Memory[]): Promise<void>;
+  /** Recomputes whether a top-level memory is itself a search unit (it is not once chunked). */
+  refreshSearchable(id: MemoryId): Promise<void>;
   /** One memory row by id, optionally only within a scope. */
   findById(id: MemoryId, scope?: Scope): Promise<Memory | undefined>;
   /** Rows by id, in no particular order (one query). */
@@ -92,6 +94,8 @@ export interface MemoryRepository {
   pendingCount(): Promise<number>;
   /** Search units in id order after `afterId` (for reindex). */
   scanLeaves(afterId: MemoryId | null, limit: number): Promise<Memory[]>;
+  /** Number of search units matching a filter. */
+  countSearchUnits(filter: MemoryFilter): Promise<number>;
   /** Number of search units. */
   countLeaves(): Promise<number>;
 }

@@ -95,6 +95,7 @@ export class MemoryService {
         updatedAt: now,
       });
       await repositories.memories.insert(prepared.rows.filter((row) => row.id !== target.id));
+      await repositories.memories.refreshSearchable(target.id);
       await this.#deps.entities.link(repositories, {
         scope,
         text: content,

@@ -1,5 +1,11 @@
 import { normalizeEntityName } from '../domain/entity.js';
-import { type ChannelHits, expandWithNeighbours, fuseScores, saturate } from '../domain/fusion.js';
+import {
+  type ChannelHits,
+  expandWithNeighbours,
+  type FusedHit,
+  fuseScores,
+  saturate,
+} from '../domain/fusion.js';
 import type { Memory, MemoryId } from '../domain/memory.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { Scope } from '../domain/scope.js';
@@ -43,6 +49,9 @@ export interface SearchTuning {
   readonly neighbourFactor: number;
 }
 
+/** Entities mentioned by more than this share of a scope's memories are not used to find memories. */
+const ENTITY_MAX_SHARE = 0.25;
+
 export const DEFAULT_TUNING: SearchTuning = {
   vectorWeight: 0.2,
   textWeight: 0.8,
@@ -70,51 +79,63 @@ export class SearchService {
     const started = performance.now();
     const topK = input.topK ?? this.#deps.defaultTopK;
     const threshold = input.scoreThreshold ?? this.#deps.defaultScoreThreshold;
-    const candidates = Math.max(this.#deps.candidates ?? 50, topK * 2);
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
-    const [vector, text, entity] = await Promise.all([
-      this.#vectorChannel(input, candidates),
-      this.#deps.store.memories.fullTextSearch(input, input.query, candidates),
-      tuning.entityWeight > 0 ? this.#entityChannel(input, candidates) : Promise.resolve([]),
-    ]);
-    const channels: ChannelHits[] = [
-      { name: 'vector', weight: tuning.vectorWeight, hits: vector },
-      {
-        name: 'text',
-        weight: tuning.textWeight,
-        hits: text.map((hit) => ({
-          id: hit.id,
-          relevance: saturate(hit.score, tuning.bm25Saturation),
-        })),
-      },
-      {
-        name: 'entity',
-        weight: tuning.entityWeight,
-        hits: entity.map((id) => ({ id, relevance: 1 })),
-      },
-    ];
-    let fused = fuseScores(channels);
-    if (tuning.neighbourFactor > 0 && fused.length > 0) {
-      const top = fused.slice(0, tuning.neighbourTop).map((hit) => hit.id);
-      const neighbours = await this.#deps.store.memories.neighboursOf(top);
-      const allowed = await this.#deps.store.memories.filterIds(
-        [...neighbours.values()].flat(),
-        input,
-      );
-      const kept = new Map(
-        [...neighbours].map(([id, ids]) => [id, ids.filter((n) => allowed.has(n))]),
-      );
-      fused = expandWithNeighbours(fused, kept, {
-        top: tuning.neighbourTop,
-        factor: tuning.neighbourFactor,
-      });
-    }
+    const channels = await this.#channels(
+      input,
+      Math.max(this.#deps.candidates ?? 50, topK * 2),
+      tuning,
+    );
+    const fused = await this.#withNeighbours(fuseScores(channels), input, tuning);
     const results = await this.hydrate(
       fused.filter((hit) => hit.score >= threshold).slice(0, topK),
     );
     this.#telemetry.observe('memory_retrieval', (performance.now() - started) / 1000);
     this.#telemetry.countOperation('search');
     return results;
+  }
+
+  async #channels(
+    input: SearchInput,
+    candidates: number,
+    tuning: SearchTuning,
+  ): Promise<ChannelHits[]> {
+    const [vector, text, entity] = await Promise.all([
+      this.#vectorChannel(input, candidates),
+      this.#deps.store.memories.fullTextSearch(input, input.query, candidates),
+      tuning.entityWeight > 0 ? this.#entityChannel(input, candidates) : Promise.resolve([]),
+    ]);
+    const bm25 = text.map((hit) => ({
+      id: hit.id,
+      relevance: saturate(hit.score, tuning.bm25Saturation),
+    }));
+    return [
+      { name: 'vector', weight: tuning.vectorWeight, hits: vector },
+      { name: 'text', weight: tuning.textWeight, hits: bm25 },
+      { name: 'entity', weight: tuning.entityWeight, hits: entity },
+    ];
+  }
+
+  /** Pulls in the turns next to the best hits, when they pass the filter. */
+  async #withNeighbours(
+    fused: FusedHit[],
+    input: SearchInput,
+    tuning: SearchTuning,
+  ): Promise<FusedHit[]> {
+    if (tuning.neighbourFactor <= 0 || fused.length === 0) return fused;
+    const neighbours = await this.#deps.store.memories.neighboursOf(
+      fused.slice(0, tuning.neighbourTop).map((hit) => hit.id),
+    );
+    const allowed = await this.#deps.store.memories.filterIds(
+      [...neighbours.values()].flat(),
+      input,
+    );
+    const kept = new Map(
+      [...neighbours].map(([id, ids]) => [id, ids.filter((other) => allowed.has(other))]),
+    );
+    return expandWithNeighbours(fused, kept, {
+      top: tuning.neighbourTop,
+      factor: tuning.neighbourFactor,
+    });
   }
 
   /** Loads memories, entities and relationships for scored ids in three queries (no N+1). */
@@ -164,7 +185,15 @@ export class SearchService {
       .map((match) => ({ id: match.id, relevance: 1 - match.distance }));
   }
 
-  async #entityChannel(input: SearchInput, candidates: number): Promise<MemoryId[]> {
+  /**
+   * Memories linked to the entities the query names (directly or one hop away). Entities that
+   * most memories mention (a speaker's own name) carry no information and are left out; the
+   * channel's relevance is the inverse document frequency of the rarest entity, in [0,1].
+   */
+  async #entityChannel(
+    input: SearchInput,
+    candidates: number,
+  ): Promise<Array<{ id: MemoryId; relevance: number }>> {
     const extraction = await this.#deps.entities.processText(input.query, speaker(input.scope));
     const names = new Set(
       extraction.entities
@@ -176,8 +205,24 @@ export class SearchService {
       [...names].map((name) => this.#deps.store.graph.findByName(input.scope, name)),
     );
     const entityIds = [...new Set(found.flat().map((entity) => entity.id))];
-    const ids = await this.#deps.store.graph.memoriesMentioning(input.scope, entityIds, candidates);
-    return this.#keepMatching(ids, input);
+    if (entityIds.length === 0) return [];
+    const [total, counts] = await Promise.all([
+      this.#deps.store.memories.countSearchUnits({ scope: input.scope }),
+      this.#deps.store.graph.mentionCounts(entityIds),
+    ]);
+    const informative = entityIds.filter(
+      (id) =>
+        (counts.get(id) ?? 0) > 0 && (counts.get(id) ?? 0) <= Math.max(1, total * ENTITY_MAX_SHARE),
+    );
+    if (informative.length === 0 || total < 2) return [];
+    const rarest = Math.min(...informative.map((id) => counts.get(id) ?? total));
+    const relevance = Math.log(total / rarest) / Math.log(total);
+    const ids = await this.#deps.store.graph.memoriesMentioning(
+      input.scope,
+      informative,
+      candidates,
+    );
+    return (await this.#keepMatching(ids, input)).map((id) => ({ id, relevance }));
   }
 
   /** Drops ids that no longer exist or fail the filter (vectors may lag Postgres). */

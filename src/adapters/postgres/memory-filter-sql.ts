@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { MemoryFilter } from '../../ports/memory-repository.js';
 import { memories } from './schema.js';
 
@@ -17,10 +17,7 @@ export function memoryFilterSql(filter: MemoryFilter): SQL | undefined {
   );
 }
 
-/** Rows that are search units: chunks, and memories that have no chunks (chunks copy their parent's metadata). */
-export function isSearchUnitSql(): SQL | undefined {
-  return or(
-    isNotNull(memories.parentId),
-    sql`not exists (select 1 from memories c where c.parent_id = ${memories.id})`,
-  );
+/** Rows that are search units: chunks, and memories that have no chunks. */
+export function isSearchUnitSql(): SQL {
+  return sql`${memories.searchable}`;
 }

@@ -255,6 +255,19 @@ export class PgGraphRepository implements GraphRepository {
     }));
   }
 
+  async mentionCounts(entityIds: readonly EntityId[]): Promise<Map<EntityId, number>> {
+    if (entityIds.length === 0) return new Map();
+    const rows = await this.#db
+      .select({
+        id: memoryEntities.entityId,
+        count: sql<number>`count(distinct ${memoryEntities.memoryId})::int`,
+      })
+      .from(memoryEntities)
+      .where(inArray(memoryEntities.entityId, [...entityIds]))
+      .groupBy(memoryEntities.entityId);
+    return new Map(rows.map((row) => [row.id, Number(row.count)]));
+  }
+
   async memoriesMentioning(
     scope: Scope,
     entityIds: readonly EntityId[],

@@ -23,7 +23,20 @@ export class PgMemoryRepository implements MemoryRepository {
   }
 
   async insert(rows: readonly Memory[]): Promise<void> {
-    if (rows.length > 0) await this.#db.insert(memories).values([...rows]);
+    if (rows.length === 0) return;
+    const parents = new Set(rows.map((row) => row.parentId).filter((id) => id !== null));
+    await this.#db
+      .insert(memories)
+      .values(rows.map((row) => ({ ...row, searchable: !parents.has(row.id) })));
+  }
+
+  async refreshSearchable(id: MemoryId): Promise<void> {
+    await this.#db
+      .update(memories)
+      .set({
+        searchable: sql`not exists (select 1 from memories c where c.parent_id = ${id}::uuid)`,
+      })
+      .where(eq(memories.id, id));
   }
 
   async findById(id: MemoryId, scope?: Scope): Promise<Memory | undefined> {
@@ -133,35 +146,43 @@ export class PgMemoryRepository implements MemoryRepository {
   }
 
   async fullTextSearch(filter: MemoryFilter, query: string, limit: number): Promise<RankedId[]> {
-    // Okapi BM25 (k1 1.2, b 0.75) over the english tsvector: GIN finds the documents sharing any
-    // query lexeme; document frequencies and length come from those documents and the scope.
+    // Okapi BM25 (k1 1.2, b 0.75) over the english tsvector. Document frequencies come from the
+    // GIN index within the filter; terms found in over half the documents (a speaker's name in
+    // every turn) still score but do not select candidates, which keeps the work small.
     const where = sql`${memoryFilterSql(filter)} and ${isSearchUnitSql()}`;
     const rows = await queryRows<{ id: string; score: number }>(
       this.#db,
       sql`with terms as (
             select distinct lexeme from unnest(to_tsvector('english', ${query}))
           ),
+          corpus as (select count(*)::float8 as n from memories where ${where}),
+          term_df as (
+            select t.lexeme,
+                   (select count(*) from memories
+                    where search_vector @@ to_tsquery('simple', quote_literal(t.lexeme)) and ${where})::float8 as df
+            from terms t
+          ),
+          selective as (
+            select lexeme from (select lexeme, df, row_number() over (order by df) as rarest from term_df where df > 0) ranked, corpus
+            where df <= corpus.n * 0.5 or rarest = 1
+          ),
           docs as (
             select id, search_vector, length(search_vector)::float8 as dl
             from memories
-            where search_vector @@ to_tsquery('simple', (select coalesce(string_agg(quote_literal(lexeme), ' | '), '') from terms))
+            where search_vector @@ to_tsquery('simple', (select coalesce(string_agg(quote_literal(lexeme), ' | '), '') from selective))
               and ${where}
-          ),
-          corpus as (
-            select (select count(*) from memories where ${where})::float8 as n,
-                   greatest((select avg(dl) from docs), 1)::float8 as avgdl
           ),
           postings as (
             select d.id, d.dl, u.lexeme, coalesce(array_length(u.positions, 1), 1)::float8 as tf
             from docs d, unnest(d.search_vector) u
             where u.lexeme in (select lexeme from terms)
           ),
-          df as (select lexeme, count(*)::float8 as df from postings group by lexeme)
+          stats as (select greatest(avg(dl), 1)::float8 as avgdl from docs)
           select p.id, sum(
                    ln(1 + (c.n - df.df + 0.5) / (df.df + 0.5))
-                   * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * p.dl / c.avgdl))
+                   * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * p.dl / s.avgdl))
                  ) as score
-          from postings p join df using (lexeme) cross join corpus c
+          from postings p join term_df df using (lexeme) cross join corpus c cross join stats s
           group by p.id
           order by score desc, p.id
           limit ${limit}`,
@@ -176,7 +197,7 @@ export class PgMemoryRepository implements MemoryRepository {
       sql`, `,
     );
     const sameSession = sql`m.user_id = h.user_id and m.agent_id = h.agent_id and m.session_id = h.session_id
-      and (m.parent_id is not null or not exists (select 1 from memories c where c.parent_id = m.id))`;
+      and m.searchable`;
     const rows = await queryRows<{ id: string; previous: string | null; next: string | null }>(
       this.#db,
       sql`select h.id, p.id as previous, n.id as next
@@ -288,6 +309,14 @@ export class PgMemoryRepository implements MemoryRepository {
       .orderBy(asc(memories.id))
       .limit(limit);
     return rows.map(toMemory);
+  }
+
+  async countSearchUnits(filter: MemoryFilter): Promise<number> {
+    const [row] = await this.#db
+      .select({ value: count() })
+      .from(memories)
+      .where(and(memoryFilterSql(filter), isSearchUnitSql()));
+    return Number(row?.value ?? 0);
   }
 
   async countLeaves(): Promise<number> {

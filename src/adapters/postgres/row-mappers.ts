@@ -23,6 +23,6 @@ export function toRelationship(row: typeof relationships.$inferSelect): Relation
 
 /** Maps a `memories` row to the domain type (the full-text column stays in the database). */
 export function toMemory(row: typeof memories.$inferSelect): Memory {
-  const { searchVector: _searchVector, ...memory } = row;
+  const { searchVector: _searchVector, searchable: _searchable, ...memory } = row;
   return memory;
 }

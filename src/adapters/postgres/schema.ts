@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -35,6 +36,8 @@ export const memories = pgTable(
       onDelete: 'cascade',
     }),
     chunkIndex: integer('chunk_index').notNull().default(0),
+    /** False for the parent row of a chunked memory: its chunks are the search units. */
+    searchable: boolean('searchable').notNull().default(true),
     metadata: jsonb('metadata').$type<Metadata>().notNull().default({}),
     migratedFrom: text('migrated_from'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('english', content)`),
@@ -42,7 +45,9 @@ export const memories = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    index('idx_memories_scope').on(table.userId, table.agentId, table.memoryType),
+    index('idx_memories_scope')
+      .on(table.userId, table.agentId, table.memoryType)
+      .where(sql`searchable`),
     index('idx_memories_parent').on(table.parentId),
     index('idx_memories_created_at').on(table.createdAt),
     index('idx_memories_session_order').on(
