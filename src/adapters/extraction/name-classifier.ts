@@ -222,6 +222,9 @@ function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | unde
   const word = words[0] ?? '';
   if (looksLikeCommonWord(word, gazetteer)) return { type: 'MISC', confidence: 0.3 };
   if (isNamePart(word, gazetteer)) return { type: 'PERSON', confidence: 0.6 };
+  // "the 6th Fleet", "Solidarity": a capitalised ordinary word names a body more often than a person.
+  if (gazetteer.englishWords.has(word) && !gazetteer.wordNames.has(word))
+    return { type: 'ORG', confidence: 0.5 };
   return { type: 'PERSON', confidence: 0.5 };
 }
 

@@ -92,7 +92,7 @@ function collectRuns(
       const next = tokens[last + 1];
       if (next && next.sentence === tokens[index]?.sentence && nameLike(last + 1)) last += 1;
       else {
-        const skip = connectorLength(tokens, last, gazetteer);
+        const skip = connectorLength(tokens, [index, last], gazetteer);
         if (skip === 0 || !nameLike(last + skip + 1)) break;
         last += skip + 1;
       }
@@ -104,7 +104,11 @@ function collectRuns(
 }
 
 /** Lower-case connectors after `last` that join two name parts ("van der", "Bank of"); 0 if none. */
-function connectorLength(tokens: readonly Token[], last: number, gazetteer: Gazetteer): number {
+function connectorLength(
+  tokens: readonly Token[],
+  [first, last]: readonly [number, number],
+  gazetteer: Gazetteer,
+): number {
   const sentence = tokens[last]?.sentence;
   let length = 0;
   while (length < 2) {
@@ -117,6 +121,7 @@ function connectorLength(tokens: readonly Token[], last: number, gazetteer: Gaze
   if (tokens[last + 1]?.lower !== 'of') return length;
   // "Bank of America" joins; "Peter Nicol of Scotland" is a person and a place.
   const before = tokens[last]?.lower ?? '';
+  if (gazetteer.firstNames.has(tokens[first]?.lower ?? '')) return 0;
   return gazetteer.englishWords.has(before) && !isKnownName(before, gazetteer) ? length : 0;
 }
 

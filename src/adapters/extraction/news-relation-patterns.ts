@@ -69,7 +69,8 @@ function personPatterns(
   const target = items[cursor + (items[cursor + 1]?.word === 'the' ? 2 : 1)]?.node;
   if (target === undefined) return;
   const direct =
-    (cursor === index + 1 && (preposition === 'of' || preposition === 'at')) ||
+    // Not "at": "coffee with Grace at Starbucks" is a place to meet, not an employer.
+    (cursor === index + 1 && preposition === 'of') ||
     (cursor === roleStart && cursor > index + 1 && preposition === 'of');
   if (isType(scan, target, ['ORG']) && (role || direct)) {
     scan.add(person, target, role ?? 'works_for', role ? 0.75 : 0.6, items);

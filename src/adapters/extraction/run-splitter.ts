@@ -121,9 +121,9 @@ function isLeadingNationality(
 ): boolean {
   const word = tokens[index]?.lower ?? '';
   if (index >= last || !gazetteer.demonyms.has(word)) return false;
-  // "Christian Bale" is a person; "American Airlines" one company.
+  // "Christian Bale" is a person; "American Airlines", "European Space Agency" one organisation.
   if (gazetteer.firstNames.has(word) || gazetteer.wordNames.has(word)) return false;
-  if (index + 1 === last && ORG_SUFFIXES.has(tokens[last]?.lower ?? '')) return false;
+  if (ORG_SUFFIXES.has(tokens[last]?.lower ?? '')) return false;
   const whole = runWords(tokens, index, last);
   return !gazetteer.organizations.has(whole) && !gazetteer.places.has(whole);
 }
@@ -147,8 +147,8 @@ function isTitleAt(
     return isRoleBeforeFirstName(tokens, index, start, gazetteer);
   // "Martin Luther King Jr": after a first name, a title word is a surname.
   const previous = tokens[index - 1]?.lower ?? '';
-  if (index > start && (gazetteer.firstNames.has(previous) || gazetteer.nameParts.has(previous)))
-    return false;
+  const afterName = gazetteer.firstNames.has(previous) || gazetteer.nameParts.has(previous);
+  if (index > start && afterName && !gazetteer.firstNames.has(next?.lower ?? '')) return false;
   // "Father Christmas" or "President Lincoln": a title only when a name follows.
   return (
     next !== undefined &&
@@ -186,8 +186,9 @@ function isSkippedStart(
   const sentenceStart =
     !previous || previous.sentence !== token.sentence || /^["'“‘(\-–—*•:]$/u.test(previous.text);
   if (!sentenceStart || !isOrdinaryStart(tokens, index, last, gazetteer)) return false;
-  // Keep "United States" or "Bank of America": the whole run is a known name.
+  // Keep "United States", "Bank of America", "Social Democratic Party": known or shaped like one.
   const whole = runWords(tokens, index, last);
+  if (index < last && ORG_SUFFIXES.has(tokens[last]?.lower ?? '')) return false;
   return !gazetteer.places.has(whole) && !gazetteer.organizations.has(whole);
 }
 

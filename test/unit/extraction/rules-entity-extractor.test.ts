@@ -169,6 +169,12 @@ describe('RulesEntityExtractor relations', () => {
     else expect(found).toContain(expected);
   });
 
+  it('does not take a meeting place for an employer', async () => {
+    expect(await relations('Had coffee with Grace at Starbucks')).not.toContain(
+      'Grace works_for Starbucks',
+    );
+  });
+
   it('follows "she" to the last person named', async () => {
     expect(await relations('Sarah is great. She works at Google.')).toContain(
       'Sarah works_for Google',
