@@ -10,7 +10,6 @@ import { openEmbeddedDatabase } from '../../src/adapters/postgres/database.js';
 import { migrateUp } from '../../src/adapters/postgres/migrator.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import { createCoreServices } from '../../src/services/create-services.js';
-import { runInLanes } from '../../src/services/keyed-lanes.js';
 import { LegacyImport } from '../../src/services/legacy-import.js';
 import { mapLegacyRecord } from '../../src/services/legacy-record-mapping.js';
 import { legacyFixtureRecords, writeLegacyStore } from '../../test/support/legacy-fixture.js';
@@ -76,11 +75,10 @@ async function rawCopy(fromUrl: string, toUrl: string, batch: number): Promise<n
   return copied;
 }
 
-/** `engram bench import [--n 10000] [--baseline-n 2000] [--concurrency 4]`: legacy records/s end to end. */
+/** `engram bench import [--n 10000] [--baseline-n 2000]`: legacy records/s end to end. */
 export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const n = Number(args.flags['n'] ?? 10_000);
   const baselineN = Number(args.flags['baseline-n'] ?? 2000);
-  const concurrency = Number(args.flags['concurrency'] ?? 4);
   const batch = 500;
   const [legacy, engramChroma] = await Promise.all([startBenchChroma(), startBenchChroma()]);
   const embedder = new GloveEmbedder({ cacheDirectory: CACHE });
@@ -110,7 +108,6 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
         batchSize: batch,
         dryRun: false,
         defaultUserId: 'legacy',
-        concurrency,
         onProgress: ({ processed, total }) => {
           if (processed % 1000 === 0) args.log(`  ${processed} / ${total}`);
         },
@@ -127,11 +124,10 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
       const mapping = mapLegacyRecord(record.collection, record, { defaultUserId: 'legacy', migratedAt: new Date() });
       return mapping.ok ? [mapping.input] : [];
     });
-    const directSeconds = await seconds(() =>
-      runInLanes(inputs, concurrency, (input) => input.content, async (input) => {
-        await direct.core.memories.add(input);
-      }),
-    );
+    // Baseline: the same mapped records through MemoryService.add one at a time.
+    const directSeconds = await seconds(async () => {
+      for (const input of inputs) await direct.core.memories.add(input);
+    });
     await direct.close();
 
     const imported = report?.collections.reduce((sum, c) => sum + c.imported, 0) ?? 0;
@@ -140,7 +136,6 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
       records: records.length,
       imported,
       failed,
-      concurrency,
       importRecordsPerSecond: Number((records.length / importSeconds).toFixed(1)),
       verifyRecordsPerSecond: Math.round(records.length / verifySeconds),
       directAddRecordsPerSecond: Number((inputs.length / directSeconds).toFixed(1)),
@@ -158,7 +153,6 @@ function importMarkdown(r: {
   records: number;
   imported: number;
   failed: number;
-  concurrency: number;
   importRecordsPerSecond: number;
   verifyRecordsPerSecond: number;
   directAddRecordsPerSecond: number;
@@ -166,12 +160,12 @@ function importMarkdown(r: {
   rawCopyRecordsPerSecond: number;
   importSeconds: number;
 }): string {
-  return `${r.records} legacy records (test fixture: both collections, chunked memories, unicode, ${r.failed} bad records) in a managed Chroma, imported into a fresh on-disk PGlite + a second managed Chroma, GloVe + rules extraction, ${r.concurrency} lanes.
+  return `${r.records} legacy records (test fixture: both collections, chunked memories, unicode, ${r.failed} bad records) in a managed Chroma, imported into a fresh on-disk PGlite + a second managed Chroma, GloVe + rules extraction; LegacyImport adds each page of 500 as one batch (MemoryService.addMany).
 
 | path | records/s |
 |---|---|
 | \`LegacyImport.run\` end to end (read, map, add: extract, Postgres, embed, index; then drain) | ${r.importRecordsPerSecond} |
-| \`MemoryService.add\` of the same mapped inputs, first ${r.directAddRecords} records, same lanes (baseline: cost of adding) | ${r.directAddRecordsPerSecond} |
+| \`MemoryService.add\` of the same mapped inputs one at a time, first ${r.directAddRecords} records (baseline: cost of adding) | ${r.directAddRecordsPerSecond} |
 | raw chromadb copy of the same records between two collections (baseline: floor of reading + writing) | ${r.rawCopyRecordsPerSecond} |
 | \`LegacyImport.verify\` (sha256 of every record) | ${r.verifyRecordsPerSecond} |
 

@@ -6,7 +6,6 @@ export const IMPORT_LEGACY_USAGE = `usage: engram import-legacy (--chroma-url UR
   --chroma-path DIR       legacy Chroma persist directory (a temporary copy is served; DIR is not touched)
   --collections A,B       collections to import (default: ephemeral,model_memory)
   --batch-size N          records read per page (default 500, max 5000)
-  --concurrency N         memories added at once (default 4; the same text never runs concurrently)
   --dry-run               read and map everything, print counts and a sample, write nothing
   --user-id ID            user id for records whose metadata names none (default: legacy)
   --failures FILE         JSONL file of records not imported (default: DATA_DIR/import-failures-<time>.jsonl)
@@ -19,7 +18,6 @@ export interface ImportLegacyArgs {
   readonly source: { readonly url: string } | { readonly path: string };
   readonly collections: readonly string[];
   readonly batchSize: number;
-  readonly concurrency: number;
   readonly dryRun: boolean;
   readonly userId: string;
   readonly failures: string | undefined;
@@ -45,10 +43,6 @@ export function parseImportLegacyArgs(args: readonly string[]): ImportLegacyArgs
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) {
     return '--batch-size must be an integer from 1 to 5000';
   }
-  const concurrency = Number(values.concurrency ?? 4);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    return '--concurrency must be an integer from 1 to 64';
-  }
   const collections = (values.collections ?? 'ephemeral,model_memory')
     .split(',')
     .map((name) => name.trim())
@@ -60,7 +54,6 @@ export function parseImportLegacyArgs(args: readonly string[]): ImportLegacyArgs
     source: url !== undefined ? { url } : { path: directory as string },
     collections: [...new Set(collections)],
     batchSize,
-    concurrency,
     dryRun: values['dry-run'] ?? false,
     userId,
     failures: values.failures,
@@ -78,7 +71,6 @@ function parse(args: readonly string[]) {
       'chroma-path': { type: 'string' },
       collections: { type: 'string' },
       'batch-size': { type: 'string' },
-      concurrency: { type: 'string' },
       'dry-run': { type: 'boolean' },
       'user-id': { type: 'string' },
       failures: { type: 'string' },

@@ -167,7 +167,6 @@ function runOptions(args: ImportLegacyArgs) {
   return {
     collections: args.collections,
     batchSize: args.batchSize,
-    concurrency: args.concurrency,
     defaultUserId: args.userId,
   };
 }

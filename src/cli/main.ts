@@ -19,7 +19,7 @@ commands:
   backup FILE                write a compressed snapshot of the database to FILE
   restore FILE [--force]     restore a backup (--force replaces a non-empty database), then reindex
   import-legacy --chroma-url URL | --chroma-path DIR [--collections ephemeral,model_memory]
-      [--batch-size N] [--concurrency N] [--dry-run] [--user-id ID] [--failures FILE] [--verify]
+      [--batch-size N] [--dry-run] [--user-id ID] [--failures FILE] [--verify]
                              import the legacy Chroma memory (see README)
 `;
 

@@ -6,7 +6,6 @@ import type { Clock } from '../ports/clock.js';
 import type { ImportFailureLog } from '../ports/import-failure-log.js';
 import type { LegacyRecord, LegacySource } from '../ports/legacy-source.js';
 import type { MemoryRepository } from '../ports/memory-repository.js';
-import { runInLanes } from './keyed-lanes.js';
 import { isMemoryType, type LegacyMapping, mapLegacyRecord } from './legacy-record-mapping.js';
 import type { MemoryService } from './memory-service.js';
 
@@ -15,7 +14,7 @@ export interface LegacyImportDeps {
   readonly failures: ImportFailureLog;
   readonly clock: Clock;
   /** Where memories go; not needed for dry runs. */
-  readonly memories?: Pick<MemoryService, 'add'>;
+  readonly memories?: Pick<MemoryService, 'addMany'>;
   /** Reads stored memories back; needed by `verify`. */
   readonly lookup?: Pick<MemoryRepository, 'findByMigratedFrom' | 'findByHash'>;
 }
@@ -33,8 +32,6 @@ export interface ImportOptions {
   readonly dryRun: boolean;
   readonly defaultUserId: string;
   readonly onProgress?: (progress: ImportProgress) => void;
-  /** Records in flight at once (default 1); records with the same text never run concurrently. */
-  readonly concurrency?: number;
   /** Dry runs: how many mapped records to return per collection (default 3). */
   readonly samples?: number;
 }
@@ -100,24 +97,37 @@ export class LegacyImport {
       throw new InvalidInputError('no memory service to import into');
     const migratedAt = this.#deps.clock.now();
     const samples: ImportSample[] = [];
-    const reports = await this.#walk(options, async (collection, record, report) => {
-      const mapping = mapLegacyRecord(collection, record, {
-        defaultUserId: options.defaultUserId,
-        migratedAt,
-      });
-      if (
-        options.dryRun &&
-        samples.filter((s) => s.key.startsWith(`${collection}/`)).length < (options.samples ?? 3)
-      ) {
-        samples.push({ key: mapping.key, mapping });
-      }
-      if (!mapping.ok) return this.#fail(report, record, mapping.reason);
-      if (options.dryRun || !memories) {
-        report.imported += 1;
-        return;
-      }
-      await this.#add(memories, mapping, record, report);
-    });
+    const pending: Array<{
+      mapping: Extract<LegacyMapping, { ok: true }>;
+      record: LegacyRecord;
+      report: CollectionImportReport;
+    }> = [];
+    const flush = async () => {
+      const batch = pending.splice(0);
+      if (batch.length > 0 && memories) await this.#addBatch(memories, batch);
+    };
+    const reports = await this.#walk(
+      options,
+      async (collection, record, report) => {
+        const mapping = mapLegacyRecord(collection, record, {
+          defaultUserId: options.defaultUserId,
+          migratedAt,
+        });
+        if (
+          options.dryRun &&
+          samples.filter((s) => s.key.startsWith(`${collection}/`)).length < (options.samples ?? 3)
+        ) {
+          samples.push({ key: mapping.key, mapping });
+        }
+        if (!mapping.ok) return this.#fail(report, record, mapping.reason);
+        if (options.dryRun || !memories) {
+          report.imported += 1;
+          return;
+        }
+        pending.push({ mapping, record, report });
+      },
+      flush,
+    );
     const ok = reports.every((report) => report.failed === 0);
     return { dryRun: options.dryRun, collections: reports, samples, ok };
   }
@@ -165,23 +175,28 @@ export class LegacyImport {
     return { collections: reports, ok };
   }
 
-  async #add(
-    memories: Pick<MemoryService, 'add'>,
-    mapping: Extract<LegacyMapping, { ok: true }>,
-    record: LegacyRecord,
-    report: CollectionImportReport,
+  /** Adds one page's records in one batch (one transaction, one embedding call). */
+  async #addBatch(
+    memories: Pick<MemoryService, 'addMany'>,
+    batch: ReadonlyArray<{
+      mapping: Extract<LegacyMapping, { ok: true }>;
+      record: LegacyRecord;
+      report: CollectionImportReport;
+    }>,
   ): Promise<void> {
-    try {
-      const result = await memories.add(mapping.input);
+    const results = await memories.addMany(batch.map((item) => item.mapping.input));
+    for (const [index, { mapping, record, report }] of batch.entries()) {
+      const result = results[index];
+      if (result instanceof AppError || result === undefined) {
+        if (result === undefined || result.code === 'invalid_input') {
+          await this.#fail(report, record, result?.message ?? 'not processed');
+          continue;
+        }
+        throw result;
+      }
       if (result.created) report.imported += 1;
       else if (result.memory.migratedFrom === mapping.key) report.alreadyPresent += 1;
       else report.merged += 1;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid_input') {
-        await this.#fail(report, record, error.message);
-        return;
-      }
-      throw error;
     }
   }
 
@@ -198,6 +213,7 @@ export class LegacyImport {
       record: LegacyRecord,
       report: CollectionImportReport,
     ) => Promise<void>,
+    afterPage: () => Promise<void> = async () => {},
   ): Promise<CollectionImportReport[]> {
     const { source } = this.#deps;
     const reports: CollectionImportReport[] = [];
@@ -224,13 +240,13 @@ export class LegacyImport {
       let seen = 0;
       for (let offset = 0; ; offset += options.batchSize) {
         const page = await source.page(collection, offset, options.batchSize);
-        // Same text shares a lane: which duplicate is stored and which is merged stays fixed.
-        await runInLanes(page, options.concurrency ?? 1, dedupKey, async (record) => {
-          await visit(collection, record, report);
-          seen += 1;
-          processed += 1;
-          options.onProgress?.({ collection, processed, total });
-        });
+        // A page is added as one batch in page order, so which duplicate is stored and which is
+        // merged stays fixed from run to run.
+        for (const record of page) await visit(collection, record, report);
+        await afterPage();
+        seen += page.length;
+        processed += page.length;
+        options.onProgress?.({ collection, processed, total });
         if (page.length < options.batchSize) break;
       }
       report.source = seen; // the records actually read (equals the count unless the source changed)
@@ -255,10 +271,6 @@ async function verifyOne(
   const hash = contentHash(input.content);
   const holder = await lookup.findByHash(input.scope, collection, hash);
   return holder && contentHash(holder.content) === hash ? 'merged' : 'missing';
-}
-
-function dedupKey(record: LegacyRecord): string {
-  return typeof record.document === 'string' ? contentHash(record.document) : '';
 }
 
 function sha256(text: string): string {

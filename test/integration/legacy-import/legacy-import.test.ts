@@ -67,7 +67,7 @@ afterAll(async () => {
 });
 
 function options() {
-  return { collections: COLLECTIONS, batchSize: 300, defaultUserId: 'legacy', concurrency: 4 };
+  return { collections: COLLECTIONS, batchSize: 300, defaultUserId: 'legacy' };
 }
 
 function sha256(text: string): string {
