@@ -60,6 +60,10 @@ export interface Graph {
 export interface GraphRepository {
   /** Returns the canonical entity for (scope, type, normalised name), creating it once even under concurrency. */
   upsertEntity(input: EntityInput): Promise<Entity>;
+  /** Upserts many entities in one statement; returns them in input order. */
+  upsertEntities(inputs: readonly EntityInput[]): Promise<Entity[]>;
+  /** Records many aliases in one statement (idempotent). */
+  addAliases(aliases: readonly { entityId: EntityId; alias: string }[]): Promise<void>;
   /** Records `alias` as another name of the entity (idempotent). */
   addAlias(entityId: EntityId, alias: string): Promise<void>;
   /** Entities in `scope` whose canonical name or alias normalises to `normalizedName`. */

@@ -80,10 +80,14 @@ export interface MemoryRepository {
   neighboursOf(ids: readonly MemoryId[]): Promise<Map<MemoryId, MemoryId[]>>;
   /** Appends one history event. */
   appendHistory(event: HistoryEvent): Promise<void>;
+  /** Appends many history events in one statement. */
+  appendHistoryMany(events: readonly HistoryEvent[]): Promise<void>;
   /** Events of a memory, oldest first. */
   history(memoryId: MemoryId): Promise<StoredHistoryEvent[]>;
   /** Queues vector-index work for a memory; returns the outbox id. */
   enqueue(memoryId: MemoryId, scope: Scope, operation: 'upsert' | 'delete'): Promise<number>;
+  /** Queues upserts for many memories in one statement; returns the items in input order. */
+  enqueueUpserts(keys: readonly { memoryId: MemoryId; scope: Scope }[]): Promise<OutboxItem[]>;
   /** Oldest pending outbox items. */
   pendingOutbox(limit: number): Promise<OutboxItem[]>;
   /** Marks outbox items done. */

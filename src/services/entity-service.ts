@@ -1,4 +1,4 @@
-import { type Entity, normalizeEntityName } from '../domain/entity.js';
+import type { Entity } from '../domain/entity.js';
 import type { EntityMention, Extraction } from '../domain/extraction.js';
 import type { MemoryId } from '../domain/memory.js';
 import { type Relationship, SINGLE_VALUED_RELATIONS } from '../domain/relationship.js';
@@ -53,25 +53,61 @@ export class EntityService {
    * their evidence. Runs inside the caller's transaction.
    */
   async link(repositories: StoreRepositories, input: LinkInput): Promise<Linked> {
+    const [linked] = await this.linkMany(repositories, [input]);
+    return linked ?? { entities: [], relationships: [] };
+  }
+
+  /** `link` for many texts at once: entities, aliases and mentions in one statement each. */
+  async linkMany(repositories: StoreRepositories, inputs: readonly LinkInput[]): Promise<Linked[]> {
     const { graph } = repositories;
-    const resolved = await this.#resolveEntities(repositories, input);
-    const mentions = input.extraction.entities.flatMap((mention, index) => {
-      const entity = resolved[index];
-      const unit = unitAt(input.units, mention.start);
-      if (!entity || !unit) return [];
-      const start = mention.start - unit.start;
-      return [
-        {
-          memoryId: unit.memoryId,
-          entityId: entity.id,
-          mention: mention.text,
-          start,
-          end: start + (mention.end - mention.start),
-          confidence: mention.confidence,
-        },
-      ];
+    const requests = inputs.flatMap((input, inputIndex) =>
+      input.extraction.entities.flatMap((mention, mentionIndex) => {
+        const text = canonicalName(mention, input.extraction.entities);
+        return text ? [{ inputIndex, mentionIndex, input, mention, text }] : [];
+      }),
+    );
+    const found = await graph.upsertEntities(
+      requests.map((request) => ({
+        scope: request.input.scope,
+        type: request.mention.type,
+        text: request.text,
+      })),
+    );
+    const resolved = inputs.map(
+      (input) => new Array<Entity | undefined>(input.extraction.entities.length),
+    );
+    requests.forEach((request, index) => {
+      const row = resolved[request.inputIndex];
+      if (row) row[request.mentionIndex] = found[index];
     });
-    await graph.addMentions(dedupeMentions(mentions));
+    await graph.addAliases(
+      requests.flatMap((request, index) => {
+        const entity = found[index];
+        return entity && !request.mention.isSpeaker && request.mention.text !== entity.text
+          ? [{ entityId: entity.id, alias: request.mention.text }]
+          : [];
+      }),
+    );
+    await graph.addMentions(
+      dedupeMentions(inputs.flatMap((input, index) => mentionsOf(input, resolved[index] ?? []))),
+    );
+    const linked: Linked[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const entities = resolved[index] ?? [];
+      const relationships = await this.#linkRelations(repositories, input, entities);
+      linked.push({
+        entities: uniqueById(entities.filter((entity): entity is Entity => entity !== undefined)),
+        relationships,
+      });
+    }
+    return linked;
+  }
+
+  async #linkRelations(
+    { graph }: StoreRepositories,
+    input: LinkInput,
+    resolved: ReadonlyArray<Entity | undefined>,
+  ): Promise<Relationship[]> {
     const relationships: Relationship[] = [];
     const relations = [...input.extraction.relations].sort((a, b) => a.type.localeCompare(b.type));
     for (const relation of relations) {
@@ -94,42 +130,28 @@ export class EntityService {
         }),
       );
     }
-    return {
-      entities: uniqueById(resolved.filter((entity): entity is Entity => entity !== undefined)),
-      relationships,
-    };
+    return relationships;
   }
+}
 
-  async #resolveEntities(
-    { graph }: StoreRepositories,
-    input: LinkInput,
-  ): Promise<Array<Entity | undefined>> {
-    const mentions = input.extraction.entities;
-    const canonicalText = mentions.map((mention) => canonicalName(mention, mentions));
-    // Upsert in a stable order so concurrent writers take row locks in the same order.
-    const order = mentions
-      .map((mention, index) => ({
-        index,
-        key: `${mention.type}\u0000${normalizeEntityName(canonicalText[index] ?? '', mention.type)}`,
-      }))
-      .sort((a, b) => a.key.localeCompare(b.key));
-    const byKey = new Map<string, Entity>();
-    const resolved: Array<Entity | undefined> = [];
-    for (const { index, key } of order) {
-      const mention = mentions[index];
-      const text = canonicalText[index];
-      if (!mention || !text) continue;
-      let entity = byKey.get(key);
-      if (!entity) {
-        entity = await graph.upsertEntity({ scope: input.scope, type: mention.type, text });
-        byKey.set(key, entity);
-      }
-      if (!mention.isSpeaker && mention.text !== entity.text)
-        await graph.addAlias(entity.id, mention.text);
-      resolved[index] = entity;
-    }
-    return resolved;
-  }
+/** Mentions of one text, each on the unit that holds it, with a span relative to that unit. */
+function mentionsOf(input: LinkInput, resolved: ReadonlyArray<Entity | undefined>) {
+  return input.extraction.entities.flatMap((mention, index) => {
+    const entity = resolved[index];
+    const unit = unitAt(input.units, mention.start);
+    if (!entity || !unit) return [];
+    const start = mention.start - unit.start;
+    return [
+      {
+        memoryId: unit.memoryId,
+        entityId: entity.id,
+        mention: mention.text,
+        start,
+        end: start + (mention.end - mention.start),
+        confidence: mention.confidence,
+      },
+    ];
+  });
 }
 
 /** A lone surname resolves to the full name mentioned in the same text ("Tim Cook" … "Cook"). */

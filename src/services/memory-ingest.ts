@@ -150,12 +150,9 @@ export class MemoryIngest {
     const written = new Map<number, AddMemoryResult | AppError>();
     if (items.length === 0) return written;
     try {
-      const outcomes = await this.#deps.store.run(async (repositories) => {
-        const pairs = [];
-        for (const item of items)
-          pairs.push([item, await this.#write(repositories, item.prepared)] as const);
-        return pairs;
-      });
+      const outcomes = await this.#deps.store.run((repositories) =>
+        this.#write(repositories, items),
+      );
       await this.#deps.index.processNow(outcomes.map(([, outcome]) => outcome.outbox));
       for (const [item, outcome] of outcomes) written.set(item.index, outcome.result);
       this.#telemetry.countOperation('add');
@@ -183,40 +180,47 @@ export class MemoryIngest {
     return written;
   }
 
-  async #write(repositories: StoreRepositories, prepared: PreparedMemory) {
-    const { parent, rows, units, extraction } = prepared;
-    const scope: Scope = { userId: parent.userId, agentId: parent.agentId };
-    await repositories.memories.insert(rows);
-    const linked = await this.#deps.entities.link(repositories, {
-      scope,
-      text: parent.content,
-      extraction,
-      units,
-      validFrom: parent.createdAt,
+  /** Writes prepared memories with a handful of multi-row statements per batch. */
+  async #write(
+    repositories: StoreRepositories,
+    items: ReadonlyArray<{ index: number; prepared: PreparedMemory }>,
+  ) {
+    const prepared = items.map((item) => item.prepared);
+    const scopeOf = (parent: Memory): Scope => ({ userId: parent.userId, agentId: parent.agentId });
+    await repositories.memories.insert(prepared.flatMap((memory) => memory.rows));
+    const linked = await this.#deps.entities.linkMany(
+      repositories,
+      prepared.map(({ parent, extraction, units }) => ({
+        scope: scopeOf(parent),
+        text: parent.content,
+        extraction,
+        units,
+        validFrom: parent.createdAt,
+      })),
+    );
+    await repositories.memories.appendHistoryMany(
+      prepared.map(({ parent }) => ({
+        memoryId: parent.id,
+        scope: scopeOf(parent),
+        event: 'add' as const,
+        oldContent: null,
+        newContent: parent.content,
+        createdAt: parent.updatedAt,
+      })),
+    );
+    const outbox = await repositories.memories.enqueueUpserts(
+      prepared.map(({ parent }) => ({ memoryId: parent.id, scope: scopeOf(parent) })),
+    );
+    return items.map((item, position) => {
+      const { parent, rows } = item.prepared;
+      const result: AddMemoryResult = {
+        memory: parent,
+        created: true,
+        chunks: rows.length > 1 ? rows.length - 1 : 1,
+        ...(linked[position] ?? { entities: [], relationships: [] }),
+      };
+      return [item, { outbox: outbox[position] as OutboxItem, result }] as const;
     });
-    await repositories.memories.appendHistory({
-      memoryId: parent.id,
-      scope,
-      event: 'add',
-      oldContent: null,
-      newContent: parent.content,
-      createdAt: parent.updatedAt,
-    });
-    const outboxId = await repositories.memories.enqueue(parent.id, scope, 'upsert');
-    const outbox: OutboxItem = {
-      id: outboxId,
-      memoryId: parent.id,
-      scope,
-      operation: 'upsert',
-      attempts: 0,
-    };
-    const result: AddMemoryResult = {
-      memory: parent,
-      created: true,
-      chunks: rows.length > 1 ? rows.length - 1 : 1,
-      ...linked,
-    };
-    return { outbox, result };
   }
 
   async #findExisting(input: AddMemoryInput): Promise<Memory | undefined> {

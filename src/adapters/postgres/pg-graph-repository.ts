@@ -60,6 +60,72 @@ export class PgGraphRepository implements GraphRepository {
     return toEntity(row);
   }
 
+  async upsertEntities(inputs: readonly EntityInput[]): Promise<Entity[]> {
+    if (inputs.length === 0) return [];
+    const keyOf = (userId: string, agentId: string, type: string, name: string) =>
+      `${userId}\u0000${agentId}\u0000${type}\u0000${name}`;
+    const values = new Map<string, typeof entities.$inferInsert>();
+    for (const input of inputs) {
+      const normalizedName = normalizeEntityName(input.text, input.type);
+      const key = keyOf(input.scope.userId, input.scope.agentId, input.type, normalizedName);
+      if (!values.has(key)) {
+        values.set(key, {
+          id: randomUUID(),
+          userId: input.scope.userId,
+          agentId: input.scope.agentId,
+          type: input.type,
+          text: input.text,
+          normalizedName,
+          attributes: input.attributes ?? {},
+        });
+      }
+    }
+    // Sorted, so concurrent writers lock the same rows in the same order.
+    const sorted = [...values]
+      .sort(([left], [right]) => left.localeCompare(right))
+      .map(([, value]) => value);
+    const rows = await this.#db
+      .insert(entities)
+      .values(sorted)
+      .onConflictDoUpdate({
+        target: [entities.userId, entities.agentId, entities.type, entities.normalizedName],
+        set: { updatedAt: sql`now()` },
+      })
+      .returning();
+    const byKey = new Map(
+      rows.map((row) => [
+        keyOf(row.userId, row.agentId, row.type, row.normalizedName),
+        toEntity(row),
+      ]),
+    );
+    return inputs.map((input) => {
+      const entity = byKey.get(
+        keyOf(
+          input.scope.userId,
+          input.scope.agentId,
+          input.type,
+          normalizeEntityName(input.text, input.type),
+        ),
+      );
+      if (!entity) throw new Error('entity upsert returned no row');
+      return entity;
+    });
+  }
+
+  async addAliases(aliases: readonly { entityId: EntityId; alias: string }[]): Promise<void> {
+    const rows = new Map<string, { entityId: string; alias: string; normalizedAlias: string }>();
+    for (const { entityId, alias } of aliases) {
+      const normalizedAlias = normalizeEntityName(alias);
+      if (normalizedAlias)
+        rows.set(`${entityId}\u0000${normalizedAlias}`, { entityId, alias, normalizedAlias });
+    }
+    if (rows.size > 0)
+      await this.#db
+        .insert(entityAliases)
+        .values([...rows.values()])
+        .onConflictDoNothing();
+  }
+
   async addAlias(entityId: EntityId, alias: string): Promise<void> {
     const normalizedAlias = normalizeEntityName(alias);
     if (!normalizedAlias) return;

@@ -253,6 +253,47 @@ export class PgMemoryRepository implements MemoryRepository {
     }));
   }
 
+  async appendHistoryMany(events: readonly HistoryEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.#db.insert(memoryHistory).values(
+      events.map((event) => ({
+        memoryId: event.memoryId,
+        userId: event.scope.userId,
+        agentId: event.scope.agentId,
+        event: event.event,
+        oldContent: event.oldContent,
+        newContent: event.newContent,
+        metadata: event.metadata ?? {},
+        ...(event.createdAt ? { createdAt: event.createdAt } : {}),
+      })),
+    );
+  }
+
+  async enqueueUpserts(
+    keys: readonly { memoryId: MemoryId; scope: Scope }[],
+  ): Promise<OutboxItem[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.#db
+      .insert(outbox)
+      .values(
+        keys.map(({ memoryId, scope }) => ({
+          memoryId,
+          userId: scope.userId,
+          agentId: scope.agentId,
+          operation: 'upsert' as const,
+        })),
+      )
+      .returning({ id: outbox.id, memoryId: outbox.memoryId });
+    const idOf = new Map(rows.map((row) => [row.memoryId, row.id]));
+    return keys.map(({ memoryId, scope }) => ({
+      id: idOf.get(memoryId) ?? 0,
+      memoryId,
+      scope,
+      operation: 'upsert',
+      attempts: 0,
+    }));
+  }
+
   async enqueue(memoryId: MemoryId, scope: Scope, operation: 'upsert' | 'delete'): Promise<number> {
     const [row] = await this.#db
       .insert(outbox)
