@@ -5,6 +5,7 @@ import type { OutboxItem } from '../ports/memory-repository.js';
 import type { Store } from '../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import { indexMemories } from './index-memories.js';
 
 export interface IndexSyncDeps {
   readonly store: Store;
@@ -124,19 +125,7 @@ export class IndexSync {
     const leaves = await store.memories.leavesOf([
       ...new Set(upserts.map((item) => item.memoryId)),
     ]);
-    if (leaves.length > 0) {
-      const started = performance.now();
-      const embeddings = await embedder.embed(leaves.map((leaf) => leaf.content));
-      this.#telemetry.observe('embedding', (performance.now() - started) / 1000);
-      await vectors.upsert(
-        leaves.map((leaf, index) => ({
-          id: leaf.id,
-          scope: { userId: leaf.userId, agentId: leaf.agentId },
-          memoryType: leaf.memoryType,
-          embedding: embeddings[index] ?? [],
-        })),
-      );
-    }
+    await indexMemories(leaves, embedder, vectors, this.#telemetry);
     await store.memories.completeOutbox(items.map((item) => item.id));
   }
 }

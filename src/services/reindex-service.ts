@@ -3,6 +3,7 @@ import type { CheckResult, ReadinessCheck } from '../ports/readiness-check.js';
 import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import { indexMemories } from './index-memories.js';
 
 const PROGRESS_KEY = 'reindex_progress';
 
@@ -51,15 +52,7 @@ export class ReindexService {
     for (;;) {
       const leaves = await store.memories.scanLeaves(afterId, batchSize);
       if (leaves.length === 0) break;
-      const embeddings = await embedder.embed(leaves.map((leaf) => leaf.content));
-      await vectors.upsert(
-        leaves.map((leaf, index) => ({
-          id: leaf.id,
-          scope: { userId: leaf.userId, agentId: leaf.agentId },
-          memoryType: leaf.memoryType,
-          embedding: embeddings[index] ?? [],
-        })),
-      );
+      await indexMemories(leaves, embedder, vectors);
       afterId = leaves.at(-1)?.id ?? afterId;
       done += leaves.length;
       await settings.set(PROGRESS_KEY, { identity: { ...identity }, afterId, done });
