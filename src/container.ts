@@ -91,7 +91,12 @@ export async function createContainer(config: Config, logger: Logger, options: C
     infrastructure;
   try {
     await vectors.init(embedder.identity);
-    const metrics = createMetrics({ defaultMetrics: true });
+    let pendingOutbox = async () => 0;
+    const metrics = createMetrics({
+      defaultMetrics: true,
+      vectorIndexSize: () => vectors.count(),
+      outboxPending: () => pendingOutbox(),
+    });
     const telemetry = metricsTelemetry(metrics, embedder.identity.provider);
     const llm = createLlm(config, logger, metrics);
     const extractor = createExtractor(config, llm, logger);
@@ -113,12 +118,13 @@ export async function createContainer(config: Config, logger: Logger, options: C
       log: logger,
       ...(llm ? { llm } : {}),
     });
+    pendingOutbox = () => core.index.pending();
     core.index.start(options.reconcileEveryMs ?? 30_000);
     closers.push(() => core.index.stop());
     const health = new HealthService([
       new DatabaseReadinessCheck(database.db),
       new ChromaReadinessCheck(vectors, managedChroma ? { managed: managedChroma } : {}),
-      new OutboxReadinessCheck(core.index, (pending) => metrics.outboxPending.set(pending)),
+      new OutboxReadinessCheck(core.index),
       reindex.readinessCheck(),
     ]);
     return {

@@ -3,7 +3,29 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 const SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** One registry per app (not prom-client's global), so tests and replicas get a clean slate. */
-export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
+export interface MetricsOptions {
+  readonly defaultMetrics?: boolean;
+  /** Read at scrape time: vectors in the index. */
+  readonly vectorIndexSize?: () => Promise<number>;
+  /** Read at scrape time: pending outbox items. */
+  readonly outboxPending?: () => Promise<number>;
+}
+
+/** Sets a gauge from an async source at scrape time; a failing source leaves it unchanged. */
+function readInto(source: (() => Promise<number>) | undefined) {
+  if (!source) return {};
+  return {
+    async collect(this: Gauge) {
+      try {
+        this.set(await source());
+      } catch {
+        // the dependency is down: /ready says so; keep the last value
+      }
+    },
+  };
+}
+
+export function createMetrics(options: MetricsOptions = {}) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -45,11 +67,13 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       name: 'outbox_pending',
       help: 'Vector-index operations waiting in the outbox.',
       registers,
+      ...readInto(options.outboxPending),
     }),
     vectorIndexSize: new Gauge({
       name: 'vector_index_size',
       help: 'Vectors in the vector index.',
       registers,
+      ...readInto(options.vectorIndexSize),
     }),
     llmTokens: new Counter({
       name: 'llm_tokens_total',

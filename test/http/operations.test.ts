@@ -72,6 +72,8 @@ describe('operations routes', () => {
     expect(text).toMatch(/entity_extraction_seconds_count [1-9]/);
     expect(text).toMatch(/memory_retrieval_seconds_count 1/);
     expect(text).toMatch(/embedding_seconds_count\{provider="glove"\} [1-9]/);
+    expect(text).toMatch(/vector_index_size 1\n/);
+    expect(text).toMatch(/outbox_pending 0\n/);
     expect(text).toMatch(
       /http_request_duration_seconds_count\{method="POST",route="\/memories",status_code="201"\} 1/,
     );

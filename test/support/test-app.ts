@@ -62,7 +62,11 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const vectors = options.wrapVectors ? options.wrapVectors(chroma) : chroma;
   const embedder = await testEmbedder();
   await vectors.init(embedder.identity);
-  const metrics = createMetrics();
+  let pendingOutbox = async () => 0;
+  const metrics = createMetrics({
+    vectorIndexSize: () => chroma.count(),
+    outboxPending: () => pendingOutbox(),
+  });
   const store = new PgStore(database.db);
   const core = createCoreServices({
     store,
@@ -73,6 +77,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     telemetry: metricsTelemetry(metrics, 'glove'),
     settings: { maxChunkTokens: 64, topK: 5, scoreThreshold: 0 },
   });
+  pendingOutbox = () => core.index.pending();
   const health = new HealthService([
     new DatabaseReadinessCheck(database.db),
     new ChromaReadinessCheck(chroma),
