@@ -125,10 +125,7 @@ export class SearchService {
     const neighbours = await this.#deps.store.memories.neighboursOf(
       fused.slice(0, tuning.neighbourTop).map((hit) => hit.id),
     );
-    const allowed = await this.#deps.store.memories.filterIds(
-      [...neighbours.values()].flat(),
-      input,
-    );
+    const allowed = new Set(await this.#keepMatching([...neighbours.values()].flat(), input));
     const kept = new Map(
       [...neighbours].map(([id, ids]) => [id, ids.filter((other) => allowed.has(other))]),
     );
@@ -227,9 +224,24 @@ export class SearchService {
 
   /** Drops ids that no longer exist or fail the filter (vectors may lag Postgres). */
   async #keepMatching(ids: readonly MemoryId[], filter: MemoryFilter): Promise<MemoryId[]> {
+    // Every channel already keeps to the scope, and hydration drops ids that are gone: only the
+    // other filters need a look at Postgres.
+    if (ids.length === 0 || !narrowsScope(filter)) return [...ids];
     const allowed = await this.#deps.store.memories.filterIds(ids, filter);
     return ids.filter((id) => allowed.has(id));
   }
+}
+
+/** True when a filter says more than the scope. */
+function narrowsScope(filter: MemoryFilter): boolean {
+  const hasMetadata = filter.metadata !== undefined && Object.keys(filter.metadata).length > 0;
+  return (
+    filter.sessionId !== undefined ||
+    filter.memoryType !== undefined ||
+    hasMetadata ||
+    filter.createdAfter !== undefined ||
+    filter.createdBefore !== undefined
+  );
 }
 
 function speaker(scope: Scope): { speaker?: string } {
