@@ -1,3 +1,4 @@
+import { LogController } from 'fastify';
 import { createContainer } from '../container.js';
 import { buildApp } from '../http/build-app.js';
 import { OperationLogger } from '../observability/operation-logger.js';
@@ -13,7 +14,7 @@ export async function runServe(
   const app = await buildApp(container.services, {
     bodyLimit: config.http.bodyLimitBytes,
     loggerInstance: logger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     operationLog: (record) => operations.log(record),
   });
   await app.listen({ port: config.http.port, host: config.http.host });
