@@ -30,19 +30,19 @@ export function fuseScores(channels: readonly ChannelHits[]): FusedHit[] {
 }
 
 /**
- * Conversation context: the turns just before and after a strong hit are often the evidence
- * (an answer follows its question). Each neighbour of the top `top` hits gets `factor` × that
- * hit's score unless it already scores higher.
+ * Conversation context: the turns around a strong hit are often the evidence (an answer follows
+ * its question). A neighbour at distance d of one of the top `top` hits gets
+ * `factor · decay^(d-1)` × that hit's score unless it already scores higher.
  */
 export function expandWithNeighbours(
   hits: readonly FusedHit[],
-  neighbours: ReadonlyMap<string, readonly string[]>,
-  options: { top: number; factor: number },
+  neighbours: ReadonlyMap<string, readonly { readonly id: string; readonly distance: number }[]>,
+  options: { top: number; factor: number; decay: number },
 ): FusedHit[] {
   const scores = new Map(hits.map((hit) => [hit.id, hit.score]));
   for (const hit of hits.slice(0, options.top)) {
-    for (const id of neighbours.get(hit.id) ?? []) {
-      const candidate = hit.score * options.factor;
+    for (const { id, distance } of neighbours.get(hit.id) ?? []) {
+      const candidate = hit.score * options.factor * options.decay ** (distance - 1);
       if ((scores.get(id) ?? 0) < candidate) scores.set(id, candidate);
     }
   }

@@ -17,6 +17,12 @@ export interface RankedId {
   readonly score: number;
 }
 
+/** A memory near another in its session: `distance` 1 is the turn right before or after. */
+export interface Neighbour {
+  readonly id: MemoryId;
+  readonly distance: number;
+}
+
 export interface HistoryEvent {
   readonly memoryId: MemoryId;
   readonly scope: Scope;
@@ -76,8 +82,8 @@ export interface MemoryRepository {
   filterIds(ids: readonly MemoryId[], filter: MemoryFilter): Promise<Set<MemoryId>>;
   /** Full-text search over search units, best first; score is the text rank. */
   fullTextSearch(filter: MemoryFilter, query: string, limit: number): Promise<RankedId[]>;
-  /** The search units just before and after each given one in its session (by time). */
-  neighboursOf(ids: readonly MemoryId[]): Promise<Map<MemoryId, MemoryId[]>>;
+  /** Up to `radius` search units before and after each given one in its session (by time). */
+  neighboursOf(ids: readonly MemoryId[], radius: number): Promise<Map<MemoryId, Neighbour[]>>;
   /** Appends one history event. */
   appendHistory(event: HistoryEvent): Promise<void>;
   /** Appends many history events in one statement. */

@@ -45,20 +45,26 @@ export interface SearchTuning {
   readonly bm25Saturation: number;
   /** Neighbours of this many top hits are pulled in … */
   readonly neighbourTop: number;
-  /** … at this fraction of the hit's score (0 turns it off). */
+  /** … at this fraction of the hit's score (0 turns it off), … */
   readonly neighbourFactor: number;
+  /** … up to this many turns away, … */
+  readonly neighbourRadius: number;
+  /** … losing this factor per extra turn of distance. */
+  readonly neighbourDecay: number;
 }
 
 /** Entities mentioned by more than this share of a scope's memories are not used to find memories. */
 const ENTITY_MAX_SHARE = 0.25;
 
 export const DEFAULT_TUNING: SearchTuning = {
-  vectorWeight: 0.2,
-  textWeight: 0.8,
+  vectorWeight: 0.1,
+  textWeight: 0.9,
   entityWeight: 0.1,
-  bm25Saturation: 5,
+  bm25Saturation: 8,
   neighbourTop: 10,
-  neighbourFactor: 0.8,
+  neighbourFactor: 0.85,
+  neighbourRadius: 2,
+  neighbourDecay: 0.9,
 };
 
 /**
@@ -124,14 +130,17 @@ export class SearchService {
     if (tuning.neighbourFactor <= 0 || fused.length === 0) return fused;
     const neighbours = await this.#deps.store.memories.neighboursOf(
       fused.slice(0, tuning.neighbourTop).map((hit) => hit.id),
+      tuning.neighbourRadius,
     );
-    const allowed = new Set(await this.#keepMatching([...neighbours.values()].flat(), input));
+    const ids = [...neighbours.values()].flat().map((neighbour) => neighbour.id);
+    const allowed = new Set(await this.#keepMatching(ids, input));
     const kept = new Map(
-      [...neighbours].map(([id, ids]) => [id, ids.filter((other) => allowed.has(other))]),
+      [...neighbours].map(([id, near]) => [id, near.filter((other) => allowed.has(other.id))]),
     );
     return expandWithNeighbours(fused, kept, {
       top: tuning.neighbourTop,
       factor: tuning.neighbourFactor,
+      decay: tuning.neighbourDecay,
     });
   }
 

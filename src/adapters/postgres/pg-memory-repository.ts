@@ -5,6 +5,7 @@ import type {
   HistoryEvent,
   MemoryFilter,
   MemoryRepository,
+  Neighbour,
   OutboxItem,
   RankedId,
   StoredHistoryEvent,
@@ -190,36 +191,42 @@ export class PgMemoryRepository implements MemoryRepository {
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
   }
 
-  async neighboursOf(ids: readonly MemoryId[]): Promise<Map<MemoryId, MemoryId[]>> {
-    if (ids.length === 0) return new Map();
+  async neighboursOf(
+    ids: readonly MemoryId[],
+    radius: number,
+  ): Promise<Map<MemoryId, Neighbour[]>> {
+    if (ids.length === 0 || radius < 1) return new Map();
     const list = sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     );
     const sameSession = sql`m.user_id = h.user_id and m.agent_id = h.agent_id and m.session_id = h.session_id
       and m.searchable`;
-    const rows = await queryRows<{ id: string; previous: string | null; next: string | null }>(
+    const rows = await queryRows<{ hit: string; id: string; distance: number }>(
       this.#db,
-      sql`select h.id, p.id as previous, n.id as next
+      sql`select h.id as hit, x.id, x.distance
           from memories h
-          left join lateral (
-            select m.id from memories m
-            where ${sameSession} and (m.created_at, m.id) < (h.created_at, h.id)
-            order by m.created_at desc, m.id desc limit 1
-          ) p on true
-          left join lateral (
-            select m.id from memories m
-            where ${sameSession} and (m.created_at, m.id) > (h.created_at, h.id)
-            order by m.created_at, m.id limit 1
-          ) n on true
+          cross join lateral (
+            (select m.id, row_number() over (order by m.created_at desc, m.id desc) as distance
+             from memories m
+             where ${sameSession} and (m.created_at, m.id) < (h.created_at, h.id)
+             order by m.created_at desc, m.id desc limit ${radius})
+            union all
+            (select m.id, row_number() over (order by m.created_at, m.id) as distance
+             from memories m
+             where ${sameSession} and (m.created_at, m.id) > (h.created_at, h.id)
+             order by m.created_at, m.id limit ${radius})
+          ) x
           where h.id in (${list}) and h.session_id <> ''`,
     );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        [row.previous, row.next].filter((id): id is string => id !== null),
-      ]),
-    );
+    const byHit = new Map<MemoryId, Neighbour[]>();
+    for (const row of rows) {
+      byHit.set(row.hit, [
+        ...(byHit.get(row.hit) ?? []),
+        { id: row.id, distance: Number(row.distance) },
+      ]);
+    }
+    return byHit;
   }
 
   async appendHistory(event: HistoryEvent): Promise<void> {
