@@ -50,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     memory: {
       maxChunkTokens: read.integer('MAX_CHUNK_TOKENS', 512, 16, 8192),
       topK: read.integer('VECTOR_SEARCH_TOP_K', 5, 1, 1000),
-      scoreThreshold: read.number('SCORE_THRESHOLD', 0.05, 0, 1),
+      scoreThreshold: read.number('SCORE_THRESHOLD', 0.01, 0, 1),
     },
     llm: {
       baseUrl: read.optionalUrl('LLM_BASE_URL', ['http:', 'https:']),
