@@ -57,13 +57,13 @@ export interface SearchTuning {
 const ENTITY_MAX_SHARE = 0.25;
 
 export const DEFAULT_TUNING: SearchTuning = {
-  vectorWeight: 0.1,
-  textWeight: 0.9,
+  vectorWeight: 0.2,
+  textWeight: 0.8,
   entityWeight: 0.1,
-  bm25Saturation: 8,
+  bm25Saturation: 5,
   neighbourTop: 10,
-  neighbourFactor: 0.85,
-  neighbourRadius: 2,
+  neighbourFactor: 0.8,
+  neighbourRadius: 1,
   neighbourDecay: 0.9,
 };
 
