@@ -175,6 +175,24 @@ describe('GET, PATCH, DELETE /memories/{id} and history', () => {
     });
   });
 
+  it('answers 409 when an update would duplicate another memory in the scope', async () => {
+    await post('/memories', { content: 'Yuki plays the cello.', user_id: 'conflict' });
+    const other = (
+      await post('/memories', { content: 'Yuki plays the piano.', user_id: 'conflict' })
+    ).json();
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: `/memories/${other.memory.id}`,
+      payload: { content: 'Yuki plays the cello.', user_id: 'conflict' },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('conflict');
+    expect(
+      (await t.app.inject({ url: `/memories/${other.memory.id}?user_id=conflict` })).json().memory
+        .content,
+    ).toBe('Yuki plays the piano.');
+  });
+
   it('rejects an empty PATCH body', async () => {
     const created = (
       await post('/memories', { content: 'A note to patch.', user_id: 'upd2' })
