@@ -20,6 +20,8 @@ import type {
   RelationshipInput,
 } from '../../ports/graph-repository.js';
 import { type Database, queryRows } from './database.js';
+import { detachMemories } from './pg-graph-cleanup.js';
+import { memoriesMentioning, neighbourhoodOf } from './pg-graph-traversal.js';
 import { toEntity, toRelationship } from './row-mappers.js';
 import {
   entities,
@@ -28,8 +30,6 @@ import {
   relationshipEvidence,
   relationships,
 } from './schema.js';
-
-const MAX_GRAPH_EDGES = 500;
 
 /** The knowledge graph on Postgres; pass a transaction as `db` to make calls atomic. */
 export class PgGraphRepository implements GraphRepository {
@@ -40,24 +40,9 @@ export class PgGraphRepository implements GraphRepository {
   }
 
   async upsertEntity(input: EntityInput): Promise<Entity> {
-    const [row] = await this.#db
-      .insert(entities)
-      .values({
-        id: randomUUID(),
-        userId: input.scope.userId,
-        agentId: input.scope.agentId,
-        type: input.type,
-        text: input.text,
-        normalizedName: normalizeEntityName(input.text, input.type),
-        attributes: input.attributes ?? {},
-      })
-      .onConflictDoUpdate({
-        target: [entities.userId, entities.agentId, entities.type, entities.normalizedName],
-        set: { updatedAt: sql`now()` },
-      })
-      .returning();
-    if (!row) throw new Error('entity upsert returned no row');
-    return toEntity(row);
+    const [entity] = await this.upsertEntities([input]);
+    if (!entity) throw new Error('entity upsert returned no row');
+    return entity;
   }
 
   async upsertEntities(inputs: readonly EntityInput[]): Promise<Entity[]> {
@@ -127,12 +112,7 @@ export class PgGraphRepository implements GraphRepository {
   }
 
   async addAlias(entityId: EntityId, alias: string): Promise<void> {
-    const normalizedAlias = normalizeEntityName(alias);
-    if (!normalizedAlias) return;
-    await this.#db
-      .insert(entityAliases)
-      .values({ entityId, alias, normalizedAlias })
-      .onConflictDoNothing();
+    await this.addAliases([{ entityId, alias }]);
   }
 
   async findByName(scope: Scope, normalizedName: string, type?: EntityType): Promise<Entity[]> {
@@ -258,41 +238,7 @@ export class PgGraphRepository implements GraphRepository {
   }
 
   async neighbourhood(entityId: EntityId, depth: number): Promise<Graph> {
-    const seen = new Set<EntityId>([entityId]);
-    const edges = new Map<string, Relationship>();
-    let frontier: EntityId[] = [entityId];
-    for (
-      let hop = 0;
-      hop < depth && frontier.length > 0 && edges.size < MAX_GRAPH_EDGES;
-      hop += 1
-    ) {
-      const rows = await this.#db
-        .select()
-        .from(relationships)
-        .where(
-          or(
-            inArray(relationships.sourceEntityId, frontier),
-            inArray(relationships.targetEntityId, frontier),
-          ),
-        )
-        .limit(MAX_GRAPH_EDGES);
-      const next: EntityId[] = [];
-      for (const row of rows) {
-        edges.set(row.id, toRelationship(row));
-        for (const id of [row.sourceEntityId, row.targetEntityId]) {
-          if (!seen.has(id)) {
-            seen.add(id);
-            next.push(id);
-          }
-        }
-      }
-      frontier = next;
-    }
-    const nodes = await this.#db
-      .select()
-      .from(entities)
-      .where(inArray(entities.id, [...seen]));
-    return { nodes: nodes.map(toEntity), edges: [...edges.values()] };
+    return neighbourhoodOf(this.#db, entityId, depth);
   }
 
   async mentionsOf(memoryIds: readonly MemoryId[]): Promise<Array<Mention & { entity: Entity }>> {
@@ -339,80 +285,13 @@ export class PgGraphRepository implements GraphRepository {
     entityIds: readonly EntityId[],
     limit: number,
   ): Promise<MemoryId[]> {
-    if (entityIds.length === 0) return [];
-    const seeds = sql.join(
-      entityIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    );
-    const rows = await queryRows<{ id: string }>(
-      this.#db,
-      sql`with hop as (
-            select id, 2 as weight from entities where id in (${seeds})
-            union all
-            select case when r.source_entity_id in (${seeds}) then r.target_entity_id else r.source_entity_id end, 1
-            from relationships r
-            where (r.source_entity_id in (${seeds}) or r.target_entity_id in (${seeds})) and r.valid_to is null
-          )
-          select me.memory_id as id
-          from memory_entities me
-          join hop on hop.id = me.entity_id
-          join memories m on m.id = me.memory_id
-          where m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
-          group by me.memory_id
-          order by sum(hop.weight) desc, max(m.created_at) desc
-          limit ${limit}`,
-    );
-    return rows.map((row) => row.id);
+    return memoriesMentioning(this.#db, scope, entityIds, limit);
   }
 
   async detachMemory(
     memoryIds: readonly MemoryId[],
   ): Promise<{ relationships: number; entities: number }> {
-    if (memoryIds.length === 0) return { relationships: 0, entities: 0 };
-    const ids = [...memoryIds];
-    const touchedEntities = await this.#db
-      .delete(memoryEntities)
-      .where(inArray(memoryEntities.memoryId, ids))
-      .returning({ id: memoryEntities.entityId });
-    const touchedRelationships = await this.#db
-      .delete(relationshipEvidence)
-      .where(inArray(relationshipEvidence.memoryId, ids))
-      .returning({ id: relationshipEvidence.relationshipId });
-    const removedRelationships = await this.#deleteUnsupported(
-      unique(touchedRelationships.map((row) => row.id)),
-    );
-    const removedEntities = await this.#deleteUnmentioned(
-      unique(touchedEntities.map((row) => row.id)),
-    );
-    return { relationships: removedRelationships, entities: removedEntities };
-  }
-
-  async #deleteUnsupported(ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const removed = await this.#db
-      .delete(relationships)
-      .where(
-        and(
-          inArray(relationships.id, ids),
-          sql`not exists (select 1 from relationship_evidence e where e.relationship_id = ${relationships.id})`,
-        ),
-      )
-      .returning({ id: relationships.id });
-    return removed.length;
-  }
-
-  async #deleteUnmentioned(ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const removed = await this.#db
-      .delete(entities)
-      .where(
-        and(
-          inArray(entities.id, ids),
-          sql`not exists (select 1 from memory_entities me where me.entity_id = ${entities.id})`,
-        ),
-      )
-      .returning({ id: entities.id });
-    return removed.length;
+    return detachMemories(this.#db, memoryIds);
   }
 
   async #closeContradicted(input: RelationshipInput): Promise<void> {
@@ -452,10 +331,6 @@ export class PgGraphRepository implements GraphRepository {
       mentionCount: counts.get(entity.id) ?? 0,
     }));
   }
-}
-
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
 }
 
 function escapeLike(value: string): string {

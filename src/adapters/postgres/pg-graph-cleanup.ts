@@ -1,0 +1,62 @@
+import { and, inArray, sql } from 'drizzle-orm';
+import type { MemoryId } from '../../domain/memory.js';
+import type { Database } from './database.js';
+import { entities, memoryEntities, relationshipEvidence, relationships } from './schema.js';
+
+/**
+ * Drops the memories' mentions and evidence; relationships left with no evidence and entities
+ * left with no mention are removed. Returns how many of each went.
+ */
+export async function detachMemories(
+  db: Database,
+  memoryIds: readonly MemoryId[],
+): Promise<{ relationships: number; entities: number }> {
+  if (memoryIds.length === 0) return { relationships: 0, entities: 0 };
+  const ids = [...memoryIds];
+  const touchedEntities = await db
+    .delete(memoryEntities)
+    .where(inArray(memoryEntities.memoryId, ids))
+    .returning({ id: memoryEntities.entityId });
+  const touchedRelationships = await db
+    .delete(relationshipEvidence)
+    .where(inArray(relationshipEvidence.memoryId, ids))
+    .returning({ id: relationshipEvidence.relationshipId });
+  const removedRelationships = await deleteUnsupported(
+    db,
+    unique(touchedRelationships.map((row) => row.id)),
+  );
+  const removedEntities = await deleteUnmentioned(db, unique(touchedEntities.map((row) => row.id)));
+  return { relationships: removedRelationships, entities: removedEntities };
+}
+
+async function deleteUnsupported(db: Database, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const removed = await db
+    .delete(relationships)
+    .where(
+      and(
+        inArray(relationships.id, ids),
+        sql`not exists (select 1 from relationship_evidence e where e.relationship_id = ${relationships.id})`,
+      ),
+    )
+    .returning({ id: relationships.id });
+  return removed.length;
+}
+
+async function deleteUnmentioned(db: Database, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const removed = await db
+    .delete(entities)
+    .where(
+      and(
+        inArray(entities.id, ids),
+        sql`not exists (select 1 from memory_entities me where me.entity_id = ${entities.id})`,
+      ),
+    )
+    .returning({ id: entities.id });
+  return removed.length;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

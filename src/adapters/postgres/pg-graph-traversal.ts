@@ -1,0 +1,83 @@
+import { inArray, or, sql } from 'drizzle-orm';
+import type { EntityId } from '../../domain/entity.js';
+import type { MemoryId } from '../../domain/memory.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { Scope } from '../../domain/scope.js';
+import type { Graph } from '../../ports/graph-repository.js';
+import { type Database, queryRows } from './database.js';
+import { toEntity, toRelationship } from './row-mappers.js';
+import { entities, relationships } from './schema.js';
+
+const MAX_GRAPH_EDGES = 500;
+
+/** The entities and relationships within `depth` hops of an entity (at most 500 edges). */
+export async function neighbourhoodOf(
+  db: Database,
+  entityId: EntityId,
+  depth: number,
+): Promise<Graph> {
+  const seen = new Set<EntityId>([entityId]);
+  const edges = new Map<string, Relationship>();
+  let frontier: EntityId[] = [entityId];
+  for (let hop = 0; hop < depth && frontier.length > 0 && edges.size < MAX_GRAPH_EDGES; hop += 1) {
+    const rows = await db
+      .select()
+      .from(relationships)
+      .where(
+        or(
+          inArray(relationships.sourceEntityId, frontier),
+          inArray(relationships.targetEntityId, frontier),
+        ),
+      )
+      .limit(MAX_GRAPH_EDGES);
+    const next: EntityId[] = [];
+    for (const row of rows) {
+      edges.set(row.id, toRelationship(row));
+      for (const id of [row.sourceEntityId, row.targetEntityId]) {
+        if (!seen.has(id)) {
+          seen.add(id);
+          next.push(id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const nodes = await db
+    .select()
+    .from(entities)
+    .where(inArray(entities.id, [...seen]));
+  return { nodes: nodes.map(toEntity), edges: [...edges.values()] };
+}
+
+/** Memories mentioning the entities (weight 2) or entities one current hop away (weight 1), best first. */
+export async function memoriesMentioning(
+  db: Database,
+  scope: Scope,
+  entityIds: readonly EntityId[],
+  limit: number,
+): Promise<MemoryId[]> {
+  if (entityIds.length === 0) return [];
+  const seeds = sql.join(
+    entityIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`with hop as (
+          select id, 2 as weight from entities where id in (${seeds})
+          union all
+          select case when r.source_entity_id in (${seeds}) then r.target_entity_id else r.source_entity_id end, 1
+          from relationships r
+          where (r.source_entity_id in (${seeds}) or r.target_entity_id in (${seeds})) and r.valid_to is null
+        )
+        select me.memory_id as id
+        from memory_entities me
+        join hop on hop.id = me.entity_id
+        join memories m on m.id = me.memory_id
+        where m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
+        group by me.memory_id
+        order by sum(hop.weight) desc, max(m.created_at) desc
+        limit ${limit}`,
+  );
+  return rows.map((row) => row.id);
+}
