@@ -12,8 +12,8 @@ import {
   type ImportLegacyArgs,
   parseImportLegacyArgs,
 } from './import-legacy-args.js';
-import { progressReporter } from './import-progress.js';
 import { importTable, verifyTable } from './import-report-table.js';
+import { progressReporter } from './progress-reporter.js';
 
 const SYSTEM_CLOCK = { now: () => new Date() };
 
@@ -97,7 +97,7 @@ async function dryRun(
   const report = await service.run({
     ...runOptions(args),
     dryRun: true,
-    onProgress: progress.update,
+    onProgress: (at) => progress.update({ ...at, detail: at.collection }),
   });
   progress.finish();
   stdout.write(
@@ -139,7 +139,7 @@ async function importOrVerify(
       const report = await service.run({
         ...runOptions(args),
         dryRun: false,
-        onProgress: progress.update,
+        onProgress: (at) => progress.update({ ...at, detail: at.collection }),
       });
       progress.finish();
       await container.core.index.drain();
@@ -147,7 +147,10 @@ async function importOrVerify(
       ok = report.ok;
     }
     const progress = progressReporter(stderr, 'verify');
-    const verified = await service.verify({ ...runOptions(args), onProgress: progress.update });
+    const verified = await service.verify({
+      ...runOptions(args),
+      onProgress: (at) => progress.update({ ...at, detail: at.collection }),
+    });
     progress.finish();
     stdout.write(
       `verification (sha256 of each trimmed source document vs the stored text):\n${verifyTable(verified)}\n`,

@@ -1,7 +1,7 @@
 import { openInfrastructure } from '../container.js';
 import { ReindexService } from '../services/reindex-service.js';
 import type { CommandContext } from './command-context.js';
-import { ProgressBar } from './progress-bar.js';
+import { progressReporter } from './progress-reporter.js';
 
 /** `engram reindex`: rebuilds the vector index from Postgres with the configured embedder. */
 export async function runReindex(
@@ -11,15 +11,11 @@ export async function runReindex(
   const infrastructure = await openInfrastructure(config, logger, { migrations: 'apply' });
   try {
     const { store, settings, vectors, embedder } = infrastructure;
-    const bar = new ProgressBar('reindex', stderr);
-    let last = { done: 0, total: 0 };
+    const progress = progressReporter(stderr, 'reindex', 'vectors');
     const written = await new ReindexService({ store, settings, vectors, embedder }).run({
-      onProgress: (progress) => {
-        last = progress;
-        bar.update(progress.done, progress.total);
-      },
+      onProgress: ({ done, total }) => progress.update({ processed: done, total }),
     });
-    bar.finish(last.done, last.total);
+    progress.finish();
     const { provider, model, dimensions } = embedder.identity;
     stdout.write(
       `reindexed ${written} vectors with ${provider}/${model} (${dimensions} dimensions)\n`,

@@ -5,16 +5,13 @@ import type { IndexSync } from './index-sync.js';
 export class OutboxReadinessCheck implements ReadinessCheck {
   readonly name = 'outbox';
   readonly #index: IndexSync;
-  readonly #onPending: ((pending: number) => void) | undefined;
 
-  constructor(index: IndexSync, onPending?: (pending: number) => void) {
+  constructor(index: IndexSync) {
     this.#index = index;
-    this.#onPending = onPending;
   }
 
   async check(): Promise<CheckResult> {
     const pending = await this.#index.pending();
-    this.#onPending?.(pending);
     return { ok: true, detail: { pending } };
   }
 }

@@ -1,21 +1,27 @@
-import type { ImportProgress } from '../services/legacy-import.js';
+/** Where a long job stands; `detail` (e.g. the collection) is shown after the counts. */
+export interface Progress {
+  readonly processed: number;
+  readonly total: number;
+  readonly detail?: string;
+}
 
 const TTY_EVERY_MS = 100;
 const PLAIN_EVERY_MS = 5000;
 const BAR_WIDTH = 24;
 
-/** Renders import progress on stderr: a bar with rate and ETA on a terminal, else plain periodic lines. */
+/** Renders progress on stderr: a bar with rate and ETA on a terminal, else plain periodic lines. */
 export function progressReporter(
   stream: NodeJS.WritableStream & { isTTY?: boolean },
   label: string,
-): { update(progress: ImportProgress): void; finish(): void } {
+  unit = 'records',
+): { update(progress: Progress): void; finish(): void } {
   const tty = stream.isTTY === true;
   const started = Date.now();
   let lastAt = 0;
   let lastTenth = 0;
-  let last: ImportProgress | undefined;
-  const render = (progress: ImportProgress) => {
-    const line = describe(label, progress, (Date.now() - started) / 1000, tty);
+  let last: Progress | undefined;
+  const render = (progress: Progress) => {
+    const line = describe(label, unit, progress, (Date.now() - started) / 1000, tty);
     stream.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
   };
   return {
@@ -36,7 +42,13 @@ export function progressReporter(
   };
 }
 
-function describe(label: string, progress: ImportProgress, seconds: number, tty: boolean): string {
+function describe(
+  label: string,
+  unit: string,
+  progress: Progress,
+  seconds: number,
+  tty: boolean,
+): string {
   const { processed, total } = progress;
   const fraction = total > 0 ? Math.min(1, processed / total) : 1;
   const rate = seconds > 0 ? processed / seconds : 0;
@@ -44,7 +56,8 @@ function describe(label: string, progress: ImportProgress, seconds: number, tty:
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
   const filled = Math.round(fraction * BAR_WIDTH);
   const bar = tty ? `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ` : '';
-  return `${label}: ${bar}${percent} ${processed}/${total} (${progress.collection}) ${rate.toFixed(1)} records/s ETA ${clock(eta)}`;
+  const detail = progress.detail ? ` (${progress.detail})` : '';
+  return `${label}: ${bar}${percent} ${processed}/${total}${detail} ${rate.toFixed(1)} ${unit}/s ETA ${clock(eta)}`;
 }
 
 function clock(seconds: number): string {
