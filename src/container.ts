@@ -27,11 +27,11 @@ import { metricsTelemetry } from './observability/metrics-telemetry.js';
 import type { Embedder } from './ports/embedder.js';
 import type { EntityExtractor } from './ports/entity-extractor.js';
 import type { Llm } from './ports/llm.js';
+import { SummaryService } from './services/conversations/summary-service.js';
 import { createConversationServices, createCoreServices } from './services/create-services.js';
-import { HealthService } from './services/health-service.js';
-import { OutboxReadinessCheck } from './services/outbox-readiness-check.js';
-import { ReindexService } from './services/reindex-service.js';
-import { SummaryService } from './services/summary-service.js';
+import { HealthService } from './services/health/health-service.js';
+import { OutboxReadinessCheck } from './services/indexing/outbox-readiness-check.js';
+import { ReindexService } from './services/indexing/reindex-service.js';
 
 export interface ContainerOptions {
   /** `apply`: run pending migrations on the embedded database, refuse a server that is behind. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BenchSuite } from '../support/bench-suite.js';
 import { Bm25Index } from '../support/bm25.js';
-import type { AddMemoryInput } from '../../src/services/memory-inputs.js';
+import type { AddMemoryInput } from '../../src/services/memories/memory-inputs.js';
 import { startEngramStack } from '../support/engram-stack.js';
 import { loadLocomo, recallAt } from '../support/locomo-data.js';
 import { RecallTable, round } from '../support/recall-table.js';

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
-import { mentionsName, splitSentences } from '../../src/services/summary-sentences.js';
-import { SummaryService } from '../../src/services/summary-service.js';
+import { mentionsName, splitSentences } from '../../src/services/conversations/summary-sentences.js';
+import { SummaryService } from '../../src/services/conversations/summary-service.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
 
 const DATA_FILE = 'locomo/locomo_dev.json';

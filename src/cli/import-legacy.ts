@@ -4,7 +4,7 @@ import { LegacyChromaSource } from '../adapters/chroma/legacy-chroma-source.js';
 import { createContainer } from '../container.js';
 import { AppError } from '../domain/errors.js';
 import type { LegacySource } from '../ports/legacy-source.js';
-import { type ImportReport, LegacyImport } from '../services/legacy-import.js';
+import { type ImportReport, LegacyImport } from '../services/import/legacy-import.js';
 import type { CommandContext } from './command-context.js';
 import { CollectedFailures, JsonlFailureFile } from './import-failure-file.js';
 import {

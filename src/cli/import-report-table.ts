@@ -1,4 +1,4 @@
-import type { ImportReport, VerifyReport } from '../services/legacy-import.js';
+import type { ImportReport, VerifyReport } from '../services/import/legacy-import.js';
 
 /** A plain text table: columns padded to their widest cell, numbers right-aligned. */
 export function textTable(

@@ -1,5 +1,5 @@
 import { openInfrastructure } from '../container.js';
-import { ReindexService } from '../services/reindex-service.js';
+import { ReindexService } from '../services/indexing/reindex-service.js';
 import type { CommandContext } from './command-context.js';
 import { progressReporter } from './progress-reporter.js';
 

@@ -2,7 +2,7 @@ import type { Entity } from '../domain/entity.js';
 import type { Memory } from '../domain/memory.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { EntityDetails } from '../ports/graph-repository.js';
-import type { MemoryQueryResult } from '../services/memory-inputs.js';
+import type { MemoryQueryResult } from '../services/memories/memory-inputs.js';
 
 const orNull = (value: string): string | null => (value === '' ? null : value);
 

@@ -7,14 +7,14 @@ import type { Log } from '../ports/log.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
-import { ChatService } from './chat-service.js';
-import { ConversationService } from './conversation-service.js';
-import { EntityService } from './entity-service.js';
-import { GraphService } from './graph-service.js';
-import { IndexSync } from './index-sync.js';
-import { MemoryService } from './memory-service.js';
-import { SearchService } from './search-service.js';
-import type { SummaryService } from './summary-service.js';
+import { ChatService } from './conversations/chat-service.js';
+import { ConversationService } from './conversations/conversation-service.js';
+import type { SummaryService } from './conversations/summary-service.js';
+import { EntityService } from './graph/entity-service.js';
+import { GraphService } from './graph/graph-service.js';
+import { IndexSync } from './indexing/index-sync.js';
+import { MemoryService } from './memories/memory-service.js';
+import { SearchService } from './search/search-service.js';
 
 export interface CoreDependencies {
   readonly store: Store;

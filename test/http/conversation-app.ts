@@ -3,9 +3,9 @@ import { OllamaChatLlm } from '../../src/adapters/llm/ollama-chat-llm.js';
 import { OpenAiChatLlm } from '../../src/adapters/llm/openai-chat-llm.js';
 import { type App, buildApp } from '../../src/http/build-app.js';
 import type { Llm } from '../../src/ports/llm.js';
+import { SummaryService } from '../../src/services/conversations/summary-service.js';
 import { createConversationServices } from '../../src/services/create-services.js';
-import { HealthService } from '../../src/services/health-service.js';
-import { SummaryService } from '../../src/services/summary-service.js';
+import { HealthService } from '../../src/services/health/health-service.js';
 import { type TestApp, testEmbedder } from '../support/test-app.js';
 
 export interface FakeLlmOptions {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
-import { ReindexService } from '../../src/services/reindex-service.js';
+import { ReindexService } from '../../src/services/indexing/reindex-service.js';
 import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
 import { createTestApp, type TestApp, testEmbedder } from '../support/test-app.js';
 

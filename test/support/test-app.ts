@@ -13,8 +13,8 @@ import { metricsTelemetry } from '../../src/observability/metrics-telemetry.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
 import { type CoreServices, createCoreServices } from '../../src/services/create-services.js';
-import { HealthService } from '../../src/services/health-service.js';
-import { OutboxReadinessCheck } from '../../src/services/outbox-readiness-check.js';
+import { HealthService } from '../../src/services/health/health-service.js';
+import { OutboxReadinessCheck } from '../../src/services/indexing/outbox-readiness-check.js';
 import { createMigratedDatabase, type DatabaseKind } from './test-databases.js';
 
 /** GloVe cache shared by every test run on this machine (converted once, ~15 s). */

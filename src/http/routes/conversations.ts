@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { scopeOf } from '../../domain/scope.js';
-import type { ChatService } from '../../services/chat-service.js';
-import type { ChatResult, ProcessConversationResult } from '../../services/conversation-inputs.js';
-import type { ConversationService } from '../../services/conversation-service.js';
-import type { SummaryService } from '../../services/summary-service.js';
+import type { ChatService } from '../../services/conversations/chat-service.js';
+import type {
+  ChatResult,
+  ProcessConversationResult,
+} from '../../services/conversations/conversation-inputs.js';
+import type { ConversationService } from '../../services/conversations/conversation-service.js';
+import type { SummaryService } from '../../services/conversations/summary-service.js';
 import { presentEntity, presentMemory, presentResult } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import {

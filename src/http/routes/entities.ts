@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { EntityType } from '../../domain/entity.js';
 import { scopeOf } from '../../domain/scope.js';
-import type { GraphService } from '../../services/graph-service.js';
+import type { GraphService } from '../../services/graph/graph-service.js';
 import { presentEntity, presentRelationship } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import { EntityJson, EntitySearchQuery, GraphQuery, RelationshipJson } from '../schemas/entity.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { HealthService } from '../../services/health-service.js';
+import type { HealthService } from '../../services/health/health-service.js';
 
 interface Options {
   readonly health: HealthService;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { scopeOf } from '../../domain/scope.js';
-import type { MemoryService } from '../../services/memory-service.js';
-import type { SearchService } from '../../services/search-service.js';
+import type { MemoryService } from '../../services/memories/memory-service.js';
+import type { SearchService } from '../../services/search/search-service.js';
 import { presentEntity, presentMemory, presentRelationship, presentResult } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import {

@@ -3,9 +3,9 @@ import { Value } from 'typebox/value';
 import { AppError } from '../../domain/errors.js';
 import type { Metadata } from '../../domain/memory.js';
 import { scopeOf } from '../../domain/scope.js';
-import type { AddMemoryInput } from '../../services/memory-inputs.js';
-import type { MemoryService } from '../../services/memory-service.js';
-import type { SearchInput } from '../../services/search-service.js';
+import type { AddMemoryInput } from '../../services/memories/memory-inputs.js';
+import type { MemoryService } from '../../services/memories/memory-service.js';
+import type { SearchInput } from '../../services/search/search-service.js';
 import { presentMemory } from '../presenters.js';
 import { AddMemoryBody, type SearchBody } from '../schemas/memory.js';
 

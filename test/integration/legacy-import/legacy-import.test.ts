@@ -8,7 +8,7 @@ import { type DatabaseHandle, queryRows } from '../../../src/adapters/postgres/d
 import { PgStore } from '../../../src/adapters/postgres/pg-store.js';
 import type { ImportFailure } from '../../../src/ports/import-failure-log.js';
 import { createCoreServices } from '../../../src/services/create-services.js';
-import { type ImportReport, LegacyImport } from '../../../src/services/legacy-import.js';
+import { type ImportReport, LegacyImport } from '../../../src/services/import/legacy-import.js';
 import { type ChromaServer, startChromaServer } from '../../support/chroma-server.js';
 import {
   buildLegacyStore,

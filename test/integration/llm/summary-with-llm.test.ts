@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiChatLlm } from '../../../src/adapters/llm/openai-chat-llm.js';
-import { mentionsName } from '../../../src/services/summary-sentences.js';
-import { SummaryService } from '../../../src/services/summary-service.js';
+import { mentionsName } from '../../../src/services/conversations/summary-sentences.js';
+import { SummaryService } from '../../../src/services/conversations/summary-service.js';
 import { CapitalisedWordExtractor } from '../../support/capitalised-word-extractor.js';
 import { type FakeLlmServer, startFakeLlmServer } from '../../support/fake-llm-server.js';
 

@@ -8,7 +8,7 @@ import { lockFor } from '../../../src/adapters/postgres/pg-advisory-lock.js';
 import { PgStore } from '../../../src/adapters/postgres/pg-store.js';
 import type { VectorIndex } from '../../../src/ports/vector-index.js';
 import { createCoreServices } from '../../../src/services/create-services.js';
-import { RECONCILER_LOCK } from '../../../src/services/index-sync.js';
+import { RECONCILER_LOCK } from '../../../src/services/indexing/index-sync.js';
 import { InMemoryVectorIndex } from '../../support/in-memory-vector-index.js';
 import { testEmbedder } from '../../support/test-app.js';
 import { createMigratedDatabase } from '../../support/test-databases.js';

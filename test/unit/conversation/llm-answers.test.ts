@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Memory } from '../../../src/domain/memory.js';
-import { parseFacts } from '../../../src/services/fact-extraction-prompt.js';
-import { decisionMessages, parseDecisions } from '../../../src/services/memory-decision-prompt.js';
+import { parseFacts } from '../../../src/services/conversations/fact-extraction-prompt.js';
+import {
+  decisionMessages,
+  parseDecisions,
+} from '../../../src/services/conversations/memory-decision-prompt.js';
 
 function memory(id: string, content: string): Memory {
   const at = new Date('2024-01-01T00:00:00Z');

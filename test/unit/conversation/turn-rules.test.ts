@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { sortTurns } from '../../../src/services/conversation-turns.js';
-import { fillerReason } from '../../../src/services/filler-turn.js';
+import { sortTurns } from '../../../src/services/conversations/conversation-turns.js';
+import { fillerReason } from '../../../src/services/conversations/filler-turn.js';
 import {
   isContainedIn,
   isQuotedIn,
   recalledPassages,
   withoutRecalled,
-} from '../../../src/services/recalled-context.js';
+} from '../../../src/services/conversations/recalled-context.js';
 
 describe('fillerReason', () => {
   it.each([

@@ -3,7 +3,7 @@ import {
   joinSentences,
   mentionsName,
   splitSentences,
-} from '../../../src/services/summary-sentences.js';
+} from '../../../src/services/conversations/summary-sentences.js';
 
 describe('splitSentences', () => {
   it('splits at sentence punctuation and line breaks with exact spans', () => {

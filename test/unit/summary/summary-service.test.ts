@@ -4,8 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GloveEmbedder } from '../../../src/adapters/embeddings/glove-embedder.js';
 import { InvalidInputError } from '../../../src/domain/errors.js';
-import { mentionsName, splitSentences } from '../../../src/services/summary-sentences.js';
-import { SummaryService } from '../../../src/services/summary-service.js';
+import {
+  mentionsName,
+  splitSentences,
+} from '../../../src/services/conversations/summary-sentences.js';
+import { SummaryService } from '../../../src/services/conversations/summary-service.js';
 import { CapitalisedWordExtractor } from '../../support/capitalised-word-extractor.js';
 
 const STORY = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RulesEntityExtractor } from '../../../src/adapters/extraction/rules-entity-extractor.js';
-import { mentionsName } from '../../../src/services/summary-sentences.js';
-import { SummaryService } from '../../../src/services/summary-service.js';
+import { mentionsName } from '../../../src/services/conversations/summary-sentences.js';
+import { SummaryService } from '../../../src/services/conversations/summary-service.js';
 
 const CONVERSATION = [
   'Caroline: Hey Mel! I went to a support group in Seattle yesterday.',

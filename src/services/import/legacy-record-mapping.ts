@@ -1,6 +1,11 @@
-import { type JsonValue, MEMORY_TYPES, type MemoryType, type Metadata } from '../domain/memory.js';
-import type { LegacyRecord } from '../ports/legacy-source.js';
-import { type AddMemoryInput, MAX_CONTENT_CHARS } from './memory-inputs.js';
+import {
+  type JsonValue,
+  MEMORY_TYPES,
+  type MemoryType,
+  type Metadata,
+} from '../../domain/memory.js';
+import type { LegacyRecord } from '../../ports/legacy-source.js';
+import { type AddMemoryInput, MAX_CONTENT_CHARS } from '../memories/memory-inputs.js';
 
 /** Metadata keys read as the time a legacy memory was created, first readable one wins. */
 export const TIMESTAMP_KEYS = ['timestamp', 'created_at', 'date', 'time'] as const;

@@ -1,4 +1,4 @@
-import type { CheckResult, ReadinessCheck } from '../ports/readiness-check.js';
+import type { CheckResult, ReadinessCheck } from '../../ports/readiness-check.js';
 
 export interface Readiness {
   readonly ready: boolean;

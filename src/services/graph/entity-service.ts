@@ -1,11 +1,11 @@
-import type { Entity } from '../domain/entity.js';
-import type { EntityMention, Extraction } from '../domain/extraction.js';
-import type { MemoryId } from '../domain/memory.js';
-import { type Relationship, SINGLE_VALUED_RELATIONS } from '../domain/relationship.js';
-import type { Scope } from '../domain/scope.js';
-import type { EntityExtractor, ExtractionContext } from '../ports/entity-extractor.js';
-import type { StoreRepositories } from '../ports/store.js';
-import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
+import type { Entity } from '../../domain/entity.js';
+import type { EntityMention, Extraction } from '../../domain/extraction.js';
+import type { MemoryId } from '../../domain/memory.js';
+import { type Relationship, SINGLE_VALUED_RELATIONS } from '../../domain/relationship.js';
+import type { Scope } from '../../domain/scope.js';
+import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extractor.js';
+import type { StoreRepositories } from '../../ports/store.js';
+import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 
 /** A stretch of a memory's text stored as one row (a chunk, or the whole memory). */
 export interface TextUnit {

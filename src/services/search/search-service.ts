@@ -1,21 +1,21 @@
-import { normalizeEntityName } from '../domain/entity.js';
+import { normalizeEntityName } from '../../domain/entity.js';
 import {
   type ChannelHits,
   expandWithNeighbours,
   type FusedHit,
   fuseScores,
   saturate,
-} from '../domain/fusion.js';
-import type { Memory, MemoryId } from '../domain/memory.js';
-import type { Relationship } from '../domain/relationship.js';
-import type { Scope } from '../domain/scope.js';
-import type { Embedder } from '../ports/embedder.js';
-import type { MemoryFilter } from '../ports/memory-repository.js';
-import type { Store } from '../ports/store.js';
-import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
-import type { VectorIndex } from '../ports/vector-index.js';
-import type { EntityService } from './entity-service.js';
-import type { MemoryQueryResult } from './memory-inputs.js';
+} from '../../domain/fusion.js';
+import type { Memory, MemoryId } from '../../domain/memory.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { Scope } from '../../domain/scope.js';
+import type { Embedder } from '../../ports/embedder.js';
+import type { MemoryFilter } from '../../ports/memory-repository.js';
+import type { Store } from '../../ports/store.js';
+import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
+import type { VectorIndex } from '../../ports/vector-index.js';
+import type { EntityService } from '../graph/entity-service.js';
+import type { MemoryQueryResult } from '../memories/memory-inputs.js';
 
 export interface SearchInput extends MemoryFilter {
   readonly query: string;

@@ -1,11 +1,11 @@
-import { AppError } from '../domain/errors.js';
-import type { MemoryId } from '../domain/memory.js';
-import type { Llm, LlmMessage } from '../ports/llm.js';
-import { type Log, SILENT_LOG } from '../ports/log.js';
+import { AppError } from '../../domain/errors.js';
+import type { MemoryId } from '../../domain/memory.js';
+import type { Llm, LlmMessage } from '../../ports/llm.js';
+import { type Log, SILENT_LOG } from '../../ports/log.js';
+import type { MemoryQueryResult } from '../memories/memory-inputs.js';
+import type { MemoryService } from '../memories/memory-service.js';
+import type { SearchService } from '../search/search-service.js';
 import type { ChatInput, ChatResult } from './conversation-inputs.js';
-import type { MemoryQueryResult } from './memory-inputs.js';
-import type { MemoryService } from './memory-service.js';
-import type { SearchService } from './search-service.js';
 
 export interface ChatServiceDeps {
   readonly memories: MemoryService;

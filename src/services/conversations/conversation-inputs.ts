@@ -1,7 +1,7 @@
-import type { Entity } from '../domain/entity.js';
-import type { Memory, MemoryId, MemoryType } from '../domain/memory.js';
-import type { Scope } from '../domain/scope.js';
-import type { MemoryQueryResult } from './memory-inputs.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Memory, MemoryId, MemoryType } from '../../domain/memory.js';
+import type { Scope } from '../../domain/scope.js';
+import type { MemoryQueryResult } from '../memories/memory-inputs.js';
 
 /** Who said a turn of a conversation. */
 export type ConversationRole = 'system' | 'user' | 'assistant';

@@ -1,7 +1,9 @@
-import { AppError, NotFoundError } from '../domain/errors.js';
-import type { Memory } from '../domain/memory.js';
-import type { Llm } from '../ports/llm.js';
-import { type Log, SILENT_LOG } from '../ports/log.js';
+import { AppError, NotFoundError } from '../../domain/errors.js';
+import type { Memory } from '../../domain/memory.js';
+import type { Llm } from '../../ports/llm.js';
+import { type Log, SILENT_LOG } from '../../ports/log.js';
+import type { MemoryService } from '../memories/memory-service.js';
+import type { SearchService } from '../search/search-service.js';
 import type {
   AddedMemory,
   ConversationMessage,
@@ -22,9 +24,7 @@ import {
   type MemoryDecision,
   parseDecisions,
 } from './memory-decision-prompt.js';
-import type { MemoryService } from './memory-service.js';
 import { isContainedIn, isQuotedIn } from './recalled-context.js';
-import type { SearchService } from './search-service.js';
 
 export interface ConversationServiceDeps {
   readonly memories: MemoryService;

@@ -1,4 +1,4 @@
-import type { CheckResult, ReadinessCheck } from '../ports/readiness-check.js';
+import type { CheckResult, ReadinessCheck } from '../../ports/readiness-check.js';
 import type { IndexSync } from './index-sync.js';
 
 /** `/ready` entry `outbox`: how many vector-index writes wait for the reconciler (informational). */

@@ -1,8 +1,8 @@
-import type { Embedder, EmbedderIdentity } from '../ports/embedder.js';
-import type { CheckResult, ReadinessCheck } from '../ports/readiness-check.js';
-import type { SettingsRepository } from '../ports/settings-repository.js';
-import type { Store } from '../ports/store.js';
-import type { VectorIndex } from '../ports/vector-index.js';
+import type { Embedder, EmbedderIdentity } from '../../ports/embedder.js';
+import type { CheckResult, ReadinessCheck } from '../../ports/readiness-check.js';
+import type { SettingsRepository } from '../../ports/settings-repository.js';
+import type { Store } from '../../ports/store.js';
+import type { VectorIndex } from '../../ports/vector-index.js';
 import { indexMemories } from './index-memories.js';
 
 const PROGRESS_KEY = 'reindex_progress';

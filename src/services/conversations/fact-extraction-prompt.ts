@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../domain/errors.js';
-import { parseTolerantJson } from '../domain/tolerant-json.js';
-import type { LlmMessage } from '../ports/llm.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { parseTolerantJson } from '../../domain/tolerant-json.js';
+import type { LlmMessage } from '../../ports/llm.js';
 
 /** A turn shown to the model: its index in the request, who said it, and its cleaned text. */
 export interface TranscriptTurn {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { chunkText } from '../domain/chunking.js';
-import { contentHash } from '../domain/content-hash.js';
-import { AppError, InvalidInputError } from '../domain/errors.js';
-import type { Extraction } from '../domain/extraction.js';
-import type { Memory, Metadata } from '../domain/memory.js';
-import type { Scope } from '../domain/scope.js';
-import type { Clock } from '../ports/clock.js';
-import type { OutboxItem } from '../ports/memory-repository.js';
-import type { Store, StoreRepositories } from '../ports/store.js';
-import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
-import type { EntityService, TextUnit } from './entity-service.js';
-import type { IndexSync } from './index-sync.js';
+import { chunkText } from '../../domain/chunking.js';
+import { contentHash } from '../../domain/content-hash.js';
+import { AppError, InvalidInputError } from '../../domain/errors.js';
+import type { Extraction } from '../../domain/extraction.js';
+import type { Memory, Metadata } from '../../domain/memory.js';
+import type { Scope } from '../../domain/scope.js';
+import type { Clock } from '../../ports/clock.js';
+import type { OutboxItem } from '../../ports/memory-repository.js';
+import type { Store, StoreRepositories } from '../../ports/store.js';
+import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
+import type { EntityService, TextUnit } from '../graph/entity-service.js';
+import type { IndexSync } from '../indexing/index-sync.js';
 import { type AddMemoryInput, type AddMemoryResult, MAX_CONTENT_CHARS } from './memory-inputs.js';
 
 export interface MemoryIngestDeps {

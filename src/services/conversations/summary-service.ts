@@ -1,7 +1,7 @@
-import { InvalidInputError } from '../domain/errors.js';
-import type { Embedder } from '../ports/embedder.js';
-import type { EntityExtractor } from '../ports/entity-extractor.js';
-import type { Llm, LlmMessage } from '../ports/llm.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import type { Embedder } from '../../ports/embedder.js';
+import type { EntityExtractor } from '../../ports/entity-extractor.js';
+import type { Llm, LlmMessage } from '../../ports/llm.js';
 import { ExtractiveSummarizer } from './extractive-summarizer.js';
 import { mentionsName, splitSentences } from './summary-sentences.js';
 

@@ -1,10 +1,10 @@
-import type { Embedder } from '../ports/embedder.js';
-import { type Lock, PROCESS_LOCAL_LOCK } from '../ports/lock.js';
-import { type Log, SILENT_LOG } from '../ports/log.js';
-import type { OutboxItem } from '../ports/memory-repository.js';
-import type { Store } from '../ports/store.js';
-import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
-import type { VectorIndex } from '../ports/vector-index.js';
+import type { Embedder } from '../../ports/embedder.js';
+import { type Lock, PROCESS_LOCAL_LOCK } from '../../ports/lock.js';
+import { type Log, SILENT_LOG } from '../../ports/log.js';
+import type { OutboxItem } from '../../ports/memory-repository.js';
+import type { Store } from '../../ports/store.js';
+import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
+import type { VectorIndex } from '../../ports/vector-index.js';
 import { indexMemories } from './index-memories.js';
 
 export interface IndexSyncDeps {

@@ -1,7 +1,7 @@
-import type { Entity } from '../domain/entity.js';
-import type { Memory, MemoryType, Metadata } from '../domain/memory.js';
-import type { Relationship } from '../domain/relationship.js';
-import type { Scope } from '../domain/scope.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Memory, MemoryType, Metadata } from '../../domain/memory.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { Scope } from '../../domain/scope.js';
 
 /** What a caller sends to add one memory. */
 export interface AddMemoryInput {

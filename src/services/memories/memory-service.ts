@@ -1,13 +1,13 @@
-import { contentHash } from '../domain/content-hash.js';
-import { type AppError, NotFoundError } from '../domain/errors.js';
-import type { Memory, MemoryId, Metadata } from '../domain/memory.js';
-import type { Scope } from '../domain/scope.js';
-import type { Clock } from '../ports/clock.js';
-import type { MemoryFilter, StoredHistoryEvent } from '../ports/memory-repository.js';
-import type { Store, StoreRepositories } from '../ports/store.js';
-import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
-import type { EntityService } from './entity-service.js';
-import type { IndexSync } from './index-sync.js';
+import { contentHash } from '../../domain/content-hash.js';
+import { type AppError, NotFoundError } from '../../domain/errors.js';
+import type { Memory, MemoryId, Metadata } from '../../domain/memory.js';
+import type { Scope } from '../../domain/scope.js';
+import type { Clock } from '../../ports/clock.js';
+import type { MemoryFilter, StoredHistoryEvent } from '../../ports/memory-repository.js';
+import type { Store, StoreRepositories } from '../../ports/store.js';
+import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
+import type { EntityService } from '../graph/entity-service.js';
+import type { IndexSync } from '../indexing/index-sync.js';
 import { MemoryIngest, speakerOf, validContent } from './memory-ingest.js';
 import type { AddMemoryInput, AddMemoryResult, UpdateMemoryInput } from './memory-inputs.js';
 

@@ -1,7 +1,7 @@
-import type { Memory } from '../domain/memory.js';
-import type { Embedder } from '../ports/embedder.js';
-import { NO_TELEMETRY, type Telemetry } from '../ports/telemetry.js';
-import type { VectorIndex } from '../ports/vector-index.js';
+import type { Memory } from '../../domain/memory.js';
+import type { Embedder } from '../../ports/embedder.js';
+import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
+import type { VectorIndex } from '../../ports/vector-index.js';
 
 /** Embeds search units in one call and upserts their vectors, keyed by memory id and scope. */
 export async function indexMemories(

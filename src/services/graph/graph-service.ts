@@ -1,8 +1,8 @@
-import type { EntityType } from '../domain/entity.js';
-import { NotFoundError } from '../domain/errors.js';
-import type { Relationship } from '../domain/relationship.js';
-import type { Scope } from '../domain/scope.js';
-import type { EntityDetails, Graph, GraphRepository } from '../ports/graph-repository.js';
+import type { EntityType } from '../../domain/entity.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { Scope } from '../../domain/scope.js';
+import type { EntityDetails, Graph, GraphRepository } from '../../ports/graph-repository.js';
 
 /** Read side of the knowledge graph, always within one scope. */
 export class GraphService {

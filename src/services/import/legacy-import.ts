@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { contentHash } from '../domain/content-hash.js';
-import { AppError, InvalidInputError } from '../domain/errors.js';
-import type { MemoryType } from '../domain/memory.js';
-import type { Clock } from '../ports/clock.js';
-import type { ImportFailureLog } from '../ports/import-failure-log.js';
-import type { LegacyRecord, LegacySource } from '../ports/legacy-source.js';
-import type { MemoryRepository } from '../ports/memory-repository.js';
+import { contentHash } from '../../domain/content-hash.js';
+import { AppError, InvalidInputError } from '../../domain/errors.js';
+import type { MemoryType } from '../../domain/memory.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ImportFailureLog } from '../../ports/import-failure-log.js';
+import type { LegacyRecord, LegacySource } from '../../ports/legacy-source.js';
+import type { MemoryRepository } from '../../ports/memory-repository.js';
+import type { MemoryService } from '../memories/memory-service.js';
 import { isMemoryType, type LegacyMapping, mapLegacyRecord } from './legacy-record-mapping.js';
-import type { MemoryService } from './memory-service.js';
 
 export interface LegacyImportDeps {
   readonly source: LegacySource;

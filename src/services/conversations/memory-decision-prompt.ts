@@ -1,7 +1,7 @@
-import { InvalidInputError } from '../domain/errors.js';
-import type { Memory, MemoryId } from '../domain/memory.js';
-import { parseTolerantJson } from '../domain/tolerant-json.js';
-import type { LlmMessage } from '../ports/llm.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import type { Memory, MemoryId } from '../../domain/memory.js';
+import { parseTolerantJson } from '../../domain/tolerant-json.js';
+import type { LlmMessage } from '../../ports/llm.js';
 
 /** A new fact and the user's most similar existing memories, offered to the model. */
 export interface FactWithCandidates {
