@@ -27,17 +27,18 @@ import { metricsTelemetry } from './observability/metrics-telemetry.js';
 import type { Embedder } from './ports/embedder.js';
 import type { EntityExtractor } from './ports/entity-extractor.js';
 import type { Llm } from './ports/llm.js';
-import { SummaryService } from './services/conversations/summary-service.js';
-import { createConversationServices, createCoreServices } from './services/create-services.js';
-import { HealthService } from './services/health/health-service.js';
-import { OutboxReadinessCheck } from './services/indexing/outbox-readiness-check.js';
-import { ReindexService } from './services/indexing/reindex-service.js';
+import { createServices } from './services/create-services.js';
 
 export interface ContainerOptions {
   /** `apply`: run pending migrations on the embedded database, refuse a server that is behind. */
   readonly migrations: 'apply' | 'ignore';
-  /** Replay the outbox every this many ms (0: only at start). */
+  /** Replay the outbox now and then every this many ms (0: only at start; default 30 s). */
   readonly reconcileEveryMs?: number;
+  /**
+   * `rebuild`: the vector index is about to be rebuilt, so its embedder identity is not checked
+   * and the outbox is not replayed meanwhile.
+   */
+  readonly vectorIndex?: 'check' | 'rebuild';
 }
 
 /** Opens the configured database: a server with DATABASE_URL, else embedded PGlite in DATA_DIR. */
@@ -47,12 +48,11 @@ export async function openDatabase(config: Config): Promise<DatabaseHandle> {
     : openEmbeddedDatabase(config.dataDir);
 }
 
-/** Database, vector index and embedder, opened but not yet checked against each other. */
-export async function openInfrastructure(
-  config: Config,
-  logger: Logger,
-  options: ContainerOptions,
-) {
+/**
+ * The composition root: opens the configured adapters, builds every service once with
+ * `createServices`, and starts the outbox reconciler. `close` stops and closes everything.
+ */
+export async function createContainer(config: Config, logger: Logger, options: ContainerOptions) {
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const closer of closers.reverse())
@@ -64,80 +64,42 @@ export async function openInfrastructure(
     if (options.migrations === 'apply') await prepareSchema(database, logger);
     const chroma = await openVectorIndex(config, logger);
     closers.push(chroma.close);
+    const vectors = chroma.index;
     const embedder = createEmbedder(config, logger);
     await embedder.init();
+    if (options.vectorIndex !== 'rebuild') await vectors.init(embedder.identity);
     const store = new PgStore(database.db);
-    const settings = new PgSettingsRepository(database.db);
-    return {
-      database,
-      store,
-      settings,
-      vectors: chroma.index,
-      managedChroma: chroma.managed,
-      embedder,
-      closers,
-      close,
-    };
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
-
-/** Composition root: the only module that chooses concrete adapters and wires services. */
-export async function createContainer(config: Config, logger: Logger, options: ContainerOptions) {
-  const infrastructure = await openInfrastructure(config, logger, options);
-  const { database, store, settings, vectors, managedChroma, embedder, closers, close } =
-    infrastructure;
-  try {
-    await vectors.init(embedder.identity);
-    let pendingOutbox = async () => 0;
     const metrics = createMetrics({
       defaultMetrics: true,
       vectorIndexSize: () => vectors.count(),
-      outboxPending: () => pendingOutbox(),
+      outboxPending: () => store.outbox.pendingCount(),
     });
-    const telemetry = metricsTelemetry(metrics, embedder.identity.provider);
     const llm = createLlm(config, logger, metrics);
     const extractor = createExtractor(config, llm, logger);
-    const core = createCoreServices({
-      store,
-      vectors,
-      embedder,
-      extractor,
-      clock: { now: () => new Date() },
-      telemetry,
-      log: logger,
-      lock: lockFor(database),
-      settings: config.memory,
-    });
-    const reindex = new ReindexService({ store, settings, vectors, embedder });
-    const summaries = new SummaryService({ extractor, embedder, logger, ...(llm ? { llm } : {}) });
-    const conversation = createConversationServices(core, {
-      summaries,
-      log: logger,
-      ...(llm ? { llm } : {}),
-    });
-    pendingOutbox = () => core.index.pending();
-    core.index.start(options.reconcileEveryMs ?? 30_000);
-    closers.push(() => core.index.stop());
-    const health = new HealthService([
-      new DatabaseReadinessCheck(database.db),
-      new ChromaReadinessCheck(vectors, managedChroma ? { managed: managedChroma } : {}),
-      new OutboxReadinessCheck(core.index),
-      reindex.readinessCheck(),
-    ]);
-    return {
-      database,
-      metrics,
-      store,
-      embedder,
-      vectors,
-      core,
-      reindex,
-      services: { health, metrics, ...core, ...conversation },
-      close,
-    };
+    const services = createServices(
+      {
+        store,
+        settings: new PgSettingsRepository(database.db),
+        vectors,
+        embedder,
+        extractor,
+        llm,
+        clock: { now: () => new Date() },
+        telemetry: metricsTelemetry(metrics, embedder.identity.provider),
+        log: logger,
+        lock: lockFor(database),
+        readinessChecks: [
+          new DatabaseReadinessCheck(database.db),
+          new ChromaReadinessCheck(vectors, chroma.managed ? { managed: chroma.managed } : {}),
+        ],
+      },
+      config.memory,
+    );
+    if (options.vectorIndex !== 'rebuild') {
+      services.index.start(options.reconcileEveryMs ?? 30_000);
+      closers.push(() => services.index.stop());
+    }
+    return { services: { ...services, metrics }, database, embedder, close };
   } catch (error) {
     await close();
     throw error;
@@ -171,7 +133,7 @@ function createEmbedder(config: Config, logger: Logger): Embedder {
   const { provider, model, baseUrl, api, apiKey, allowDownload } = config.embeddings;
   if (provider === 'transformers') {
     return new TransformersEmbedder({
-      model: model ?? 'sentence-transformers/all-mpnet-base-v2',
+      model,
       cacheDirectory: path.join(config.dataDir, 'models'),
       allowRemoteModels: allowDownload,
     });
@@ -180,7 +142,7 @@ function createEmbedder(config: Config, logger: Logger): Embedder {
     return new HttpEmbedder({
       baseUrl: baseUrl ?? '',
       api,
-      model: model ?? (api === 'ollama' ? 'nomic-embed-text' : 'text-embedding-3-small'),
+      model,
       ...(apiKey ? { apiKey } : {}),
     });
   }

@@ -5,15 +5,14 @@ import { ChromaClient } from 'chromadb';
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
 import { LegacyChromaSource } from '../../src/adapters/chroma/legacy-chroma-source.js';
 import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
-import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import { openEmbeddedDatabase } from '../../src/adapters/postgres/database.js';
 import { migrateUp } from '../../src/adapters/postgres/migrator.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
-import { createCoreServices } from '../../src/services/create-services.js';
-import { LegacyImport } from '../../src/services/import/legacy-import.js';
+import type { LegacyImport } from '../../src/services/import/legacy-import.js';
 import { mapLegacyRecord } from '../../src/services/import/legacy-record-mapping.js';
 import { legacyFixtureRecords, writeLegacyStore } from '../../test/support/legacy-fixture.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
+import { benchServices } from '../support/engram-stack.js';
 import { startBenchChroma } from './ingest.js';
 
 const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/engram-test/embeddings');
@@ -28,19 +27,12 @@ async function freshEngram(chromaUrl: string, prefix: string, embedder: GloveEmb
   const vectors = new ChromaVectorIndex({ url: chromaUrl, collectionPrefix: prefix });
   await vectors.init(embedder.identity);
   const store = new PgStore(database.db);
-  const core = createCoreServices({
-    store,
-    vectors,
-    embedder,
-    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-    clock: CLOCK,
-    settings: { maxChunkTokens: 512, topK: 5, scoreThreshold: 0 },
-  });
+  const services = benchServices(database, { store, vectors, embedder, clock: CLOCK });
   const close = async () => {
     await database.close();
     await rm(directory, { recursive: true, force: true });
   };
-  return { core, store, close };
+  return { services, store, close };
 }
 
 async function seconds(action: () => Promise<unknown>): Promise<number> {
@@ -94,13 +86,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
 
     const target = await freshEngram(engramChroma.url, 'imp', embedder);
     let failed = 0;
-    const importer = new LegacyImport({
-      source,
-      failures: { record: async () => void (failed += 1) },
-      clock: CLOCK,
-      memories: target.core.memories,
-      lookup: target.store.memories,
-    });
+    const importer = target.services.legacyImport(source, { record: async () => void (failed += 1) });
     let report: Awaited<ReturnType<LegacyImport['run']>> | undefined;
     const importSeconds = await seconds(async () => {
       report = await importer.run({
@@ -112,7 +98,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
           if (processed % 1000 === 0) args.log(`  ${processed} / ${total}`);
         },
       });
-      await target.core.index.drain();
+      await target.services.index.drain();
     });
     const verifySeconds = await seconds(() =>
       importer.verify({ collections: COLLECTIONS, batchSize: batch, defaultUserId: 'legacy' }),
@@ -126,7 +112,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     });
     // Baseline: the same mapped records through MemoryService.add one at a time.
     const directSeconds = await seconds(async () => {
-      for (const input of inputs) await direct.core.memories.add(input);
+      for (const input of inputs) await direct.services.writer.add(input);
     });
     await direct.close();
 

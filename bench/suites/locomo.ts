@@ -26,7 +26,7 @@ const locomo: BenchSuite = async ({ data, log }) => {
     const batch: Array<{ input: AddMemoryInput; diaId: string }> = [];
     const flush = async () => {
       const items = batch.splice(0);
-      const results = await stack.core.memories.addMany(items.map((item) => item.input));
+      const results = await stack.services.writer.addMany(items.map((item) => item.input));
       results.forEach((result, index) => {
         const diaId = items[index]?.diaId;
         if (result instanceof Error || !diaId) return;
@@ -64,7 +64,7 @@ const locomo: BenchSuite = async ({ data, log }) => {
     const searchStarted = performance.now();
     for (const question of dataset.questions) {
       const scope = { userId: question.conversation, agentId: '' };
-      const results = await stack.core.search.search({ query: question.question, scope, topK: 20, scoreThreshold: 0 });
+      const results = await stack.services.search.search({ query: question.question, scope, topK: 20, scoreThreshold: 0 });
       const [embedding = []] = await stack.embedder.embed([question.question]);
       const vector = await stack.vectors.query({ embedding, scope, topK: 20 });
       if (question.category <= 4) {

@@ -56,7 +56,7 @@ async function ingest(stack: EngramStack, question: LongMemEvalQuestion): Promis
   const turnsOf = new Map<string, string[]>();
   for (let start = 0; start < question.turns.length; start += BATCH) {
     const batch = question.turns.slice(start, start + BATCH);
-    const results = await stack.core.memories.addMany(
+    const results = await stack.services.writer.addMany(
       batch.map((turn) => ({ content: turn.text, scope: { userId: question.id, agentId: '' }, sessionId: turn.sessionId, createdAt: turn.createdAt, metadata: { turn: turn.key } })),
     );
     results.forEach((outcome, index) => {
@@ -66,7 +66,7 @@ async function ingest(stack: EngramStack, question: LongMemEvalQuestion): Promis
     });
   }
   // Vectors are stored per chunk: map every leaf back to its memory's turns.
-  for (const leaf of await stack.store.memories.leavesOf([...turnsOf.keys()])) {
+  for (const leaf of await stack.store.memories.searchUnitsOf([...turnsOf.keys()])) {
     if (leaf.parentId) turnsOf.set(leaf.id, turnsOf.get(leaf.parentId) ?? []);
   }
   return turnsOf;
@@ -75,7 +75,7 @@ async function ingest(stack: EngramStack, question: LongMemEvalQuestion): Promis
 async function rank(stack: EngramStack, question: LongMemEvalQuestion, turnsOf: Map<string, string[]>): Promise<Record<Method, string[]>> {
   const scope = { userId: question.id, agentId: '' };
   const toTurns = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => turnsOf.get(id) ?? []))].slice(0, TOP_K);
-  const results = await stack.core.search.search({ query: question.question, scope, topK: TOP_K, scoreThreshold: 0 });
+  const results = await stack.services.search.search({ query: question.question, scope, topK: TOP_K, scoreThreshold: 0 });
   const [embedding = []] = await stack.embedder.embed([question.question]);
   // Over-fetch: several chunks of one long turn may come back.
   const vector = await stack.vectors.query({ embedding, scope, topK: TOP_K * 4 });

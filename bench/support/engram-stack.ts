@@ -4,11 +4,29 @@ import path from 'node:path';
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
 import { ManagedChroma } from '../../src/adapters/chroma/managed-chroma.js';
 import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
-import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
-import { openMemoryDatabase } from '../../src/adapters/postgres/database.js';
+import { type DatabaseHandle, openMemoryDatabase } from '../../src/adapters/postgres/database.js';
 import { migrateUp } from '../../src/adapters/postgres/migrator.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
-import { createCoreServices } from '../../src/services/create-services.js';
+import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import { createServices, type ServicePorts, type ServiceSettings } from '../../src/services/create-services.js';
+
+/** Every service on a migrated database through the one composition root: rules extraction, system clock. */
+export function benchServices(
+  database: DatabaseHandle,
+  ports: Pick<ServicePorts, 'store' | 'vectors' | 'embedder'> & Partial<ServicePorts>,
+  settings: Partial<ServiceSettings> = {},
+) {
+  return createServices(
+    {
+      settings: new PgSettingsRepository(database.db),
+      extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
+      clock: { now: () => new Date() },
+      ...ports,
+    },
+    { maxChunkTokens: 512, topK: 5, scoreThreshold: 0, ...settings },
+  );
+}
 
 /** Where benchmarks keep the converted GloVe cache (shared with the tests). */
 export const BENCH_EMBEDDINGS_CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/engram-test/embeddings');
@@ -25,16 +43,9 @@ export async function startEngramStack(options: { maxChunkTokens?: number } = {}
   const vectors = new ChromaVectorIndex({ url });
   await vectors.init(embedder.identity);
   const store = new PgStore(database.db);
-  const core = createCoreServices({
-    store,
-    vectors,
-    embedder,
-    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-    clock: { now: () => new Date() },
-    settings: { maxChunkTokens: options.maxChunkTokens ?? 512, topK: 10, scoreThreshold: 0 },
-  });
+  const services = benchServices(database, { store, vectors, embedder }, { maxChunkTokens: options.maxChunkTokens ?? 512, topK: 10 });
   return {
-    core,
+    services,
     store,
     database,
     vectors,

@@ -126,13 +126,7 @@ async function importOrVerify(
     reconcileEveryMs: 0,
   });
   try {
-    const service = new LegacyImport({
-      source,
-      failures,
-      clock: SYSTEM_CLOCK,
-      memories: container.core.memories,
-      lookup: container.store.memories,
-    });
+    const service = container.services.legacyImport(source, failures);
     let ok = true;
     if (!args.verify) {
       const progress = progressReporter(stderr, 'import');
@@ -142,7 +136,7 @@ async function importOrVerify(
         onProgress: (at) => progress.update({ ...at, detail: at.collection }),
       });
       progress.finish();
-      await container.core.index.drain();
+      await container.services.index.drain();
       stdout.write(`${importTable(report)}\n\n`);
       ok = report.ok;
     }

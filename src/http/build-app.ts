@@ -9,7 +9,8 @@ import type { ConversationService } from '../services/conversations/conversation
 import type { SummaryService } from '../services/conversations/summary-service.js';
 import type { GraphService } from '../services/graph/graph-service.js';
 import type { HealthService } from '../services/health/health-service.js';
-import type { MemoryService } from '../services/memories/memory-service.js';
+import type { MemoryReader } from '../services/memories/memory-reader.js';
+import type { MemoryWriter } from '../services/memories/memory-writer.js';
 import type { SearchService } from '../services/search/search-service.js';
 import { errorHandler } from './error-handler.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -22,7 +23,8 @@ import { metricsRoutes } from './routes/metrics.js';
 export interface AppServices {
   readonly health: HealthService;
   readonly metrics: Metrics;
-  readonly memories: MemoryService;
+  readonly reader: MemoryReader;
+  readonly writer: MemoryWriter;
   readonly search: SearchService;
   readonly graph: GraphService;
   /** `/conversations/process`, `/chat` and `/summarize` are served when all three are present. */
@@ -90,7 +92,11 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(metricsRoutes, { metrics: services.metrics });
   await app.register(healthRoutes, { health: services.health });
-  await app.register(memoryRoutes, { memories: services.memories, search: services.search });
+  await app.register(memoryRoutes, {
+    reader: services.reader,
+    writer: services.writer,
+    search: services.search,
+  });
   await app.register(entityRoutes, { graph: services.graph });
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)

@@ -58,14 +58,13 @@ export interface Graph {
 
 /** Entities, aliases, mentions and relationships: the knowledge graph in Postgres. */
 export interface GraphRepository {
-  /** Returns the canonical entity for (scope, type, normalised name), creating it once even under concurrency. */
-  upsertEntity(input: EntityInput): Promise<Entity>;
-  /** Upserts many entities in one statement; returns them in input order. */
+  /**
+   * Returns the canonical entity for each (scope, type, normalised name), in input order, in one
+   * statement; each is created once even under concurrency.
+   */
   upsertEntities(inputs: readonly EntityInput[]): Promise<Entity[]>;
-  /** Records many aliases in one statement (idempotent). */
+  /** Records other names of entities in one statement (idempotent). */
   addAliases(aliases: readonly { entityId: EntityId; alias: string }[]): Promise<void>;
-  /** Records `alias` as another name of the entity (idempotent). */
-  addAlias(entityId: EntityId, alias: string): Promise<void>;
   /** Entities in `scope` whose canonical name or alias normalises to `normalizedName`. */
   findByName(scope: Scope, normalizedName: string, type?: EntityType): Promise<Entity[]>;
   /** One entity with aliases and mention count, if it exists in `scope`. */

@@ -23,31 +23,10 @@ export interface Neighbour {
   readonly distance: number;
 }
 
-export interface HistoryEvent {
-  readonly memoryId: MemoryId;
-  readonly scope: Scope;
-  readonly event: 'add' | 'update' | 'delete';
-  readonly oldContent: string | null;
-  readonly newContent: string | null;
-  readonly metadata?: Metadata;
-  readonly createdAt?: Date;
-}
-
-export interface StoredHistoryEvent extends Omit<HistoryEvent, 'createdAt'> {
-  readonly id: number;
-  readonly createdAt: Date;
-}
-
-export interface OutboxItem {
-  readonly id: number;
-  /** For `upsert`, a top-level memory (its current search units are indexed); for `delete`, one search unit. */
-  readonly memoryId: MemoryId;
-  readonly scope: Scope;
-  readonly operation: 'upsert' | 'delete';
-  readonly attempts: number;
-}
-
-/** Memories, their history and the vector-index outbox, in Postgres. */
+/**
+ * Memory rows in Postgres. A *search unit* is a row that is embedded and searched: a chunk of a
+ * long memory, or a short memory itself.
+ */
 export interface MemoryRepository {
   /** Inserts rows; a parent must come before its chunks. */
   insert(rows: readonly Memory[]): Promise<void>;
@@ -66,7 +45,7 @@ export interface MemoryRepository {
   /** The top-level memory imported from this legacy id, if any. */
   findByMigratedFrom(migratedFrom: string): Promise<Memory | undefined>;
   /** Search units of top-level memories: their chunks, or themselves when unchunked. */
-  leavesOf(ids: readonly MemoryId[]): Promise<Memory[]>;
+  searchUnitsOf(ids: readonly MemoryId[]): Promise<Memory[]>;
   /** Chunks of a memory in order (empty when unchunked). */
   chunksOf(parentId: MemoryId): Promise<Memory[]>;
   /** Sets content and metadata of a row. */
@@ -76,7 +55,7 @@ export interface MemoryRepository {
   ): Promise<void>;
   /** Deletes rows (their chunks, mentions and evidence cascade). */
   delete(ids: readonly MemoryId[]): Promise<void>;
-  /** Search units matching a filter, newest first. */
+  /** Top-level memories matching a filter, newest first. */
   list(filter: MemoryFilter, limit: number, offset: number): Promise<Memory[]>;
   /** Keeps only the ids that exist and pass the filter. */
   filterIds(ids: readonly MemoryId[], filter: MemoryFilter): Promise<Set<MemoryId>>;
@@ -84,30 +63,10 @@ export interface MemoryRepository {
   fullTextSearch(filter: MemoryFilter, query: string, limit: number): Promise<RankedId[]>;
   /** Up to `radius` search units before and after each given one in its session (by time). */
   neighboursOf(ids: readonly MemoryId[], radius: number): Promise<Map<MemoryId, Neighbour[]>>;
-  /** Appends one history event. */
-  appendHistory(event: HistoryEvent): Promise<void>;
-  /** Appends many history events in one statement. */
-  appendHistoryMany(events: readonly HistoryEvent[]): Promise<void>;
-  /** Events of a memory, oldest first. */
-  history(memoryId: MemoryId): Promise<StoredHistoryEvent[]>;
-  /** Queues vector-index work for a memory; returns the outbox id. */
-  enqueue(memoryId: MemoryId, scope: Scope, operation: 'upsert' | 'delete'): Promise<number>;
-  /** Queues upserts for many memories in one statement; returns the items in input order. */
-  enqueueUpserts(keys: readonly { memoryId: MemoryId; scope: Scope }[]): Promise<OutboxItem[]>;
-  /** Oldest pending outbox items. */
-  pendingOutbox(limit: number): Promise<OutboxItem[]>;
-  /** Marks outbox items done. */
-  completeOutbox(ids: readonly number[]): Promise<void>;
-  /** Records a failed attempt. */
-  failOutbox(id: number, error: string): Promise<void>;
-  /** Number of pending outbox items. */
-  pendingCount(): Promise<number>;
   /** Search units in id order after `afterId` (for reindex). */
-  scanLeaves(afterId: MemoryId | null, limit: number): Promise<Memory[]>;
-  /** Number of search units matching a filter. */
-  countSearchUnits(filter: MemoryFilter): Promise<number>;
-  /** Number of search units. */
-  countLeaves(): Promise<number>;
+  scanSearchUnits(afterId: MemoryId | null, limit: number): Promise<Memory[]>;
+  /** Number of search units matching a filter; every scope when it is omitted. */
+  countSearchUnits(filter?: MemoryFilter): Promise<number>;
 }
 
 /** Runs work atomically over fresh repositories bound to one transaction. */

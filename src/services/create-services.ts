@@ -1,93 +1,117 @@
 import type { Clock } from '../ports/clock.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { EntityExtractor } from '../ports/entity-extractor.js';
+import type { ImportFailureLog } from '../ports/import-failure-log.js';
+import type { LegacySource } from '../ports/legacy-source.js';
 import type { Llm } from '../ports/llm.js';
 import type { Lock } from '../ports/lock.js';
 import type { Log } from '../ports/log.js';
+import type { ReadinessCheck } from '../ports/readiness-check.js';
+import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
 import { ChatService } from './conversations/chat-service.js';
 import { ConversationService } from './conversations/conversation-service.js';
-import type { SummaryService } from './conversations/summary-service.js';
-import { EntityService } from './graph/entity-service.js';
+import { SummaryService } from './conversations/summary-service.js';
+import { EntityExtraction } from './graph/entity-extraction.js';
+import { GraphLinker } from './graph/graph-linker.js';
 import { GraphService } from './graph/graph-service.js';
+import { HealthService } from './health/health-service.js';
+import { LegacyImport } from './import/legacy-import.js';
 import { IndexSync } from './indexing/index-sync.js';
-import { MemoryService } from './memories/memory-service.js';
+import { OutboxReadinessCheck } from './indexing/outbox-readiness-check.js';
+import { ReindexService } from './indexing/reindex-service.js';
+import { MemoryReader } from './memories/memory-reader.js';
+import { MemoryWriter } from './memories/memory-writer.js';
 import { SearchService } from './search/search-service.js';
 
-export interface CoreDependencies {
+/** The adapters services run on, chosen by the container (or a test or bench rig). */
+export interface ServicePorts {
   readonly store: Store;
+  /** Durable installation facts (reindex progress). */
+  readonly settings: SettingsRepository;
   readonly vectors: VectorIndex;
   readonly embedder: Embedder;
   readonly extractor: EntityExtractor;
+  /** Absent: rule-based conversations, extractive summaries, `response: null` chat answers. */
+  readonly llm?: Llm | undefined;
   readonly clock: Clock;
   readonly telemetry?: Telemetry;
   readonly log?: Log;
   /** Cross-process lock for the outbox reconciler (replicas on one PostgreSQL server). */
   readonly lock?: Lock;
-  readonly settings: {
-    readonly maxChunkTokens: number;
-    readonly topK: number;
-    readonly scoreThreshold: number;
-  };
+  /** Readiness of the adapters themselves (database, vector index), first in `/ready`. */
+  readonly readinessChecks?: readonly ReadinessCheck[];
 }
 
-/** Wires the core services from their ports (used by the container and by tests). */
-export function createCoreServices(deps: CoreDependencies) {
-  const telemetry = deps.telemetry ? { telemetry: deps.telemetry } : {};
-  const entities = new EntityService(deps.extractor, deps.telemetry);
+/** The service settings of the configuration. */
+export interface ServiceSettings {
+  readonly maxChunkTokens: number;
+  readonly topK: number;
+  readonly scoreThreshold: number;
+}
+
+/** The composition root of the services: builds every one of them, once, from their ports. */
+export function createServices(ports: ServicePorts, settings: ServiceSettings) {
+  const { store, vectors, embedder, clock } = ports;
+  const observed = {
+    ...(ports.telemetry ? { telemetry: ports.telemetry } : {}),
+    ...(ports.log ? { log: ports.log } : {}),
+  };
+  const llm = ports.llm ? { llm: ports.llm } : {};
+  const extraction = new EntityExtraction(ports.extractor, ports.telemetry);
   const index = new IndexSync({
-    store: deps.store,
-    vectors: deps.vectors,
-    embedder: deps.embedder,
-    ...telemetry,
-    ...(deps.log ? { log: deps.log } : {}),
-    ...(deps.lock ? { lock: deps.lock } : {}),
+    store,
+    vectors,
+    embedder,
+    ...observed,
+    ...(ports.lock ? { lock: ports.lock } : {}),
   });
-  const memories = new MemoryService({
-    store: deps.store,
-    entities,
+  const writer = new MemoryWriter({
+    store,
+    extraction,
+    linker: new GraphLinker(),
     index,
-    clock: deps.clock,
-    maxChunkTokens: deps.settings.maxChunkTokens,
-    ...telemetry,
+    clock,
+    maxChunkTokens: settings.maxChunkTokens,
+    ...observed,
   });
   const search = new SearchService({
-    store: deps.store,
-    vectors: deps.vectors,
-    embedder: deps.embedder,
-    entities,
-    defaultTopK: deps.settings.topK,
-    defaultScoreThreshold: deps.settings.scoreThreshold,
-    ...telemetry,
+    store,
+    vectors,
+    embedder,
+    extraction,
+    defaultTopK: settings.topK,
+    defaultScoreThreshold: settings.scoreThreshold,
+    ...observed,
   });
-  const graph = new GraphService(deps.store.graph);
-  return { entities, index, memories, search, graph };
-}
-
-export type CoreServices = ReturnType<typeof createCoreServices>;
-
-export interface ConversationDependencies {
-  /** Absent: rule-based conversation processing and `response: null` chat answers. */
-  readonly llm?: Llm | undefined;
-  readonly summaries: SummaryService;
-  readonly log?: Log | undefined;
-}
-
-/** Wires the LLM-backed services (conversations, chat, summaries) on top of the core ones. */
-export function createConversationServices(core: CoreServices, deps: ConversationDependencies) {
-  const shared = {
-    memories: core.memories,
-    search: core.search,
-    ...(deps.llm ? { llm: deps.llm } : {}),
-    ...(deps.log ? { log: deps.log } : {}),
-  };
+  const reindex = new ReindexService({ store, settings: ports.settings, vectors, embedder });
+  const conversationDeps = { writer, search, ...llm, ...observed };
   return {
-    conversations: new ConversationService(shared),
-    chat: new ChatService(shared),
-    summaries: deps.summaries,
+    writer,
+    reader: new MemoryReader(store),
+    search,
+    graph: new GraphService(store.graph),
+    index,
+    reindex,
+    summaries: new SummaryService({
+      extractor: ports.extractor,
+      embedder,
+      ...llm,
+      ...(ports.log ? { logger: ports.log } : {}),
+    }),
+    conversations: new ConversationService(conversationDeps),
+    chat: new ChatService(conversationDeps),
+    health: new HealthService([
+      ...(ports.readinessChecks ?? []),
+      new OutboxReadinessCheck(index),
+      reindex.readinessCheck(),
+    ]),
+    /** An import of one legacy source into this store. */
+    legacyImport: (source: LegacySource, failures: ImportFailureLog) =>
+      new LegacyImport({ source, failures, clock, writer, lookup: store.memories }),
   };
 }
 
-export type ConversationServices = ReturnType<typeof createConversationServices>;
+export type Services = ReturnType<typeof createServices>;

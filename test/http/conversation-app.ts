@@ -1,12 +1,9 @@
-import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import { OllamaChatLlm } from '../../src/adapters/llm/ollama-chat-llm.js';
 import { OpenAiChatLlm } from '../../src/adapters/llm/openai-chat-llm.js';
 import { type App, buildApp } from '../../src/http/build-app.js';
 import type { Llm } from '../../src/ports/llm.js';
-import { SummaryService } from '../../src/services/conversations/summary-service.js';
-import { createConversationServices } from '../../src/services/create-services.js';
-import { HealthService } from '../../src/services/health/health-service.js';
 import { type TestApp, testEmbedder } from '../support/test-app.js';
+import { testServices } from '../support/test-services.js';
 
 export interface FakeLlmOptions {
   readonly provider?: 'openai' | 'ollama';
@@ -31,11 +28,11 @@ export function fakeLlm(serverUrl: string, options: FakeLlmOptions = {}): Llm {
  * conversations, chat and summaries, with `llm` or without an LLM.
  */
 export async function buildConversationApp(t: TestApp, llm?: Llm): Promise<App> {
-  const summaries = new SummaryService({
-    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-    llm,
+  const services = testServices(t.database, {
+    store: t.store,
+    vectors: t.vectors,
     embedder: await testEmbedder(),
+    llm,
   });
-  const extra = createConversationServices(t.core, { llm, summaries });
-  return buildApp({ health: new HealthService([]), metrics: t.metrics, ...t.core, ...extra });
+  return buildApp({ ...services, metrics: t.metrics });
 }

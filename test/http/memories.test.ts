@@ -53,6 +53,36 @@ describe('POST /memories', () => {
     expect(second.json()).toMatchObject({ created: false, memory: { id: first.json().memory.id } });
   });
 
+  it('answers a duplicate add with the stored memory entities and relationships', async () => {
+    const content = 'My sister Sarah lives in Boston and works at Google.';
+    const first = (await post('/memories', { content, user_id: 'dedup-graph' })).json();
+    const second = (await post('/memories', { content, user_id: 'dedup-graph' })).json();
+    const names = (body: { entities: Array<{ text: string }> }) =>
+      body.entities.map((entity) => entity.text).sort();
+    const types = (body: { relationships: Array<{ relation_type: string }> }) =>
+      body.relationships.map((edge) => edge.relation_type).sort();
+    expect(first.relationships.length).toBeGreaterThan(0);
+    expect(second.created).toBe(false);
+    expect(names(second)).toEqual(names(first));
+    expect(types(second)).toEqual(types(first));
+  });
+
+  it('answers a duplicate add of a chunked memory with the entities of every chunk', async () => {
+    const sentences = Array.from(
+      { length: 12 },
+      (_, index) =>
+        `On day ${index + 1} Nadia Petrova met Omar Haddad in Lisbon to plan the launch.`,
+    );
+    const content = `${sentences.join(' ')} Finally Nadia flew to Tokyo.`;
+    const first = (await post('/memories', { content, user_id: 'dedup-chunks' })).json();
+    const second = (await post('/memories', { content, user_id: 'dedup-chunks' })).json();
+    expect(first.chunks).toBeGreaterThan(1);
+    const names = (body: { entities: Array<{ text: string }> }) =>
+      body.entities.map((entity) => entity.text).sort();
+    expect(names(second)).toEqual(names(first));
+    expect(names(second)).toEqual(expect.arrayContaining(['Lisbon', 'Tokyo']));
+  });
+
   it('keeps a given created_at and metadata', async () => {
     const response = await post('/memories', {
       content: 'We met at the Louvre.',

@@ -2,13 +2,12 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
-import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
-import { createCoreServices } from '../../src/services/create-services.js';
 import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
 import { testEmbedder } from '../support/test-app.js';
 import { createMigratedDatabase } from '../support/test-databases.js';
+import { testServices } from '../support/test-services.js';
 
 const CHILD = path.resolve(import.meta.dirname, '../support/crash-child.ts');
 let chroma: ChromaServer;
@@ -45,23 +44,16 @@ it('a memory committed before a crash is indexed by the reconciler', async () =>
   expect(stdout).toBe('');
 
   const store = new PgStore(database.db);
-  expect(await store.memories.pendingCount()).toBe(1);
+  expect(await store.outbox.pendingCount()).toBe(1);
   const embedder = await testEmbedder();
   const vectors = new ChromaVectorIndex({ url: chroma.url, collectionPrefix: 'crash' });
   await vectors.init(embedder.identity);
-  const core = createCoreServices({
-    store,
-    vectors,
-    embedder,
-    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-    clock: { now: () => new Date() },
-    settings: { maxChunkTokens: 512, topK: 5, scoreThreshold: 0 },
-  });
+  const core = testServices(database, { store, vectors, embedder }, { maxChunkTokens: 512 });
   expect(await vectors.count()).toBe(0);
 
   expect(await core.index.drain()).toBe(1);
 
-  expect(await store.memories.pendingCount()).toBe(0);
+  expect(await store.outbox.pendingCount()).toBe(0);
   expect(await vectors.count()).toBe(1);
   const results = await core.search.search({
     query: 'Where is the sailboat?',

@@ -19,7 +19,7 @@ const contents = [
 beforeAll(async () => {
   chroma = await startChromaServer();
   t = await createTestApp({ chromaUrl: chroma.url });
-  for (const content of contents) await t.core.memories.add({ content, scope });
+  for (const content of contents) await t.services.writer.add({ content, scope });
 });
 afterAll(async () => {
   await t?.close();
@@ -56,7 +56,7 @@ it('rebuilds the vector index from Postgres', async () => {
   );
   expect(progress).toEqual([0, 2, 4, 5]);
   expect(await t.vectors.count()).toBe(5);
-  const [hit] = await t.core.search.search({ query: 'Who has a dog?', scope });
+  const [hit] = await t.services.search.search({ query: 'Who has a dog?', scope });
   expect(hit?.memory.content).toBe('Cleo has a dog named Rex.');
 });
 

@@ -1,12 +1,10 @@
 // Adds one memory through the real services, then dies by SIGKILL right after the Postgres
 // commit, when the vector write starts. Used by the crash-recovery test.
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
-import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import { openServerDatabase } from '../../src/adapters/postgres/database.js';
-import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
-import { createCoreServices } from '../../src/services/create-services.js';
 import { testEmbedder } from './test-app.js';
+import { testServices } from './test-services.js';
 
 const [databaseUrl = '', chromaUrl = '', prefix = '', content = ''] = process.argv.slice(2);
 const database = openServerDatabase(databaseUrl);
@@ -23,13 +21,6 @@ const dying: VectorIndex = {
 };
 const embedder = await testEmbedder();
 await dying.init(embedder.identity);
-const core = createCoreServices({
-  store: new PgStore(database.db),
-  vectors: dying,
-  embedder,
-  extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-  clock: { now: () => new Date() },
-  settings: { maxChunkTokens: 512, topK: 5, scoreThreshold: 0 },
-});
-await core.memories.add({ content, scope: { userId: 'crash', agentId: '' } });
+const services = testServices(database, { vectors: dying, embedder }, { maxChunkTokens: 512 });
+await services.writer.add({ content, scope: { userId: 'crash', agentId: '' } });
 process.stdout.write('unreachable: the vector write should have killed this process\n');

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { ChromaReadinessCheck } from '../../src/adapters/chroma/chroma-readiness-check.js';
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
 import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
-import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from '../../src/adapters/postgres/database-readiness-check.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
@@ -11,11 +10,11 @@ import { type App, type AppOptions, buildApp } from '../../src/http/build-app.js
 import { createMetrics } from '../../src/observability/metrics.js';
 import { metricsTelemetry } from '../../src/observability/metrics-telemetry.js';
 import type { Clock } from '../../src/ports/clock.js';
+import type { Llm } from '../../src/ports/llm.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
-import { type CoreServices, createCoreServices } from '../../src/services/create-services.js';
-import { HealthService } from '../../src/services/health/health-service.js';
-import { OutboxReadinessCheck } from '../../src/services/indexing/outbox-readiness-check.js';
+import type { Services } from '../../src/services/create-services.js';
 import { createMigratedDatabase, type DatabaseKind } from './test-databases.js';
+import { testServices } from './test-services.js';
 
 /** GloVe cache shared by every test run on this machine (converted once, ~15 s). */
 export const TEST_EMBEDDINGS_CACHE = path.resolve(
@@ -34,7 +33,7 @@ export async function testEmbedder(): Promise<GloveEmbedder> {
 
 export interface TestApp {
   readonly app: App;
-  readonly core: CoreServices;
+  readonly services: Services;
   readonly database: DatabaseHandle;
   readonly store: PgStore;
   readonly vectors: VectorIndex;
@@ -48,6 +47,8 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** Wraps the real index, e.g. to make it fail. */
   readonly wrapVectors?: (index: VectorIndex) => VectorIndex;
+  /** An LLM for conversations, chat and summaries (default: none). */
+  readonly llm?: Llm;
   /** Extra options for buildApp (e.g. an operation log). */
   readonly appOptions?: AppOptions;
 }
@@ -62,31 +63,24 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const vectors = options.wrapVectors ? options.wrapVectors(chroma) : chroma;
   const embedder = await testEmbedder();
   await vectors.init(embedder.identity);
-  let pendingOutbox = async () => 0;
+  const store = new PgStore(database.db);
   const metrics = createMetrics({
     vectorIndexSize: () => chroma.count(),
-    outboxPending: () => pendingOutbox(),
+    outboxPending: () => store.outbox.pendingCount(),
   });
-  const store = new PgStore(database.db);
-  const core = createCoreServices({
+  const services = testServices(database, {
     store,
     vectors,
     embedder,
-    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-    clock: options.clock ?? { now: () => new Date() },
+    llm: options.llm,
     telemetry: metricsTelemetry(metrics, 'glove'),
-    settings: { maxChunkTokens: 64, topK: 5, scoreThreshold: 0 },
+    readinessChecks: [new DatabaseReadinessCheck(database.db), new ChromaReadinessCheck(chroma)],
+    ...(options.clock ? { clock: options.clock } : {}),
   });
-  pendingOutbox = () => core.index.pending();
-  const health = new HealthService([
-    new DatabaseReadinessCheck(database.db),
-    new ChromaReadinessCheck(chroma),
-    new OutboxReadinessCheck(core.index),
-  ]);
-  const app = await buildApp({ health, metrics, ...core }, options.appOptions);
+  const app = await buildApp({ ...services, metrics }, options.appOptions);
   return {
     app,
-    core,
+    services,
     database,
     store,
     vectors,

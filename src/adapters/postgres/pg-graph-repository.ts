@@ -39,12 +39,6 @@ export class PgGraphRepository implements GraphRepository {
     this.#db = db;
   }
 
-  async upsertEntity(input: EntityInput): Promise<Entity> {
-    const [entity] = await this.upsertEntities([input]);
-    if (!entity) throw new Error('entity upsert returned no row');
-    return entity;
-  }
-
   async upsertEntities(inputs: readonly EntityInput[]): Promise<Entity[]> {
     if (inputs.length === 0) return [];
     const keyOf = (userId: string, agentId: string, type: string, name: string) =>
@@ -109,10 +103,6 @@ export class PgGraphRepository implements GraphRepository {
         .insert(entityAliases)
         .values([...rows.values()])
         .onConflictDoNothing();
-  }
-
-  async addAlias(entityId: EntityId, alias: string): Promise<void> {
-    await this.addAliases([{ entityId, alias }]);
   }
 
   async findByName(scope: Scope, normalizedName: string, type?: EntityType): Promise<Entity[]> {

@@ -2,20 +2,17 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle
 import type { Memory, MemoryId, MemoryType, Metadata } from '../../domain/memory.js';
 import type { Scope } from '../../domain/scope.js';
 import type {
-  HistoryEvent,
   MemoryFilter,
   MemoryRepository,
   Neighbour,
-  OutboxItem,
   RankedId,
-  StoredHistoryEvent,
 } from '../../ports/memory-repository.js';
 import { type Database, queryRows } from './database.js';
 import { isSearchUnitSql, memoryFilterSql } from './memory-filter-sql.js';
 import { toMemory } from './row-mappers.js';
-import { memories, memoryHistory, outbox } from './schema.js';
+import { memories } from './schema.js';
 
-/** Memories, history and outbox on Postgres; pass a transaction as `db` to make calls atomic. */
+/** Memory rows on Postgres; pass a transaction as `db` to make calls atomic. */
 export class PgMemoryRepository implements MemoryRepository {
   readonly #db: Database;
 
@@ -91,7 +88,7 @@ export class PgMemoryRepository implements MemoryRepository {
     return row ? toMemory(row) : undefined;
   }
 
-  async leavesOf(ids: readonly MemoryId[]): Promise<Memory[]> {
+  async searchUnitsOf(ids: readonly MemoryId[]): Promise<Memory[]> {
     if (ids.length === 0) return [];
     const rows = await this.#db
       .select()
@@ -229,127 +226,7 @@ export class PgMemoryRepository implements MemoryRepository {
     return byHit;
   }
 
-  async appendHistory(event: HistoryEvent): Promise<void> {
-    await this.#db.insert(memoryHistory).values({
-      memoryId: event.memoryId,
-      userId: event.scope.userId,
-      agentId: event.scope.agentId,
-      event: event.event,
-      oldContent: event.oldContent,
-      newContent: event.newContent,
-      metadata: event.metadata ?? {},
-      ...(event.createdAt ? { createdAt: event.createdAt } : {}),
-    });
-  }
-
-  async history(memoryId: MemoryId): Promise<StoredHistoryEvent[]> {
-    const rows = await this.#db
-      .select()
-      .from(memoryHistory)
-      .where(eq(memoryHistory.memoryId, memoryId))
-      .orderBy(asc(memoryHistory.id));
-    return rows.map((row) => ({
-      id: row.id,
-      memoryId: row.memoryId,
-      scope: { userId: row.userId, agentId: row.agentId },
-      event: row.event,
-      oldContent: row.oldContent,
-      newContent: row.newContent,
-      metadata: row.metadata,
-      createdAt: row.createdAt,
-    }));
-  }
-
-  async appendHistoryMany(events: readonly HistoryEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await this.#db.insert(memoryHistory).values(
-      events.map((event) => ({
-        memoryId: event.memoryId,
-        userId: event.scope.userId,
-        agentId: event.scope.agentId,
-        event: event.event,
-        oldContent: event.oldContent,
-        newContent: event.newContent,
-        metadata: event.metadata ?? {},
-        ...(event.createdAt ? { createdAt: event.createdAt } : {}),
-      })),
-    );
-  }
-
-  async enqueueUpserts(
-    keys: readonly { memoryId: MemoryId; scope: Scope }[],
-  ): Promise<OutboxItem[]> {
-    if (keys.length === 0) return [];
-    const rows = await this.#db
-      .insert(outbox)
-      .values(
-        keys.map(({ memoryId, scope }) => ({
-          memoryId,
-          userId: scope.userId,
-          agentId: scope.agentId,
-          operation: 'upsert' as const,
-        })),
-      )
-      .returning({ id: outbox.id, memoryId: outbox.memoryId });
-    const idOf = new Map(rows.map((row) => [row.memoryId, row.id]));
-    return keys.map(({ memoryId, scope }) => ({
-      id: idOf.get(memoryId) ?? 0,
-      memoryId,
-      scope,
-      operation: 'upsert',
-      attempts: 0,
-    }));
-  }
-
-  async enqueue(memoryId: MemoryId, scope: Scope, operation: 'upsert' | 'delete'): Promise<number> {
-    const [row] = await this.#db
-      .insert(outbox)
-      .values({ memoryId, userId: scope.userId, agentId: scope.agentId, operation })
-      .returning({ id: outbox.id });
-    if (!row) throw new Error('outbox insert returned no row');
-    return row.id;
-  }
-
-  async pendingOutbox(limit: number): Promise<OutboxItem[]> {
-    const rows = await this.#db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.status, 'pending'))
-      .orderBy(asc(outbox.id))
-      .limit(limit);
-    return rows.map((row) => ({
-      id: row.id,
-      memoryId: row.memoryId,
-      scope: { userId: row.userId, agentId: row.agentId },
-      operation: row.operation,
-      attempts: row.attempts,
-    }));
-  }
-
-  async completeOutbox(ids: readonly number[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.#db
-      .update(outbox)
-      .set({ status: 'done', processedAt: sql`now()` })
-      .where(inArray(outbox.id, [...ids]));
-  }
-
-  async failOutbox(id: number, error: string): Promise<void> {
-    await this.#db
-      .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 500) })
-      .where(eq(outbox.id, id));
-  }
-
-  async pendingCount(): Promise<number> {
-    const [row] = await this.#db
-      .select({ value: count() })
-      .from(outbox)
-      .where(eq(outbox.status, 'pending'));
-    return Number(row?.value ?? 0);
-  }
-
-  async scanLeaves(afterId: MemoryId | null, limit: number): Promise<Memory[]> {
+  async scanSearchUnits(afterId: MemoryId | null, limit: number): Promise<Memory[]> {
     const rows = await this.#db
       .select()
       .from(memories)
@@ -359,16 +236,11 @@ export class PgMemoryRepository implements MemoryRepository {
     return rows.map(toMemory);
   }
 
-  async countSearchUnits(filter: MemoryFilter): Promise<number> {
+  async countSearchUnits(filter?: MemoryFilter): Promise<number> {
     const [row] = await this.#db
       .select({ value: count() })
       .from(memories)
-      .where(and(memoryFilterSql(filter), isSearchUnitSql()));
-    return Number(row?.value ?? 0);
-  }
-
-  async countLeaves(): Promise<number> {
-    const [row] = await this.#db.select({ value: count() }).from(memories).where(isSearchUnitSql());
+      .where(and(filter ? memoryFilterSql(filter) : undefined, isSearchUnitSql()));
     return Number(row?.value ?? 0);
   }
 }

@@ -2,32 +2,48 @@ import { ConflictError } from '../../domain/errors.js';
 import type { Store, StoreRepositories } from '../../ports/store.js';
 import type { Database } from './database.js';
 import { PgGraphRepository } from './pg-graph-repository.js';
+import { PgHistoryRepository } from './pg-history-repository.js';
+import { PgIndexOutbox } from './pg-index-outbox.js';
 import { PgMemoryRepository } from './pg-memory-repository.js';
 
 /** The relational store on Postgres: one transaction per `run`. */
 export class PgStore implements Store {
   readonly memories: PgMemoryRepository;
+  readonly history: PgHistoryRepository;
+  readonly outbox: PgIndexOutbox;
   readonly graph: PgGraphRepository;
   readonly #db: Database;
 
   constructor(db: Database) {
     this.#db = db;
-    this.memories = new PgMemoryRepository(db);
-    this.graph = new PgGraphRepository(db);
+    ({
+      memories: this.memories,
+      history: this.history,
+      outbox: this.outbox,
+      graph: this.graph,
+    } = repositoriesOn(db));
   }
 
   async run<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {
     try {
-      return await this.#db.transaction(async (tx) => {
-        const db = tx as unknown as Database;
-        return work({ memories: new PgMemoryRepository(db), graph: new PgGraphRepository(db) });
-      });
+      return await this.#db.transaction(async (tx) =>
+        work(repositoriesOn(tx as unknown as Database)),
+      );
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ConflictError('the write conflicts with an existing record', { cause: error });
       throw error;
     }
   }
+}
+
+function repositoriesOn(db: Database) {
+  return {
+    memories: new PgMemoryRepository(db),
+    history: new PgHistoryRepository(db),
+    outbox: new PgIndexOutbox(db),
+    graph: new PgGraphRepository(db),
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { scopeOf } from '../../domain/scope.js';
-import type { MemoryService } from '../../services/memories/memory-service.js';
+import type { MemoryReader } from '../../services/memories/memory-reader.js';
+import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchService } from '../../services/search/search-service.js';
 import { presentEntity, presentMemory, presentRelationship, presentResult } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
@@ -18,7 +19,8 @@ import {
 import { addInput, runBatch, searchInput } from './memory-requests.js';
 
 interface Options {
-  readonly memories: MemoryService;
+  readonly reader: MemoryReader;
+  readonly writer: MemoryWriter;
   readonly search: SearchService;
 }
 
@@ -27,7 +29,7 @@ const tags = ['memories'];
 /** `/memories`: add (one or a batch), read, list, update, delete, history and search. */
 export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
   app,
-  { memories, search },
+  { reader, writer, search },
 ) => {
   app.post(
     '/memories',
@@ -40,7 +42,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request, reply) => {
-      const result = await memories.add(addInput(request.body));
+      const result = await writer.add(addInput(request.body));
       return reply.status(result.created ? 201 : 200).send({
         memory: presentMemory(result.memory),
         created: result.created,
@@ -62,7 +64,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request) => ({
-      results: await runBatch(memories, request.body.items),
+      results: await runBatch(writer, request.body.items),
     }),
   );
 
@@ -78,7 +80,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     },
     async (request) => {
       const { user_id, agent_id, session_id, memory_type, limit, offset } = request.query;
-      const list = await memories.list(
+      const list = await reader.list(
         {
           scope: scopeOf(user_id, agent_id),
           ...(session_id ? { sessionId: session_id } : {}),
@@ -106,11 +108,11 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request) => {
-      const memory = await memories.get(
+      const memory = await reader.get(
         request.params.id,
         scopeOf(request.query.user_id, request.query.agent_id),
       );
-      const chunks = memory.parentId ? [] : await memories.chunks(memory.id);
+      const chunks = memory.parentId ? [] : await reader.chunks(memory.id);
       return { memory: presentMemory(memory), chunks: chunks.map(presentMemory) };
     },
   );
@@ -128,7 +130,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     },
     async (request) => {
       const { content, metadata, user_id, agent_id } = request.body;
-      const memory = await memories.update(request.params.id, scopeOf(user_id, agent_id), {
+      const memory = await writer.update(request.params.id, scopeOf(user_id, agent_id), {
         ...(content !== undefined ? { content } : {}),
         ...(metadata !== undefined ? { metadata: metadata as Record<string, never> } : {}),
       });
@@ -148,7 +150,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request, reply) => {
-      await memories.delete(
+      await writer.delete(
         request.params.id,
         scopeOf(request.query.user_id, request.query.agent_id),
       );
@@ -168,7 +170,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request) => {
-      const events = await memories.history(
+      const events = await reader.history(
         request.params.id,
         scopeOf(request.query.user_id, request.query.agent_id),
       );

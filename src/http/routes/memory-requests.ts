@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Metadata } from '../../domain/memory.js';
 import { scopeOf } from '../../domain/scope.js';
 import type { AddMemoryInput } from '../../services/memories/memory-inputs.js';
-import type { MemoryService } from '../../services/memories/memory-service.js';
+import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchInput } from '../../services/search/search-service.js';
 import { presentMemory } from '../presenters.js';
 import { AddMemoryBody, type SearchBody } from '../schemas/memory.js';
@@ -40,7 +40,7 @@ export function searchInput(body: SearchBodyType): SearchInput {
 }
 
 /** Adds a batch: each item is validated on its own, so a bad item does not sink the rest. */
-export async function runBatch(memories: MemoryService, items: readonly unknown[]) {
+export async function runBatch(writer: MemoryWriter, items: readonly unknown[]) {
   const results: BatchResult[] = [];
   const valid: Array<{ index: number; input: AddMemoryInput }> = [];
   for (const [index, item] of items.entries()) {
@@ -52,7 +52,7 @@ export async function runBatch(memories: MemoryService, items: readonly unknown[
     const message = `${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`;
     results[index] = { index, status: 'error', error: { code: 'invalid_input', message } };
   }
-  const outcomes = await memories.addMany(valid.map((item) => item.input));
+  const outcomes = await writer.addMany(valid.map((item) => item.input));
   valid.forEach(({ index }, position) => {
     const outcome = outcomes[position];
     if (!outcome || outcome instanceof AppError) {

@@ -3,12 +3,12 @@ import type { MemoryId } from '../../domain/memory.js';
 import type { Llm, LlmMessage } from '../../ports/llm.js';
 import { type Log, SILENT_LOG } from '../../ports/log.js';
 import type { MemoryQueryResult } from '../memories/memory-inputs.js';
-import type { MemoryService } from '../memories/memory-service.js';
+import type { MemoryWriter } from '../memories/memory-writer.js';
 import type { SearchService } from '../search/search-service.js';
 import type { ChatInput, ChatResult } from './conversation-inputs.js';
 
 export interface ChatServiceDeps {
-  readonly memories: MemoryService;
+  readonly writer: MemoryWriter;
   readonly search: SearchService;
   /** Absent: chat stores and retrieves, and answers `response: null` with a notice. */
   readonly llm?: Llm | undefined;
@@ -43,7 +43,7 @@ export class ChatService {
 
   /** Answers a message; never fails because of the LLM (the answer is then null, with a notice). */
   async chat(input: ChatInput): Promise<ChatResult> {
-    const stored = await this.#deps.memories.add({
+    const stored = await this.#deps.writer.add({
       content: input.message,
       scope: input.scope,
       ...(input.sessionId ? { sessionId: input.sessionId } : {}),
@@ -57,11 +57,7 @@ export class ChatService {
       scoreThreshold: 0,
     });
     const memories = found.filter((result) => !isPartOf(result, stored.memory.id)).slice(0, topK);
-    const entities = stored.created
-      ? stored.entities
-      : ((await this.#deps.search.hydrate([{ id: stored.memory.id, score: 1 }]))[0]?.entities ??
-        []);
-    const base = { memoryId: stored.memory.id, entities, memories };
+    const base = { memoryId: stored.memory.id, entities: stored.entities, memories };
     const { llm } = this.#deps;
     if (!llm) return { ...base, response: null, notice: NO_LLM_CHAT_NOTICE };
     try {

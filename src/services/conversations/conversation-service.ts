@@ -2,7 +2,7 @@ import { AppError, NotFoundError } from '../../domain/errors.js';
 import type { Memory } from '../../domain/memory.js';
 import type { Llm } from '../../ports/llm.js';
 import { type Log, SILENT_LOG } from '../../ports/log.js';
-import type { MemoryService } from '../memories/memory-service.js';
+import type { MemoryWriter } from '../memories/memory-writer.js';
 import type { SearchService } from '../search/search-service.js';
 import type {
   AddedMemory,
@@ -27,7 +27,7 @@ import {
 import { isContainedIn, isQuotedIn } from './recalled-context.js';
 
 export interface ConversationServiceDeps {
-  readonly memories: MemoryService;
+  readonly writer: MemoryWriter;
   readonly search: SearchService;
   /** Absent: informative user turns are stored by rule. */
   readonly llm?: Llm | undefined;
@@ -196,7 +196,7 @@ export class ConversationService {
     if (decision.action === 'UPDATE') {
       const previous = item.candidates.find((memory) => memory.id === decision.memoryId);
       try {
-        const memory = await this.#deps.memories.update(decision.memoryId, input.scope, {
+        const memory = await this.#deps.writer.update(decision.memoryId, input.scope, {
           content: decision.text,
         });
         outcome.updated.push({ memory, previousContent: previous?.content ?? '' });
@@ -216,7 +216,7 @@ export class ConversationService {
     outcome: Outcome,
     fact?: string,
   ): Promise<void> {
-    const result = await this.#deps.memories.add({
+    const result = await this.#deps.writer.add({
       content,
       scope: input.scope,
       ...(input.sessionId ? { sessionId: input.sessionId } : {}),

@@ -6,7 +6,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { ImportFailureLog } from '../../ports/import-failure-log.js';
 import type { LegacyRecord, LegacySource } from '../../ports/legacy-source.js';
 import type { MemoryRepository } from '../../ports/memory-repository.js';
-import type { MemoryService } from '../memories/memory-service.js';
+import type { MemoryWriter } from '../memories/memory-writer.js';
 import { isMemoryType, type LegacyMapping, mapLegacyRecord } from './legacy-record-mapping.js';
 
 export interface LegacyImportDeps {
@@ -14,7 +14,7 @@ export interface LegacyImportDeps {
   readonly failures: ImportFailureLog;
   readonly clock: Clock;
   /** Where memories go; not needed for dry runs. */
-  readonly memories?: Pick<MemoryService, 'addMany'>;
+  readonly writer?: Pick<MemoryWriter, 'addMany'>;
   /** Reads stored memories back; needed by `verify`. */
   readonly lookup?: Pick<MemoryRepository, 'findByMigratedFrom' | 'findByHash'>;
 }
@@ -92,7 +92,7 @@ export class LegacyImport {
 
   /** Imports (or, with `dryRun`, only reads and maps) every record of the collections. */
   async run(options: ImportOptions): Promise<ImportReport> {
-    const memories = this.#deps.memories;
+    const memories = this.#deps.writer;
     if (!options.dryRun && !memories)
       throw new InvalidInputError('no memory service to import into');
     const migratedAt = this.#deps.clock.now();
@@ -177,7 +177,7 @@ export class LegacyImport {
 
   /** Adds one page's records in one batch (one transaction, one embedding call). */
   async #addBatch(
-    memories: Pick<MemoryService, 'addMany'>,
+    memories: Pick<MemoryWriter, 'addMany'>,
     batch: ReadonlyArray<{
       mapping: Extract<LegacyMapping, { ok: true }>;
       record: LegacyRecord;

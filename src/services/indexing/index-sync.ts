@@ -1,14 +1,15 @@
+import type { Memory } from '../../domain/memory.js';
 import type { Embedder } from '../../ports/embedder.js';
+import type { OutboxItem } from '../../ports/index-outbox.js';
 import { type Lock, PROCESS_LOCAL_LOCK } from '../../ports/lock.js';
 import { type Log, SILENT_LOG } from '../../ports/log.js';
-import type { OutboxItem } from '../../ports/memory-repository.js';
 import type { Store } from '../../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 import type { VectorIndex } from '../../ports/vector-index.js';
 import { indexMemories } from './index-memories.js';
 
 export interface IndexSyncDeps {
-  readonly store: Store;
+  readonly store: Pick<Store, 'memories' | 'outbox'>;
   readonly vectors: VectorIndex;
   readonly embedder: Embedder;
   readonly log?: Log;
@@ -37,19 +38,21 @@ export class IndexSync {
     this.#telemetry = deps.telemetry ?? NO_TELEMETRY;
   }
 
-  /** Applies items right after their transaction; failures stay pending for the reconciler. */
-  async processNow(items: readonly OutboxItem[]): Promise<void> {
+  /**
+   * Applies items right after their transaction, given the search units of their upserts (the
+   * writer has them in hand); failures stay pending for the reconciler.
+   */
+  async processNow(items: readonly OutboxItem[], units: readonly Memory[]): Promise<void> {
     try {
-      await this.#apply(items);
+      await this.#apply(items, units);
     } catch (error) {
       this.#log.warn(
         { err: error, outbox: items.map((item) => item.id) },
         'vector index write deferred to reconciler',
       );
-      await Promise.all(
-        items.map((item) =>
-          this.#deps.store.memories.failOutbox(item.id, (error as Error).message),
-        ),
+      await this.#deps.store.outbox.fail(
+        items.map((item) => item.id),
+        (error as Error).message,
       );
     }
   }
@@ -86,7 +89,7 @@ export class IndexSync {
 
   /** Pending outbox items. */
   async pending(): Promise<number> {
-    return this.#deps.store.memories.pendingCount();
+    return this.#deps.store.outbox.pendingCount();
   }
 
   async #drainExclusively(batchSize: number): Promise<number> {
@@ -98,15 +101,18 @@ export class IndexSync {
   async #drainLoop(batchSize: number): Promise<number> {
     let applied = 0;
     for (;;) {
-      const items = await this.#deps.store.memories.pendingOutbox(batchSize);
+      const items = await this.#deps.store.outbox.pending(batchSize);
       if (items.length === 0) return applied;
       try {
-        await this.#apply(items);
+        const upserted = items.filter((item) => item.operation === 'upsert');
+        const units = await this.#deps.store.memories.searchUnitsOf([
+          ...new Set(upserted.map((item) => item.memoryId)),
+        ]);
+        await this.#apply(items, units);
       } catch (error) {
-        await Promise.all(
-          items.map((item) =>
-            this.#deps.store.memories.failOutbox(item.id, (error as Error).message),
-          ),
+        await this.#deps.store.outbox.fail(
+          items.map((item) => item.id),
+          (error as Error).message,
         );
         throw error;
       }
@@ -115,17 +121,13 @@ export class IndexSync {
     }
   }
 
-  async #apply(items: readonly OutboxItem[]): Promise<void> {
+  async #apply(items: readonly OutboxItem[], units: readonly Memory[]): Promise<void> {
     if (items.length === 0) return;
     const { store, vectors, embedder } = this.#deps;
     const deletes = items.filter((item) => item.operation === 'delete');
     if (deletes.length > 0)
       await vectors.delete(deletes.map((item) => ({ id: item.memoryId, scope: item.scope })));
-    const upserts = items.filter((item) => item.operation === 'upsert');
-    const leaves = await store.memories.leavesOf([
-      ...new Set(upserts.map((item) => item.memoryId)),
-    ]);
-    await indexMemories(leaves, embedder, vectors, this.#telemetry);
-    await store.memories.completeOutbox(items.map((item) => item.id));
+    await indexMemories(units, embedder, vectors, this.#telemetry);
+    await store.outbox.complete(items.map((item) => item.id));
   }
 }

@@ -13,7 +13,7 @@ export interface ReindexProgress {
 }
 
 export interface ReindexDeps {
-  readonly store: Store;
+  readonly store: Pick<Store, 'memories'>;
   readonly settings: SettingsRepository;
   readonly vectors: VectorIndex;
   readonly embedder: Embedder;
@@ -47,14 +47,14 @@ export class ReindexService {
     } else {
       await vectors.init(identity);
     }
-    const total = await store.memories.countLeaves();
+    const total = await store.memories.countSearchUnits();
     options.onProgress?.({ done, total });
     for (;;) {
-      const leaves = await store.memories.scanLeaves(afterId, batchSize);
-      if (leaves.length === 0) break;
-      await indexMemories(leaves, embedder, vectors);
-      afterId = leaves.at(-1)?.id ?? afterId;
-      done += leaves.length;
+      const units = await store.memories.scanSearchUnits(afterId, batchSize);
+      if (units.length === 0) break;
+      await indexMemories(units, embedder, vectors);
+      afterId = units.at(-1)?.id ?? afterId;
+      done += units.length;
       await settings.set(PROGRESS_KEY, { identity: { ...identity }, afterId, done });
       options.onProgress?.({ done, total: Math.max(total, done) });
     }

@@ -7,14 +7,14 @@ import {
   saturate,
 } from '../../domain/fusion.js';
 import type { Memory, MemoryId } from '../../domain/memory.js';
-import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
 import type { Embedder } from '../../ports/embedder.js';
 import type { MemoryFilter } from '../../ports/memory-repository.js';
 import type { Store } from '../../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 import type { VectorIndex } from '../../ports/vector-index.js';
-import type { EntityService } from '../graph/entity-service.js';
+import type { EntityExtraction } from '../graph/entity-extraction.js';
+import { memoryContexts } from '../graph/memory-context.js';
 import type { MemoryQueryResult } from '../memories/memory-inputs.js';
 
 export interface SearchInput extends MemoryFilter {
@@ -27,7 +27,7 @@ export interface SearchServiceDeps {
   readonly store: Store;
   readonly vectors: VectorIndex;
   readonly embedder: Embedder;
-  readonly entities: EntityService;
+  readonly extraction: EntityExtraction;
   readonly defaultTopK: number;
   readonly defaultScoreThreshold: number;
   /** Candidates each channel contributes before fusion. */
@@ -92,7 +92,7 @@ export class SearchService {
       tuning,
     );
     const fused = await this.#withNeighbours(fuseScores(channels), input, tuning);
-    const results = await this.hydrate(
+    const results = await this.#hydrate(
       fused.filter((hit) => hit.score >= threshold).slice(0, topK),
     );
     this.#telemetry.observe('memory_retrieval', (performance.now() - started) / 1000);
@@ -145,26 +145,18 @@ export class SearchService {
   }
 
   /** Loads memories, entities and relationships for scored ids in three queries (no N+1). */
-  async hydrate(hits: readonly { id: MemoryId; score: number }[]): Promise<MemoryQueryResult[]> {
+  async #hydrate(hits: readonly { id: MemoryId; score: number }[]): Promise<MemoryQueryResult[]> {
     const ids = hits.map((hit) => hit.id);
-    const [rows, mentions, relationships] = await Promise.all([
+    const [rows, contexts] = await Promise.all([
       this.#deps.store.memories.findMany(ids),
-      this.#deps.store.graph.mentionsOf(ids),
-      this.#deps.store.graph.relationshipsOfMemories(ids),
+      memoryContexts(this.#deps.store.graph, ids),
     ]);
     const byId = new Map<MemoryId, Memory>(rows.map((row) => [row.id, row]));
     return hits.flatMap((hit) => {
       const memory = byId.get(hit.id);
-      if (!memory) return [];
-      const entities = [
-        ...new Map(
-          mentions.filter((m) => m.memoryId === hit.id).map((m) => [m.entity.id, m.entity]),
-        ).values(),
-      ];
-      const edges: Relationship[] = relationships
-        .filter((edge) => edge.evidenceMemoryId === hit.id)
-        .map(({ evidenceMemoryId: _evidence, ...edge }) => edge);
-      return [{ memory, score: hit.score, entities, relationships: edges }];
+      const context = contexts.get(hit.id);
+      if (!memory || !context) return [];
+      return [{ memory, score: hit.score, ...context }];
     });
   }
 
@@ -200,7 +192,7 @@ export class SearchService {
     input: SearchInput,
     candidates: number,
   ): Promise<Array<{ id: MemoryId; relevance: number }>> {
-    const extraction = await this.#deps.entities.processText(input.query, speaker(input.scope));
+    const extraction = await this.#deps.extraction.extract(input.query, speaker(input.scope));
     const names = new Set(
       extraction.entities
         .filter((mention) => !mention.isSpeaker)

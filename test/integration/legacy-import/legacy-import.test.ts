@@ -3,12 +3,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromaVectorIndex } from '../../../src/adapters/chroma/chroma-vector-index.js';
 import { LegacyChromaSource } from '../../../src/adapters/chroma/legacy-chroma-source.js';
-import { RulesEntityExtractor } from '../../../src/adapters/extraction/rules-entity-extractor.js';
 import { type DatabaseHandle, queryRows } from '../../../src/adapters/postgres/database.js';
 import { PgStore } from '../../../src/adapters/postgres/pg-store.js';
 import type { ImportFailure } from '../../../src/ports/import-failure-log.js';
-import { createCoreServices } from '../../../src/services/create-services.js';
-import { type ImportReport, LegacyImport } from '../../../src/services/import/legacy-import.js';
+import type { ImportReport, LegacyImport } from '../../../src/services/import/legacy-import.js';
 import { type ChromaServer, startChromaServer } from '../../support/chroma-server.js';
 import {
   buildLegacyStore,
@@ -17,6 +15,7 @@ import {
 } from '../../support/legacy-fixture.js';
 import { testEmbedder } from '../../support/test-app.js';
 import { createMigratedDatabase } from '../../support/test-databases.js';
+import { testServices } from '../../support/test-services.js';
 
 const COLLECTIONS = ['ephemeral', 'model_memory'];
 const CLOCK = { now: () => new Date('2025-06-01T12:00:00Z') };
@@ -42,21 +41,14 @@ beforeAll(async () => {
   });
   await vectors.init(embedder.identity);
   store = new PgStore(database.db);
-  const core = createCoreServices({
-    store,
-    vectors,
-    embedder,
-    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-    clock: CLOCK,
-    settings: { maxChunkTokens: 512, topK: 5, scoreThreshold: 0 },
-  });
+  const services = testServices(
+    database,
+    { store, vectors, embedder, clock: CLOCK },
+    { maxChunkTokens: 512 },
+  );
   failures = [];
-  importer = new LegacyImport({
-    source: new LegacyChromaSource({ url: legacy.url }),
-    failures: { record: async (failure) => void failures.push(failure) },
-    clock: CLOCK,
-    memories: core.memories,
-    lookup: store.memories,
+  importer = services.legacyImport(new LegacyChromaSource({ url: legacy.url }), {
+    record: async (failure) => void failures.push(failure),
   });
   firstRun = await importer.run({ ...options(), dryRun: false });
 }, 300_000);
@@ -172,7 +164,7 @@ describe('a first import of a legacy store', () => {
       sql`select e.text from memory_entities m join entities e on e.id = m.entity_id where m.memory_id = ${stored?.id ?? ''}`,
     );
     expect(mentioned.map((row) => row.text)).toContain('Microsoft');
-    expect(await store.memories.pendingCount()).toBe(0);
+    expect(await store.outbox.pendingCount()).toBe(0);
   });
 });
 

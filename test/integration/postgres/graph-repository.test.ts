@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../src/adapters/postgres/database.js';
 import { PgGraphRepository } from '../../../src/adapters/postgres/pg-graph-repository.js';
+import type { Entity } from '../../../src/domain/entity.js';
 import { scopeOf } from '../../../src/domain/scope.js';
+import type { EntityInput } from '../../../src/ports/graph-repository.js';
 import { seedMemories } from '../../support/seed-memories.js';
 import { createMigratedDatabase, DATABASE_KINDS } from '../../support/test-databases.js';
+
+/** One entity through the batch upsert. */
+async function upsertEntity(graph: PgGraphRepository, input: EntityInput): Promise<Entity> {
+  const [entity] = await graph.upsertEntities([input]);
+  if (!entity) throw new Error('upsertEntities returned no entity');
+  return entity;
+}
 
 describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
   let handle: DatabaseHandle;
@@ -22,7 +31,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
 
   it('stores an entity and finds it by id', async () => {
     const scope = freshScope();
-    const entity = await graph.upsertEntity({ scope, type: 'ORG', text: 'Microsoft' });
+    const entity = await upsertEntity(graph, { scope, type: 'ORG', text: 'Microsoft' });
     const found = await graph.findEntity(entity.id, scope);
     expect(found).toMatchObject({
       id: entity.id,
@@ -35,7 +44,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
   });
 
   it('hides an entity from another scope', async () => {
-    const entity = await graph.upsertEntity({
+    const entity = await upsertEntity(graph, {
       scope: freshScope(),
       type: 'ORG',
       text: 'Microsoft',
@@ -45,8 +54,8 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
 
   it('returns one canonical entity for the same scope, type and normalised name', async () => {
     const scope = freshScope();
-    const first = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Zoë Smith' });
-    const second = await graph.upsertEntity({ scope, type: 'PERSON', text: 'zoe  smith' });
+    const first = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Zoë Smith' });
+    const second = await upsertEntity(graph, { scope, type: 'PERSON', text: 'zoe  smith' });
     expect(second.id).toBe(first.id);
     expect(second.text).toBe('Zoë Smith');
   });
@@ -55,7 +64,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     const scope = freshScope();
     const results = await Promise.all(
       Array.from({ length: 16 }, () =>
-        graph.upsertEntity({ scope, type: 'LOCATION', text: 'Seattle' }),
+        upsertEntity(graph, { scope, type: 'LOCATION', text: 'Seattle' }),
       ),
     );
     expect(new Set(results.map((entity) => entity.id)).size).toBe(1);
@@ -64,9 +73,9 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
 
   it('finds entities by alias and lists aliases', async () => {
     const scope = freshScope();
-    const entity = await graph.upsertEntity({ scope, type: 'ORG', text: 'Microsoft' });
-    await graph.addAlias(entity.id, 'Microsoft Corp.');
-    await graph.addAlias(entity.id, 'Microsoft Corp.');
+    const entity = await upsertEntity(graph, { scope, type: 'ORG', text: 'Microsoft' });
+    await graph.addAliases([{ entityId: entity.id, alias: 'Microsoft Corp.' }]);
+    await graph.addAliases([{ entityId: entity.id, alias: 'Microsoft Corp.' }]);
     const byAlias = await graph.findByName(scope, 'microsoft corp');
     expect(byAlias.map((found) => found.id)).toEqual([entity.id]);
     expect((await graph.findEntity(entity.id))?.aliases).toEqual(['Microsoft Corp.']);
@@ -75,8 +84,8 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
   it('returns related entities in both directions', async () => {
     const scope = freshScope();
     const [memoryId = ''] = await seedMemories(handle.db, scope, ['John works for Microsoft']);
-    const john = await graph.upsertEntity({ scope, type: 'PERSON', text: 'John' });
-    const microsoft = await graph.upsertEntity({ scope, type: 'ORG', text: 'Microsoft' });
+    const john = await upsertEntity(graph, { scope, type: 'PERSON', text: 'John' });
+    const microsoft = await upsertEntity(graph, { scope, type: 'ORG', text: 'Microsoft' });
     await graph.upsertRelationship({
       sourceEntityId: john.id,
       targetEntityId: microsoft.id,
@@ -106,9 +115,9 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
       'lives in Boston',
       'lives in Denver',
     ]);
-    const sarah = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Sarah' });
-    const boston = await graph.upsertEntity({ scope, type: 'LOCATION', text: 'Boston' });
-    const denver = await graph.upsertEntity({ scope, type: 'LOCATION', text: 'Denver' });
+    const sarah = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Sarah' });
+    const boston = await upsertEntity(graph, { scope, type: 'LOCATION', text: 'Boston' });
+    const denver = await upsertEntity(graph, { scope, type: 'LOCATION', text: 'Denver' });
     const base = {
       sourceEntityId: sarah.id,
       relationType: 'lives_in',
@@ -139,8 +148,8 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
   it('keeps one current relationship when the same fact is asserted twice concurrently', async () => {
     const scope = freshScope();
     const memoryIds = await seedMemories(handle.db, scope, ['a', 'b', 'c', 'd']);
-    const alice = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Alice' });
-    const acme = await graph.upsertEntity({ scope, type: 'ORG', text: 'Acme' });
+    const alice = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Alice' });
+    const acme = await upsertEntity(graph, { scope, type: 'ORG', text: 'Acme' });
     await Promise.all(
       memoryIds.map((memoryId) =>
         graph.upsertRelationship({
@@ -162,8 +171,8 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
   it('detaching a memory removes what only it supported', async () => {
     const scope = freshScope();
     const [kept = '', dropped = ''] = await seedMemories(handle.db, scope, ['kept', 'dropped']);
-    const bob = await graph.upsertEntity({ scope, type: 'PERSON', text: 'Bob' });
-    const paris = await graph.upsertEntity({ scope, type: 'LOCATION', text: 'Paris' });
+    const bob = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Bob' });
+    const paris = await upsertEntity(graph, { scope, type: 'LOCATION', text: 'Paris' });
     await graph.addMentions([
       { memoryId: kept, entityId: bob.id, mention: 'Bob', start: 0, end: 3, confidence: 0.9 },
       { memoryId: dropped, entityId: bob.id, mention: 'Bob', start: 0, end: 3, confidence: 0.9 },

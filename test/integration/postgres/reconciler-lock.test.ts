@@ -1,5 +1,4 @@
 import { afterEach, expect, it } from 'vitest';
-import { RulesEntityExtractor } from '../../../src/adapters/extraction/rules-entity-extractor.js';
 import {
   type DatabaseHandle,
   openServerDatabase,
@@ -7,11 +6,11 @@ import {
 import { lockFor } from '../../../src/adapters/postgres/pg-advisory-lock.js';
 import { PgStore } from '../../../src/adapters/postgres/pg-store.js';
 import type { VectorIndex } from '../../../src/ports/vector-index.js';
-import { createCoreServices } from '../../../src/services/create-services.js';
 import { RECONCILER_LOCK } from '../../../src/services/indexing/index-sync.js';
 import { InMemoryVectorIndex } from '../../support/in-memory-vector-index.js';
 import { testEmbedder } from '../../support/test-app.js';
 import { createMigratedDatabase } from '../../support/test-databases.js';
+import { testServices } from '../../support/test-services.js';
 
 const handles: DatabaseHandle[] = [];
 
@@ -42,16 +41,12 @@ async function replicaWithPendingMemory(database: DatabaseHandle) {
   const vectors = failingOnce(new InMemoryVectorIndex());
   await vectors.init(embedder.identity);
   const store = new PgStore(database.db);
-  const core = createCoreServices({
-    store,
-    vectors,
-    embedder,
-    extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
-    clock: { now: () => new Date() },
-    lock: lockFor(database),
-    settings: { maxChunkTokens: 512, topK: 5, scoreThreshold: 0 },
-  });
-  await core.memories.add({
+  const core = testServices(
+    database,
+    { store, vectors, embedder, lock: lockFor(database) },
+    { maxChunkTokens: 512 },
+  );
+  await core.writer.add({
     content: 'Ingrid keeps her sailboat in Bergen.',
     scope: { userId: 'u', agentId: '' },
   });
@@ -64,14 +59,14 @@ it('skips a reconciler pass while another replica reconciles, and drains once it
   const second = openServerDatabase(first.location);
   handles.push(second);
   const { core, store } = await replicaWithPendingMemory(first);
-  expect(await store.memories.pendingCount()).toBe(1);
+  expect(await store.outbox.pendingCount()).toBe(1);
 
   const whileHeld = await lockFor(second).tryWith(RECONCILER_LOCK, () => core.index.drain());
-  const pendingWhileHeld = await store.memories.pendingCount();
+  const pendingWhileHeld = await store.outbox.pendingCount();
   const afterwards = await core.index.drain();
 
   expect(whileHeld).toEqual({ acquired: true, value: 0 });
   expect(pendingWhileHeld).toBe(1);
   expect(afterwards).toBe(1);
-  expect(await store.memories.pendingCount()).toBe(0);
+  expect(await store.outbox.pendingCount()).toBe(0);
 });

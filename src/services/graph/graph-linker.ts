@@ -3,12 +3,11 @@ import type { EntityMention, Extraction } from '../../domain/extraction.js';
 import type { MemoryId } from '../../domain/memory.js';
 import { type Relationship, SINGLE_VALUED_RELATIONS } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
-import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extractor.js';
-import type { StoreRepositories } from '../../ports/store.js';
-import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
+import type { GraphRepository } from '../../ports/graph-repository.js';
+import type { MemoryContext } from './memory-context.js';
 
-/** A stretch of a memory's text stored as one row (a chunk, or the whole memory). */
-export interface TextUnit {
+/** Where a search unit (a chunk, or the whole memory) lies in its memory's text. */
+export interface SearchUnitSpan {
   readonly memoryId: MemoryId;
   readonly start: number;
   readonly end: number;
@@ -18,48 +17,18 @@ export interface LinkInput {
   readonly scope: Scope;
   readonly text: string;
   readonly extraction: Extraction;
-  readonly units: readonly TextUnit[];
+  readonly units: readonly SearchUnitSpan[];
   readonly validFrom: Date;
 }
 
-export interface Linked {
-  readonly entities: readonly Entity[];
-  readonly relationships: readonly Relationship[];
-}
-
-/** The spec's EntityService: extraction, resolution to canonical entities, and linking. */
-export class EntityService {
-  readonly #extractor: EntityExtractor;
-  readonly #telemetry: Telemetry;
-
-  constructor(extractor: EntityExtractor, telemetry: Telemetry = NO_TELEMETRY) {
-    this.#extractor = extractor;
-    this.#telemetry = telemetry;
-  }
-
-  /** The spec's `process_text`: entities and relationships found in a text. */
-  async processText(text: string, context: ExtractionContext = {}): Promise<Extraction> {
-    const started = performance.now();
-    try {
-      return await this.#extractor.extract(text, context);
-    } finally {
-      this.#telemetry.observe('entity_extraction', (performance.now() - started) / 1000);
-    }
-  }
-
-  /**
-   * Resolves every mention to its canonical entity (one per scope, type and normalised name),
-   * records aliases and mentions on the unit that contains them, and upserts relationships with
-   * their evidence. Runs inside the caller's transaction.
-   */
-  async link(repositories: StoreRepositories, input: LinkInput): Promise<Linked> {
-    const [linked] = await this.linkMany(repositories, [input]);
-    return linked ?? { entities: [], relationships: [] };
-  }
-
-  /** `link` for many texts at once: entities, aliases and mentions in one statement each. */
-  async linkMany(repositories: StoreRepositories, inputs: readonly LinkInput[]): Promise<Linked[]> {
-    const { graph } = repositories;
+/**
+ * Writes what an extraction found into the graph, inside the writer's transaction: resolves every
+ * mention to its canonical entity (one per scope, type and normalised name), records aliases and
+ * mentions on the search unit that contains them, and upserts relationships with their evidence.
+ */
+export class GraphLinker {
+  /** Links many texts at once: entities, aliases and mentions in one statement each. */
+  async link(graph: GraphRepository, inputs: readonly LinkInput[]): Promise<MemoryContext[]> {
     const requests = inputs.flatMap((input, inputIndex) =>
       input.extraction.entities.flatMap((mention, mentionIndex) => {
         const text = canonicalName(mention, input.extraction.entities);
@@ -91,10 +60,10 @@ export class EntityService {
     await graph.addMentions(
       dedupeMentions(inputs.flatMap((input, index) => mentionsOf(input, resolved[index] ?? []))),
     );
-    const linked: Linked[] = [];
+    const linked: MemoryContext[] = [];
     for (const [index, input] of inputs.entries()) {
       const entities = resolved[index] ?? [];
-      const relationships = await this.#linkRelations(repositories, input, entities);
+      const relationships = await this.#linkRelations(graph, input, entities);
       linked.push({
         entities: uniqueById(entities.filter((entity): entity is Entity => entity !== undefined)),
         relationships,
@@ -104,7 +73,7 @@ export class EntityService {
   }
 
   async #linkRelations(
-    { graph }: StoreRepositories,
+    graph: GraphRepository,
     input: LinkInput,
     resolved: ReadonlyArray<Entity | undefined>,
   ): Promise<Relationship[]> {
@@ -169,7 +138,7 @@ function canonicalName(mention: EntityMention, all: readonly EntityMention[]): s
   return fuller?.text ?? mention.text;
 }
 
-function unitAt(units: readonly TextUnit[], offset: number): TextUnit | undefined {
+function unitAt(units: readonly SearchUnitSpan[], offset: number): SearchUnitSpan | undefined {
   return units.find((unit) => offset >= unit.start && offset < unit.end) ?? units.at(-1);
 }
 

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { chunkText } from '../../domain/chunking.js';
+import { contentHash } from '../../domain/content-hash.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import type { Extraction } from '../../domain/extraction.js';
+import type { Memory, Metadata } from '../../domain/memory.js';
+import type { Scope } from '../../domain/scope.js';
+import type { SearchUnitSpan } from '../graph/graph-linker.js';
+import { type AddMemoryInput, MAX_CONTENT_CHARS } from './memory-inputs.js';
+
+/** A memory ready to write: its rows (the memory, then its chunks), search units and extraction. */
+export interface MemoryDraft {
+  readonly memory: Memory;
+  readonly rows: readonly Memory[];
+  /** The rows that are embedded and searched: the chunks, or the memory itself. */
+  readonly units: readonly Memory[];
+  readonly spans: readonly SearchUnitSpan[];
+  readonly extraction: Extraction;
+}
+
+/** A new top-level memory row for an add (no chunks yet). */
+export function newMemory(input: AddMemoryInput, content: string, now: Date): Memory {
+  return {
+    id: randomUUID(),
+    userId: input.scope.userId,
+    agentId: input.scope.agentId,
+    sessionId: input.sessionId ?? '',
+    memoryType: input.memoryType ?? 'ephemeral',
+    content,
+    contentHash: contentHash(content),
+    parentId: null,
+    chunkIndex: 0,
+    metadata: input.metadata ?? {},
+    migratedFrom: input.migratedFrom ?? null,
+    createdAt: input.createdAt ?? now,
+    updatedAt: now,
+  };
+}
+
+/** Splits a memory into chunks when it is long, never through an entity mention. */
+export function draftOf(memory: Memory, extraction: Extraction, maxTokens: number): MemoryDraft {
+  const chunks = chunkText(memory.content, { maxTokens, protectedSpans: extraction.entities });
+  if (chunks.length <= 1) {
+    const spans = [{ memoryId: memory.id, start: 0, end: memory.content.length }];
+    return { memory, rows: [memory], units: [memory], spans, extraction };
+  }
+  const units = chunks.map(
+    (chunk, index): Memory => ({
+      ...memory,
+      id: randomUUID(),
+      content: chunk.text,
+      contentHash: contentHash(chunk.text),
+      parentId: memory.id,
+      chunkIndex: index,
+      migratedFrom: null,
+    }),
+  );
+  const spans = chunks.map((chunk, index) => ({
+    memoryId: units[index]?.id ?? memory.id,
+    start: chunk.start,
+    end: chunk.end,
+  }));
+  return { memory, rows: [memory, ...units], units, spans, extraction };
+}
+
+/** The key two adds share when the second is a duplicate of the first. */
+export function dedupKey(input: AddMemoryInput): string {
+  const scope = `${input.scope.userId}\u0000${input.scope.agentId}\u0000${input.memoryType ?? 'ephemeral'}`;
+  return input.migratedFrom
+    ? `m\u0000${input.migratedFrom}`
+    : `${scope}\u0000${contentHash(input.content.trim())}`;
+}
+
+/** Trims and bounds memory text. */
+export function validContent(content: string): string {
+  const trimmed = content.trim();
+  if (trimmed.length === 0) throw new InvalidInputError('content must not be empty');
+  if (trimmed.length > MAX_CONTENT_CHARS) {
+    throw new InvalidInputError(
+      `content is ${trimmed.length} characters; the limit is ${MAX_CONTENT_CHARS}`,
+    );
+  }
+  return trimmed;
+}
+
+/** First person resolves to `metadata.speaker`, else to the user id. */
+export function speakerOf(scope: Scope, metadata: Metadata | undefined): { speaker?: string } {
+  const speaker = metadata?.['speaker'];
+  if (typeof speaker === 'string' && speaker.trim()) return { speaker: speaker.trim() };
+  return scope.userId ? { speaker: scope.userId } : {};
+}
+
+/** The scope a memory row belongs to. */
+export function scopeOfMemory(memory: Memory): Scope {
+  return { userId: memory.userId, agentId: memory.agentId };
+}
