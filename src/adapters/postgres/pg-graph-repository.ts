@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import {
   type Entity,
   type EntityId,
@@ -19,9 +19,10 @@ import type {
   MentionInput,
   RelationshipInput,
 } from '../../ports/graph-repository.js';
-import { type Database, queryRows } from './database.js';
+import type { Database } from './database.js';
 import { detachMemories } from './pg-graph-cleanup.js';
 import { memoriesMentioning, neighbourhoodOf } from './pg-graph-traversal.js';
+import { upsertRelationship } from './pg-relationship-upsert.js';
 import { toEntity, toRelationship } from './row-mappers.js';
 import {
   entities,
@@ -180,40 +181,7 @@ export class PgGraphRepository implements GraphRepository {
   }
 
   async upsertRelationship(input: RelationshipInput): Promise<Relationship> {
-    if (input.singleValued) await this.#closeContradicted(input);
-    const metadata = { confidence: input.confidence, sentence: input.sentence };
-    const [row] = await this.#db
-      .insert(relationships)
-      .values({
-        id: randomUUID(),
-        sourceEntityId: input.sourceEntityId,
-        targetEntityId: input.targetEntityId,
-        relationType: input.relationType,
-        metadata,
-        memoryId: input.memoryId,
-        validFrom: input.validFrom,
-      })
-      .onConflictDoUpdate({
-        target: [
-          relationships.sourceEntityId,
-          relationships.targetEntityId,
-          relationships.relationType,
-        ],
-        targetWhere: sql`valid_to is null`,
-        set: { updatedAt: sql`now()` },
-      })
-      .returning();
-    if (!row) throw new Error('relationship upsert returned no row');
-    await this.#db
-      .insert(relationshipEvidence)
-      .values({
-        relationshipId: row.id,
-        memoryId: input.memoryId,
-        sentence: input.sentence,
-        confidence: input.confidence,
-      })
-      .onConflictDoNothing();
-    return toRelationship(row);
+    return upsertRelationship(this.#db, input);
   }
 
   async relationshipsOf(entityId: EntityId): Promise<Relationship[]> {
@@ -282,21 +250,6 @@ export class PgGraphRepository implements GraphRepository {
     memoryIds: readonly MemoryId[],
   ): Promise<{ relationships: number; entities: number }> {
     return detachMemories(this.#db, memoryIds);
-  }
-
-  async #closeContradicted(input: RelationshipInput): Promise<void> {
-    await this.#db
-      .update(relationships)
-      .set({ validTo: input.validFrom, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(relationships.sourceEntityId, input.sourceEntityId),
-          eq(relationships.relationType, input.relationType),
-          ne(relationships.targetEntityId, input.targetEntityId),
-          sql`${relationships.validTo} is null`,
-          sql`${relationships.validFrom} <= ${input.validFrom.toISOString()}::timestamptz`,
-        ),
-      );
   }
 
   async #withDetails(list: Entity[]): Promise<EntityDetails[]> {

@@ -8,7 +8,6 @@ import type { Store, StoreRepositories } from '../../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 import type { EntityExtraction } from '../graph/entity-extraction.js';
 import type { GraphLinker, LinkInput } from '../graph/graph-linker.js';
-import { memoryContexts, mergeContexts } from '../graph/memory-context.js';
 import type { IndexSync } from '../indexing/index-sync.js';
 import {
   dedupKey,
@@ -20,6 +19,7 @@ import {
   validContent,
 } from './memory-drafts.js';
 import type { AddMemoryInput, AddMemoryResult, UpdateMemoryInput } from './memory-inputs.js';
+import { StoredDuplicates } from './stored-duplicates.js';
 
 export interface MemoryWriterDeps {
   readonly store: Store;
@@ -48,10 +48,12 @@ type Slot = AddMemoryResult | AppError;
 export class MemoryWriter {
   readonly #deps: MemoryWriterDeps;
   readonly #telemetry: Telemetry;
+  readonly #duplicates: StoredDuplicates;
 
   constructor(deps: MemoryWriterDeps) {
     this.#deps = deps;
     this.#telemetry = deps.telemetry ?? NO_TELEMETRY;
+    this.#duplicates = new StoredDuplicates(deps.store, this.#telemetry);
   }
 
   /** Adds one memory; identical content in the same scope and type returns the stored one. */
@@ -78,7 +80,7 @@ export class MemoryWriter {
           repeats.push({ index, key });
           continue;
         }
-        const stored = await this.#findExisting(input);
+        const stored = await this.#duplicates.find(input);
         if (stored) existing.push({ index, memory: stored });
         else fresh.set(key, { index, input, draft: await this.#prepare(input) });
       } catch (error) {
@@ -92,7 +94,7 @@ export class MemoryWriter {
       if (first instanceof Error || !first) slots[index] = first;
       else existing.push({ index, memory: first.memory });
     }
-    const stored = await this.#asExisting(existing.map((item) => item.memory));
+    const stored = await this.#duplicates.describe(existing.map((item) => item.memory));
     existing.forEach((item, position) => {
       slots[item.index] = stored[position];
     });
@@ -258,8 +260,9 @@ export class MemoryWriter {
 
   /** A failed single add: a concurrent add of the same content may have won the race. */
   async #afterFailedAdd(input: AddMemoryInput, error: unknown): Promise<Slot> {
-    const raced = await this.#findExisting(input);
-    if (raced) return (await this.#asExisting([raced]))[0] ?? new NotFoundError('memory', raced.id);
+    const raced = await this.#duplicates.find(input);
+    if (raced)
+      return (await this.#duplicates.describe([raced]))[0] ?? new NotFoundError('memory', raced.id);
     if (error instanceof AppError) return error;
     throw error;
   }
@@ -269,33 +272,6 @@ export class MemoryWriter {
     const committed = await this.#deps.store.run(work);
     await this.#deps.index.processNow(committed.outbox, committed.units);
     return committed.result;
-  }
-
-  async #findExisting(input: AddMemoryInput): Promise<Memory | undefined> {
-    const { memories } = this.#deps.store;
-    if (input.migratedFrom) {
-      const imported = await memories.findByMigratedFrom(input.migratedFrom);
-      if (imported) return imported;
-    }
-    const content = input.content.trim();
-    if (!content) return undefined;
-    return memories.findByHash(input.scope, input.memoryType ?? 'ephemeral', contentHash(content));
-  }
-
-  /** Results for adds that found their memory already stored, with its entities and relationships. */
-  async #asExisting(stored: readonly Memory[]): Promise<AddMemoryResult[]> {
-    if (stored.length === 0) return [];
-    const units = await this.#deps.store.memories.searchUnitsOf(stored.map((memory) => memory.id));
-    const contexts = await memoryContexts(
-      this.#deps.store.graph,
-      units.map((unit) => unit.id),
-    );
-    return stored.map((memory) => {
-      this.#telemetry.countOperation('add_duplicate');
-      const own = units.filter((unit) => unit.id === memory.id || unit.parentId === memory.id);
-      const context = mergeContexts(own.flatMap((unit) => contexts.get(unit.id) ?? []));
-      return { memory, created: false, chunks: 0, ...context };
-    });
   }
 
   /** The top-level memory of an id (a chunk's id names its memory) within a scope. */
