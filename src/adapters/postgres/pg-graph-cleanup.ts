@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MemoryId } from '../../domain/memory.js';
 import type { Database } from './database.js';
 import { entities, memoryEntities, relationshipEvidence, relationships } from './schema.js';
@@ -29,6 +29,10 @@ export async function detachMemories(
   return { relationships: removedRelationships, entities: removedEntities };
 }
 
+/**
+ * Deletes relationships with no evidence left. A deleted value of a single-valued timeline hands
+ * its time back: the value it had closed holds again until the deleted one would have ended.
+ */
 async function deleteUnsupported(db: Database, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const removed = await db
@@ -39,7 +43,22 @@ async function deleteUnsupported(db: Database, ids: string[]): Promise<number> {
         sql`not exists (select 1 from relationship_evidence e where e.relationship_id = ${relationships.id})`,
       ),
     )
-    .returning({ id: relationships.id });
+    .returning();
+  for (const edge of removed) {
+    await db
+      .update(relationships)
+      .set({ validTo: edge.validTo, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(relationships.sourceEntityId, edge.sourceEntityId),
+          eq(relationships.relationType, edge.relationType),
+          eq(relationships.validTo, edge.validFrom),
+          edge.validTo === null
+            ? sql`not exists (select 1 from relationships c where c.source_entity_id = ${edge.sourceEntityId}::uuid and c.target_entity_id = ${relationships.targetEntityId} and c.relation_type = ${edge.relationType} and c.valid_to is null)`
+            : undefined,
+        ),
+      );
+  }
   return removed.length;
 }
 

@@ -1,43 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Relationship } from '../../domain/relationship.js';
 import type { RelationshipInput } from '../../ports/graph-repository.js';
 import type { Database } from './database.js';
 import { toRelationship } from './row-mappers.js';
 import { relationshipEvidence, relationships } from './schema.js';
 
+type Row = typeof relationships.$inferSelect;
+
 /**
- * Adds or reinforces a current relationship and records its evidence. A single-valued type first
- * closes the source's other current edges of the type that started no later than this one.
+ * Adds or reinforces a relationship and records its evidence, on the timeline of the asserting
+ * memory (`validFrom` is when it was said, not when it was written).
+ *
+ * A single-valued type holds one value at a time per source: the value that held at `validFrom`
+ * ends there, and the new value holds until the next later value starts (or is current when there
+ * is none). A backdated assertion therefore becomes a closed historical fact and never closes a
+ * newer one. Asserting the value that already holds at that time only adds evidence.
  */
 export async function upsertRelationship(
   db: Database,
   input: RelationshipInput,
 ): Promise<Relationship> {
-  if (input.singleValued) await closeContradicted(db, input);
-  const metadata = { confidence: input.confidence, sentence: input.sentence };
-  const [row] = await db
-    .insert(relationships)
-    .values({
-      id: randomUUID(),
-      sourceEntityId: input.sourceEntityId,
-      targetEntityId: input.targetEntityId,
-      relationType: input.relationType,
-      metadata,
-      memoryId: input.memoryId,
-      validFrom: input.validFrom,
-    })
-    .onConflictDoUpdate({
-      target: [
-        relationships.sourceEntityId,
-        relationships.targetEntityId,
-        relationships.relationType,
-      ],
-      targetWhere: sql`valid_to is null`,
-      set: { updatedAt: sql`now()` },
-    })
-    .returning();
-  if (!row) throw new Error('relationship upsert returned no row');
+  const row = input.singleValued
+    ? await placeOnTimeline(db, input)
+    : await upsertCurrent(db, input, { validFrom: input.validFrom });
   await db
     .insert(relationshipEvidence)
     .values({
@@ -50,17 +36,112 @@ export async function upsertRelationship(
   return toRelationship(row);
 }
 
-async function closeContradicted(db: Database, input: RelationshipInput): Promise<void> {
-  await db
-    .update(relationships)
-    .set({ validTo: input.validFrom, updatedAt: sql`now()` })
+async function placeOnTimeline(db: Database, input: RelationshipInput): Promise<Row> {
+  // One writer at a time per (source, type): the timeline is read, then changed.
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`${input.sourceEntityId}/${input.relationType}`}))`,
+  );
+  const timeline = await db
+    .select()
+    .from(relationships)
     .where(
       and(
         eq(relationships.sourceEntityId, input.sourceEntityId),
         eq(relationships.relationType, input.relationType),
-        ne(relationships.targetEntityId, input.targetEntityId),
-        sql`${relationships.validTo} is null`,
-        sql`${relationships.validFrom} <= ${input.validFrom.toISOString()}::timestamptz`,
       ),
-    );
+    )
+    .orderBy(asc(relationships.validFrom), asc(relationships.createdAt));
+  const at = input.validFrom.getTime();
+  const holding = timeline.find((edge) => covers(edge, at));
+  if (holding?.targetEntityId === input.targetEntityId) return touch(db, holding);
+  const next = timeline.find((edge) => edge.validFrom.getTime() > at && edge !== holding);
+  const until = holding ? holding.validTo : (next?.validFrom ?? null);
+  if (holding) await close(db, holding, input.validFrom);
+  // The next value is this one: it simply started earlier than we knew.
+  if (
+    next?.targetEntityId === input.targetEntityId &&
+    until?.getTime() === next.validFrom.getTime()
+  )
+    return (await moveStart(db, next, input.validFrom)) ?? next;
+  if (until === null) return upsertCurrent(db, input, { validFrom: input.validFrom });
+  return insertEdge(db, input, { validFrom: input.validFrom, validTo: until });
+}
+
+/** True when the edge holds at time `at` (ms). */
+function covers(edge: Row, at: number): boolean {
+  return edge.validFrom.getTime() <= at && (edge.validTo === null || edge.validTo.getTime() > at);
+}
+
+async function upsertCurrent(
+  db: Database,
+  input: RelationshipInput,
+  window: { validFrom: Date },
+): Promise<Row> {
+  const [row] = await db
+    .insert(relationships)
+    .values(edgeValues(input, { validFrom: window.validFrom, validTo: null }))
+    .onConflictDoUpdate({
+      target: [
+        relationships.sourceEntityId,
+        relationships.targetEntityId,
+        relationships.relationType,
+      ],
+      targetWhere: sql`valid_to is null`,
+      // Said earlier than we knew: the fact has held since then.
+      set: {
+        updatedAt: sql`now()`,
+        validFrom: sql`least(${relationships.validFrom}, excluded.valid_from)`,
+      },
+    })
+    .returning();
+  if (!row) throw new Error('relationship upsert returned no row');
+  return row;
+}
+
+async function insertEdge(
+  db: Database,
+  input: RelationshipInput,
+  window: { validFrom: Date; validTo: Date },
+): Promise<Row> {
+  const [row] = await db.insert(relationships).values(edgeValues(input, window)).returning();
+  if (!row) throw new Error('relationship insert returned no row');
+  return row;
+}
+
+function edgeValues(input: RelationshipInput, window: { validFrom: Date; validTo: Date | null }) {
+  return {
+    id: randomUUID(),
+    sourceEntityId: input.sourceEntityId,
+    targetEntityId: input.targetEntityId,
+    relationType: input.relationType,
+    metadata: { confidence: input.confidence, sentence: input.sentence },
+    memoryId: input.memoryId,
+    validFrom: window.validFrom,
+    validTo: window.validTo,
+  };
+}
+
+async function touch(db: Database, edge: Row): Promise<Row> {
+  const [row] = await db
+    .update(relationships)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(relationships.id, edge.id))
+    .returning();
+  return row ?? edge;
+}
+
+async function close(db: Database, edge: Row, at: Date): Promise<void> {
+  await db
+    .update(relationships)
+    .set({ validTo: at, updatedAt: sql`now()` })
+    .where(eq(relationships.id, edge.id));
+}
+
+async function moveStart(db: Database, edge: Row, validFrom: Date): Promise<Row | undefined> {
+  const [row] = await db
+    .update(relationships)
+    .set({ validFrom, updatedAt: sql`now()` })
+    .where(eq(relationships.id, edge.id))
+    .returning();
+  return row;
 }

@@ -145,6 +145,90 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     expect(byTarget).toEqual({ [boston.id]: '2026-01-01T00:00:00.000Z', [denver.id]: null });
   });
 
+  describe('single-valued timeline', () => {
+    async function livesIn(cities: string[]) {
+      const scope = freshScope();
+      const memoryIds = await seedMemories(
+        handle.db,
+        scope,
+        cities.map((city) => `in ${city}`),
+      );
+      const sarah = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Sarah' });
+      const places = new Map<string, string>();
+      for (const city of new Set(cities))
+        places.set(city, (await upsertEntity(graph, { scope, type: 'LOCATION', text: city })).id);
+      const say = (city: string, at: string, index: number) =>
+        graph.upsertRelationship({
+          sourceEntityId: sarah.id,
+          targetEntityId: places.get(city) ?? '',
+          relationType: 'lives_in',
+          confidence: 0.8,
+          sentence: `lives in ${city}`,
+          memoryId: memoryIds[index] ?? '',
+          validFrom: new Date(at),
+          singleValued: true,
+        });
+      const timeline = async () =>
+        (await graph.relationshipsOf(sarah.id))
+          .map((edge) => ({
+            city: [...places].find(([, id]) => id === edge.targetEntityId)?.[0],
+            from: edge.validFrom.toISOString().slice(0, 10),
+            to: edge.validTo?.toISOString().slice(0, 10) ?? null,
+          }))
+          .sort((a, b) => a.from.localeCompare(b.from));
+      return { say, timeline };
+    }
+
+    it('a backdated value becomes a closed historical fact and leaves the newer one current', async () => {
+      const { say, timeline } = await livesIn(['Denver', 'Boston']);
+      await say('Denver', '2026-01-01Z', 0);
+      await say('Boston', '2024-01-01Z', 1);
+      expect(await timeline()).toEqual([
+        { city: 'Boston', from: '2024-01-01', to: '2026-01-01' },
+        { city: 'Denver', from: '2026-01-01', to: null },
+      ]);
+    });
+
+    it('a value said between two others holds until the later one starts', async () => {
+      const { say, timeline } = await livesIn(['Boston', 'Denver', 'Austin']);
+      await say('Boston', '2020-01-01Z', 0);
+      await say('Denver', '2026-01-01Z', 1);
+      await say('Austin', '2023-01-01Z', 2);
+      expect(await timeline()).toEqual([
+        { city: 'Boston', from: '2020-01-01', to: '2023-01-01' },
+        { city: 'Austin', from: '2023-01-01', to: '2026-01-01' },
+        { city: 'Denver', from: '2026-01-01', to: null },
+      ]);
+    });
+
+    it('an earlier mention of the current value moves its start back instead of adding an edge', async () => {
+      const { say, timeline } = await livesIn(['Boston', 'Denver', 'Denver']);
+      await say('Boston', '2020-01-01Z', 0);
+      await say('Denver', '2026-01-01Z', 1);
+      await say('Denver', '2025-01-01Z', 2);
+      expect(await timeline()).toEqual([
+        { city: 'Boston', from: '2020-01-01', to: '2025-01-01' },
+        { city: 'Denver', from: '2025-01-01', to: null },
+      ]);
+    });
+
+    it('repeating the value that holds adds evidence, not an edge', async () => {
+      const { say, timeline } = await livesIn(['Boston', 'Boston']);
+      const first = await say('Boston', '2020-01-01Z', 0);
+      const again = await say('Boston', '2022-01-01Z', 1);
+      expect(again.id).toBe(first.id);
+      expect(await timeline()).toEqual([{ city: 'Boston', from: '2020-01-01', to: null }]);
+    });
+
+    it('deleting the memory of the newest value makes the value before it current again', async () => {
+      const { say, timeline } = await livesIn(['Boston', 'Denver']);
+      await say('Boston', '2020-01-01Z', 0);
+      const denver = await say('Denver', '2026-01-01Z', 1);
+      await graph.detachMemory([denver.memoryId ?? '']);
+      expect(await timeline()).toEqual([{ city: 'Boston', from: '2020-01-01', to: null }]);
+    });
+  });
+
   it('keeps one current relationship when the same fact is asserted twice concurrently', async () => {
     const scope = freshScope();
     const memoryIds = await seedMemories(handle.db, scope, ['a', 'b', 'c', 'd']);
