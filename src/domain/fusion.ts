@@ -49,6 +49,26 @@ export function expandWithNeighbours(
   return sortHits([...scores].map(([id, score]) => ({ id, score })));
 }
 
+/**
+ * Current facts outrank the memories they replaced: each superseded hit hands its score to the
+ * memory that asserted the newer value (which joins the hits if it was not among them) and keeps
+ * `factor` (< 1) of it, so it ranks below the memory that closed it.
+ */
+export function preferSuccessors(
+  hits: readonly FusedHit[],
+  supersededBy: ReadonlyMap<string, string>,
+  factor: number,
+): FusedHit[] {
+  const scores = new Map(hits.map((hit) => [hit.id, hit.score]));
+  for (const hit of hits) {
+    const successor = supersededBy.get(hit.id);
+    if (!successor || successor === hit.id) continue;
+    if ((scores.get(successor) ?? 0) < hit.score) scores.set(successor, hit.score);
+    scores.set(hit.id, Math.min(scores.get(hit.id) ?? hit.score, hit.score * factor));
+  }
+  return sortHits([...scores].map(([id, score]) => ({ id, score })));
+}
+
 /** BM25 mapped to [0,1): bm25 / (bm25 + k). */
 export function saturate(value: number, k: number): number {
   return value <= 0 ? 0 : value / (value + k);

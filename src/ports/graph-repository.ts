@@ -85,6 +85,10 @@ export interface GraphRepository {
   relationshipsOfMemories(
     memoryIds: readonly MemoryId[],
   ): Promise<Array<Relationship & { evidenceMemoryId: MemoryId }>>;
+  /** Every value, current and closed, on the timelines of these sources and types (one query). */
+  timelinesOf(
+    keys: readonly { sourceEntityId: EntityId; relationType: string }[],
+  ): Promise<Relationship[]>;
   /** How many memories mention each entity (one query). */
   mentionCounts(entityIds: readonly EntityId[]): Promise<Map<EntityId, number>>;
   /** Memories that mention any of the entities, or entities one hop away from them. */

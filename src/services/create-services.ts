@@ -82,6 +82,7 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     vectors,
     embedder,
     extraction,
+    clock,
     defaultTopK: settings.topK,
     defaultScoreThreshold: settings.scoreThreshold,
     ...observed,

@@ -225,6 +225,22 @@ export class PgGraphRepository implements GraphRepository {
     }));
   }
 
+  async timelinesOf(
+    keys: readonly { sourceEntityId: EntityId; relationType: string }[],
+  ): Promise<Relationship[]> {
+    if (keys.length === 0) return [];
+    const pairs = sql.join(
+      keys.map((key) => sql`(${key.sourceEntityId}::uuid, ${key.relationType})`),
+      sql`, `,
+    );
+    const rows = await this.#db
+      .select()
+      .from(relationships)
+      .where(sql`(${relationships.sourceEntityId}, ${relationships.relationType}) in (${pairs})`)
+      .orderBy(relationships.validFrom);
+    return rows.map(toRelationship);
+  }
+
   async mentionCounts(entityIds: readonly EntityId[]): Promise<Map<EntityId, number>> {
     if (entityIds.length === 0) return new Map();
     const rows = await this.#db

@@ -1,5 +1,5 @@
 import type { Entity } from '../../domain/entity.js';
-import type { Memory, MemoryType, Metadata } from '../../domain/memory.js';
+import type { Memory, MemoryId, MemoryType, Metadata } from '../../domain/memory.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
 
@@ -36,6 +36,8 @@ export interface MemoryQueryResult {
   readonly score: number;
   readonly entities: readonly Entity[];
   readonly relationships: readonly Relationship[];
+  /** Set when every fact this memory asserted was later replaced: the memory that replaced them. */
+  readonly supersededBy?: MemoryId;
 }
 
 /** Largest memory accepted, in characters (about 50 chunks of 512 tokens). */

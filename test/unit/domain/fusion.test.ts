@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { expandWithNeighbours, fuseScores, saturate } from '../../src/domain/fusion.js';
+import {
+  expandWithNeighbours,
+  fuseScores,
+  preferSuccessors,
+  saturate,
+} from '../../../src/domain/fusion.js';
 
 describe('fuseScores', () => {
   it('averages channel relevances by weight, counting a miss as 0', () => {
@@ -86,4 +91,43 @@ it('saturate maps BM25 into [0,1)', () => {
   expect(saturate(0, 5)).toBe(0);
   expect(saturate(5, 5)).toBe(0.5);
   expect(saturate(1e9, 5)).toBeLessThan(1);
+});
+
+describe('preferSuccessors', () => {
+  it('ranks the memory of the newer value above the superseded one, even when it was not a hit', () => {
+    const ranked = preferSuccessors(
+      [
+        { id: 'old-job', score: 0.9 },
+        { id: 'pizza', score: 0.5 },
+      ],
+      new Map([['old-job', 'new-job']]),
+      0.5,
+    );
+    expect(ranked.map((hit) => hit.id)).toEqual(['new-job', 'pizza', 'old-job']);
+    expect(ranked[0]?.score).toBe(0.9);
+    expect(ranked[2]?.score).toBeCloseTo(0.45);
+  });
+
+  it('keeps a successor that already scored higher at its own score', () => {
+    const ranked = preferSuccessors(
+      [
+        { id: 'new-job', score: 0.95 },
+        { id: 'old-job', score: 0.9 },
+      ],
+      new Map([['old-job', 'new-job']]),
+      0.5,
+    );
+    expect(ranked).toEqual([
+      { id: 'new-job', score: 0.95 },
+      { id: 'old-job', score: 0.45 },
+    ]);
+  });
+
+  it('leaves hits that nothing superseded alone', () => {
+    const hits = [
+      { id: 'a', score: 0.7 },
+      { id: 'b', score: 0.6 },
+    ];
+    expect(preferSuccessors(hits, new Map(), 0.5)).toEqual(hits);
+  });
 });

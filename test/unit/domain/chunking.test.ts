@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkText, countTokens } from '../../src/domain/chunking.js';
-import { contentHash } from '../../src/domain/content-hash.js';
+import { chunkText, countTokens } from '../../../src/domain/chunking.js';
+import { contentHash } from '../../../src/domain/content-hash.js';
 
 const STORY =
   'Caroline moved to Seattle last spring. She works for Microsoft as a designer. ' +

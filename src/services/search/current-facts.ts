@@ -1,0 +1,99 @@
+import type { Entity, EntityId } from '../../domain/entity.js';
+import type { Fact } from '../../domain/fact.js';
+import { endedBy, holdsAt, predecessorOf, successorOf } from '../../domain/fact-timeline.js';
+import type { MemoryId } from '../../domain/memory.js';
+import { type Relationship, SINGLE_VALUED_RELATIONS } from '../../domain/relationship.js';
+import type { GraphRepository } from '../../ports/graph-repository.js';
+
+type FactGraph = Pick<GraphRepository, 'relationshipsOfMemories' | 'timelinesOf' | 'neighbourhood'>;
+
+/** Most facts returned for one query. */
+const MAX_FACTS = 20;
+
+/** What the graph knows about which facts held when: supersession of memories, and facts about entities. */
+export class CurrentFacts {
+  readonly #graph: FactGraph;
+
+  constructor(graph: FactGraph) {
+    this.#graph = graph;
+  }
+
+  /**
+   * Memories whose single-valued facts had all ended by `asOf`, each mapped to the memory that
+   * asserted the value that replaced the last of them. Facts whose ended value is one of
+   * `spared` are history the query asks about, and do not supersede.
+   */
+  async supersededBy(
+    memoryIds: readonly MemoryId[],
+    asOf: Date,
+    spared: ReadonlySet<EntityId>,
+  ): Promise<Map<MemoryId, MemoryId>> {
+    const asserted = await this.#graph.relationshipsOfMemories(memoryIds);
+    const byMemory = new Map<MemoryId, Relationship[]>();
+    for (const { evidenceMemoryId, ...edge } of asserted) {
+      if (!SINGLE_VALUED_RELATIONS.has(edge.relationType) || edge.validFrom > asOf) continue;
+      byMemory.set(evidenceMemoryId, [...(byMemory.get(evidenceMemoryId) ?? []), edge]);
+    }
+    const candidates = [...byMemory].filter(([, edges]) =>
+      edges.every((edge) => endedBy(edge, asOf) && !spared.has(edge.targetEntityId)),
+    );
+    if (candidates.length === 0) return new Map();
+    const timeline = await this.#graph.timelinesOf(
+      candidates.flatMap(([, edges]) => edges.map(timelineKey)),
+    );
+    const superseded = new Map<MemoryId, MemoryId>();
+    for (const [memoryId, edges] of candidates) {
+      const last = edges.reduce((a, b) => ((a.validTo ?? 0) >= (b.validTo ?? 0) ? a : b));
+      const successor = successorOf(last, timeline);
+      if (successor?.memoryId && successor.validFrom <= asOf)
+        superseded.set(memoryId, successor.memoryId);
+    }
+    return superseded;
+  }
+
+  /** The facts about the entities that held at `asOf`, single-valued ones first, newest first. */
+  async about(entityIds: readonly EntityId[], asOf: Date): Promise<Fact[]> {
+    const graphs = await Promise.all(entityIds.map((id) => this.#graph.neighbourhood(id, 1)));
+    const nodes = new Map<EntityId, Entity>(graphs.flatMap((g) => g.nodes).map((n) => [n.id, n]));
+    const edges = new Map(graphs.flatMap((g) => g.edges).map((edge) => [edge.id, edge]));
+    const held = [...edges.values()].filter((edge) => holdsAt(edge, asOf));
+    const timeline = await this.#graph.timelinesOf(
+      held.filter((edge) => SINGLE_VALUED_RELATIONS.has(edge.relationType)).map(timelineKey),
+    );
+    return held
+      .sort(
+        (a, b) =>
+          Number(SINGLE_VALUED_RELATIONS.has(b.relationType)) -
+            Number(SINGLE_VALUED_RELATIONS.has(a.relationType)) ||
+          b.validFrom.getTime() - a.validFrom.getTime(),
+      )
+      .slice(0, MAX_FACTS)
+      .flatMap((edge): Fact[] => {
+        const source = nodes.get(edge.sourceEntityId);
+        const target = nodes.get(edge.targetEntityId);
+        if (!source || !target) return [];
+        const before = predecessorOf(edge, timeline);
+        const replacedTarget = before ? nodes.get(before.targetEntityId) : undefined;
+        return [
+          {
+            relationship: edge,
+            source,
+            target,
+            current: true,
+            ...(before
+              ? {
+                  replaced: {
+                    relationship: before,
+                    ...(replacedTarget ? { target: replacedTarget } : {}),
+                  },
+                }
+              : {}),
+          },
+        ];
+      });
+  }
+}
+
+function timelineKey(edge: Relationship) {
+  return { sourceEntityId: edge.sourceEntityId, relationType: edge.relationType };
+}
