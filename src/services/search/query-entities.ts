@@ -11,6 +11,8 @@ export interface QueryEntities {
   readonly speaker: readonly EntityId[];
 }
 
+const FIRST_PERSON = /\b(i|me|my|mine|myself|we|us|our|ours)\b/i;
+
 /** Resolves the names in a query to the scope's entities. */
 export class QueryEntityResolver {
   readonly #extraction: EntityExtraction;
@@ -27,17 +29,19 @@ export class QueryEntityResolver {
       query,
       scope.userId ? { speaker: scope.userId } : {},
     );
-    const names = (speaker: boolean) =>
-      new Set(
-        extraction.entities
-          .filter((mention) => Boolean(mention.isSpeaker) === speaker)
-          .map((mention) => normalizeEntityName(mention.text, mention.type)),
-      );
-    const [named, self] = await Promise.all([
-      this.#find(scope, names(false)),
-      this.#find(scope, names(true)),
+    const named = new Set(
+      extraction.entities
+        .filter((mention) => !mention.isSpeaker)
+        .map((mention) => normalizeEntityName(mention.text, mention.type)),
+    );
+    // The extractor keeps a pronoun only when it takes part in a relation; a question rarely does.
+    const self =
+      scope.userId && FIRST_PERSON.test(query) ? [normalizeEntityName(scope.userId)] : [];
+    const [namedIds, speakerIds] = await Promise.all([
+      this.#find(scope, named),
+      this.#find(scope, new Set(self)),
     ]);
-    return { named, speaker: self };
+    return { named: namedIds, speaker: speakerIds };
   }
 
   async #find(scope: Scope, names: ReadonlySet<string>): Promise<EntityId[]> {

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Memory } from '../../../src/domain/memory.js';
+import { type ChromaServer, startChromaServer } from '../../support/chroma-server.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+
+let chroma: ChromaServer;
+let t: TestApp;
+const scope = { userId: 'sam', agentId: '' };
+const said: Record<string, Memory> = {};
+
+async function say(key: string, content: string, at: string) {
+  said[key] = (await t.services.writer.add({ content, scope, createdAt: new Date(at) })).memory;
+}
+
+beforeAll(async () => {
+  chroma = await startChromaServer();
+  t = await createTestApp({ chromaUrl: chroma.url });
+  await say('microsoft', 'I work at Microsoft as a designer.', '2025-01-10T09:00:00Z');
+  await say(
+    'lunch',
+    'I had a great ramen lunch with the design team today.',
+    '2025-02-03T12:00:00Z',
+  );
+  await say('seattle', 'I live in Seattle, close to the office.', '2025-02-10T09:00:00Z');
+  await say(
+    'stripe',
+    'Big news: I left Microsoft and joined Stripe as a staff engineer.',
+    '2025-09-01T09:00:00Z',
+  );
+  await say('portland', 'I now live in Portland.', '2025-10-01T09:00:00Z');
+});
+afterAll(async () => {
+  await t?.close();
+  await chroma?.stop();
+});
+
+const ids = (results: ReadonlyArray<{ memory: Memory }>) => results.map((r) => r.memory.id);
+
+describe('search prefers current facts', () => {
+  it('answers "where do I work" with the memory of the current job', async () => {
+    const { results } = await t.services.search.recall({ query: 'Where do I work?', scope });
+    expect(results[0]?.memory.id).toBe(said['stripe']?.id);
+    const old = results.find((result) => result.memory.id === said['microsoft']?.id);
+    expect(old?.supersededBy).toBe(said['stripe']?.id);
+  });
+
+  it('answers "where do I live now" with the newer home', async () => {
+    const { results } = await t.services.search.recall({ query: 'Where do I live now?', scope });
+    expect(ids(results).indexOf(said['portland']?.id ?? '')).toBeLessThan(
+      ids(results).indexOf(said['seattle']?.id ?? ''),
+    );
+    expect(results[0]?.memory.id).toBe(said['portland']?.id);
+  });
+
+  it('keeps the old memory first when the question names the old value', async () => {
+    const { results } = await t.services.search.recall({
+      query: 'When did I work at Microsoft?',
+      scope,
+    });
+    expect(results[0]?.memory.id).toBe(said['microsoft']?.id);
+    expect(results[0]?.supersededBy).toBeUndefined();
+  });
+
+  it('returns the current facts of the speaker with the value each replaced', async () => {
+    const { facts } = await t.services.search.recall({ query: 'Where do I work?', scope });
+    const work = facts.find((fact) => fact.relationship.relationType === 'works_for');
+    expect(work).toMatchObject({ current: true, target: { text: 'Stripe' } });
+    expect(work?.relationship.memoryId).toBe(said['stripe']?.id);
+    expect(work?.replaced?.target?.text).toBe('Microsoft');
+    const jobs = facts.filter((fact) => fact.relationship.relationType === 'works_for');
+    expect(jobs.map((fact) => fact.target.text)).toEqual(['Stripe']);
+  });
+
+  it('answers as things stood at an earlier time with as_of', async () => {
+    const asOf = new Date('2025-05-01T00:00:00Z');
+    const { results, facts } = await t.services.search.recall({
+      query: 'Where do I work?',
+      scope,
+      asOf,
+    });
+    expect(results[0]?.memory.id).toBe(said['microsoft']?.id);
+    expect(ids(results)).not.toContain(said['stripe']?.id);
+    expect(facts.find((fact) => fact.relationship.relationType === 'works_for')?.target.text).toBe(
+      'Microsoft',
+    );
+  });
+});
