@@ -63,6 +63,23 @@ describe('POST /chat without an LLM', () => {
     });
   });
 
+  it('does not store a bare question or an acknowledgement, and still retrieves for it', async () => {
+    const sister = await remember('My sister Sarah lives in Denver.', 'chat-ask');
+    const asked = (
+      await chat(withoutLlm, { message: 'Where does my sister live now?', user_id: 'chat-ask' })
+    ).json();
+    expect(asked).toMatchObject({ memory_id: null, skipped: 'question', entities: [] });
+    expect(asked.memories.map((result: { memory: { id: string } }) => result.memory.id)).toContain(
+      sister,
+    );
+    const thanked = (await chat(withoutLlm, { message: 'ok thanks!', user_id: 'chat-ask' })).json();
+    expect(thanked).toMatchObject({ memory_id: null, skipped: 'filler' });
+    const listed = await t.app.inject({ url: '/memories?user_id=chat-ask' });
+    expect(listed.json().memories.map((memory: { content: string }) => memory.content)).toEqual([
+      'My sister Sarah lives in Denver.',
+    ]);
+  });
+
   it('rejects an empty message', async () => {
     const response = await chat(withoutLlm, { message: '', user_id: 'chat-none' });
     expect(response.statusCode).toBe(400);

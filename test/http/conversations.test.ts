@@ -67,6 +67,26 @@ describe('POST /conversations/process without an LLM', () => {
     expect(await contents('rules-1')).toEqual(['My sister Sarah moved to Denver in March.']);
   });
 
+  it('skips bare questions by rule and keeps a question that states something', async () => {
+    const body = (
+      await process(withoutLlm, {
+        user_id: 'rules-questions',
+        messages: [
+          { role: 'user', content: 'Where does my sister live now?' },
+          { role: 'user', content: 'how old is Mia' },
+          { role: 'user', content: 'I moved to Denver last week. Any good cafes there?' },
+        ],
+      })
+    ).json();
+    expect(body.skipped).toEqual([
+      { index: 0, reason: 'question' },
+      { index: 1, reason: 'question' },
+    ]);
+    expect(await contents('rules-questions')).toEqual([
+      'I moved to Denver last week. Any good cafes there?',
+    ]);
+  });
+
   it('keeps created_at and returns entities when include_entities is set', async () => {
     const body = (
       await process(withoutLlm, {

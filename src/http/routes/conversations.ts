@@ -135,6 +135,7 @@ function presentChat(result: ChatResult) {
   return {
     response: result.response,
     memory_id: result.memoryId,
+    ...(result.skipped ? { skipped: result.skipped } : {}),
     entities: result.entities.map(presentEntity),
     memories: result.memories.map(presentResult),
     ...(result.citedMemoryIds ? { cited_memory_ids: [...result.citedMemoryIds] } : {}),

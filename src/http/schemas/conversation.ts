@@ -51,6 +51,7 @@ const SkipReasonSchema = Type.Union([
   Type.Literal('assistant_turn'),
   Type.Literal('empty'),
   Type.Literal('filler'),
+  Type.Literal('question'),
   Type.Literal('recalled_context'),
   Type.Literal('already_stored'),
   Type.Literal('no_durable_fact'),
@@ -127,7 +128,15 @@ export const ChatBody = Type.Object(
 
 export const ChatResponse = Type.Object({
   response: Type.Union([Type.String(), Type.Null()]),
-  memory_id: Type.String(),
+  memory_id: Type.Union([Type.String(), Type.Null()], {
+    description: 'the stored message; null when it was not stored',
+  }),
+  skipped: Type.Optional(
+    Type.Union([Type.Literal('empty'), Type.Literal('filler'), Type.Literal('question')], {
+      description:
+        'why the message was not stored: the same rule as /conversations/process (greetings, acknowledgements, bare questions)',
+    }),
+  ),
   entities: Type.Array(EntityJson),
   memories: Type.Array(
     Type.Object({

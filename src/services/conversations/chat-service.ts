@@ -1,4 +1,4 @@
-import { AppError } from '../../domain/errors.js';
+import { AppError, InvalidInputError } from '../../domain/errors.js';
 import type { MemoryId } from '../../domain/memory.js';
 import type { Llm, LlmMessage } from '../../ports/llm.js';
 import { type Log, SILENT_LOG } from '../../ports/log.js';
@@ -6,6 +6,7 @@ import type { MemoryQueryResult } from '../memories/memory-inputs.js';
 import type { MemoryWriter } from '../memories/memory-writer.js';
 import type { SearchService } from '../search/search-service.js';
 import type { ChatInput, ChatResult } from './conversation-inputs.js';
+import { unstorableReason } from './question-turn.js';
 
 export interface ChatServiceDeps {
   readonly writer: MemoryWriter;
@@ -43,12 +44,16 @@ export class ChatService {
 
   /** Answers a message; never fails because of the LLM (the answer is then null, with a notice). */
   async chat(input: ChatInput): Promise<ChatResult> {
-    const stored = await this.#deps.writer.add({
-      content: input.message,
-      scope: input.scope,
-      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
-      metadata: { source: 'chat' },
-    });
+    if (input.message.trim() === '') throw new InvalidInputError('message must not be empty');
+    const skipped = unstorableReason(input.message);
+    const stored = skipped
+      ? undefined
+      : await this.#deps.writer.add({
+          content: input.message,
+          scope: input.scope,
+          ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+          metadata: { source: 'chat' },
+        });
     const topK = this.#deps.topK ?? 5;
     const found = await this.#deps.search.search({
       query: input.message,
@@ -56,8 +61,15 @@ export class ChatService {
       topK: topK + 1,
       scoreThreshold: 0,
     });
-    const memories = found.filter((result) => !isPartOf(result, stored.memory.id)).slice(0, topK);
-    const base = { memoryId: stored.memory.id, entities: stored.entities, memories };
+    const memories = found
+      .filter((result) => !stored || !isPartOf(result, stored.memory.id))
+      .slice(0, topK);
+    const base = {
+      memoryId: stored?.memory.id ?? null,
+      ...(skipped ? { skipped } : {}),
+      entities: stored?.entities ?? [],
+      memories,
+    };
     const { llm } = this.#deps;
     if (!llm) return { ...base, response: null, notice: NO_LLM_CHAT_NOTICE };
     try {

@@ -32,6 +32,7 @@ export type SkipReason =
   | 'assistant_turn'
   | 'empty'
   | 'filler'
+  | 'question'
   | 'recalled_context'
   | 'already_stored'
   | 'no_durable_fact'
@@ -82,7 +83,10 @@ export interface ChatInput {
 export interface ChatResult {
   /** The model's answer; null when there is no LLM or it failed. */
   readonly response: string | null;
-  readonly memoryId: MemoryId;
+  /** The stored message; null when it was not stored (a bare question, a greeting, filler). */
+  readonly memoryId: MemoryId | null;
+  /** Why the message was not stored, when it was not. */
+  readonly skipped?: 'empty' | 'filler' | 'question';
   /** Entities of the stored message. */
   readonly entities: readonly Entity[];
   /** Retrieved memories (the stored message excluded), with their entity context. */

@@ -24,6 +24,7 @@ import {
   type MemoryDecision,
   parseDecisions,
 } from './memory-decision-prompt.js';
+import { isOnlyQuestion } from './question-turn.js';
 import { isContainedIn, isQuotedIn } from './recalled-context.js';
 
 export interface ConversationServiceDeps {
@@ -89,6 +90,10 @@ export class ConversationService {
   ): Promise<ProcessConversationResult> {
     const outcome = emptyOutcome(turns);
     for (const turn of turns.informative) {
+      if (isOnlyQuestion(turn.text)) {
+        outcome.skipped.push({ index: turn.index, reason: 'question' });
+        continue;
+      }
       const similar = await this.#similar(input, turn.text);
       const holder = similar.find((memory) => isContainedIn(turn.text, [memory.content]));
       if (holder) {
