@@ -1,5 +1,6 @@
 import type { EntityType } from '../../domain/entity.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { holdsAt } from '../../domain/fact-timeline.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
 import type { EntityDetails, Graph, GraphRepository } from '../../ports/graph-repository.js';
@@ -30,13 +31,18 @@ export class GraphService {
     return this.#graph.searchEntities(filter);
   }
 
-  /** Relationships of an entity in both directions, current and closed, with the entities at both ends. */
+  /**
+   * Relationships of an entity in both directions with the entities at both ends: current and
+   * closed, or with `asOf` only those that held then.
+   */
   async relationships(
     id: string,
     scope: Scope,
+    asOf?: Date,
   ): Promise<{ entity: EntityDetails; relationships: Relationship[]; graph: Graph }> {
     const entity = await this.entity(id, scope);
-    const relationships = await this.#graph.relationshipsOf(id);
+    const all = await this.#graph.relationshipsOf(id);
+    const relationships = asOf ? all.filter((edge) => holdsAt(edge, asOf)) : all;
     const graph = await this.#graph.neighbourhood(id, 1);
     return { entity, relationships, graph };
   }
