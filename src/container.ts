@@ -100,6 +100,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
     const telemetry = metricsTelemetry(metrics, embedder.identity.provider);
     const llm = createLlm(config, logger, metrics);
     const extractor = createExtractor(config, llm, logger);
+    await extractor.init();
     const core = createCoreServices({
       store,
       vectors,

@@ -100,6 +100,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const sessions = await loadSessions(file);
   args.log(`summarize: ${sessions.length} sessions`);
   const extractor = new RulesEntityExtractor();
+  await extractor.init();
   const service = new SummaryService({ extractor });
   await service.summarize(sessions[0]?.text ?? 'Warm up.', { preserveEntities: true });
   const ours = emptyTally();

@@ -11,10 +11,10 @@ export function words(list: string): ReadonlySet<string> {
 
 /** Each entry of each group mapped to its group's key; a later group wins a shared entry. */
 export function wordGroups<Key extends string>(
-  groups: Readonly<Record<Key, string>>,
+  groups: Readonly<Partial<Record<Key, string>>>,
 ): ReadonlyMap<string, Key> {
   const index = new Map<string, Key>();
-  for (const [key, list] of Object.entries(groups) as [Key, string][])
-    for (const entry of words(list)) index.set(entry, key);
+  for (const [key, list] of Object.entries(groups) as [Key, string | undefined][])
+    for (const entry of words(list ?? '')) index.set(entry, key);
   return index;
 }

@@ -1,7 +1,8 @@
 import type { Entity } from '../../domain/entity.js';
 import type { EntityMention, Extraction } from '../../domain/extraction.js';
 import type { MemoryId } from '../../domain/memory.js';
-import { type Relationship, SINGLE_VALUED_RELATIONS } from '../../domain/relationship.js';
+import { isSingleValued } from '../../domain/relation-type.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
 import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extractor.js';
 import type { StoreRepositories } from '../../ports/store.js';
@@ -126,7 +127,7 @@ export class EntityService {
           sentence: relation.sentence,
           memoryId: unit.memoryId,
           validFrom: input.validFrom,
-          singleValued: SINGLE_VALUED_RELATIONS.has(relation.type),
+          singleValued: isSingleValued(relation.type),
         }),
       );
     }
