@@ -91,7 +91,7 @@ export function isSingleValued(label: string): boolean {
   return isRelationType(label) && RELATION_TYPES[label].singleValued;
 }
 
-/** Names models give catalogue types ("employed_by" is `works_for`), checked against the catalogue. */
+/** Names models give catalogue types ("employed_by" is `works_for`). */
 const SYNONYMS: ReadonlyMap<string, RelationType> = new Map(
   Object.entries({
     works_at: 'works_for',

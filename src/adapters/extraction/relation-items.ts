@@ -72,7 +72,7 @@ export function buildSentences(
   return sentences.filter((items) => items !== undefined);
 }
 
-/** Adds an auxiliary node for the speaker at `index`; its item, then any verb a contraction holds. */
+/** Adds a speaker node at `index`; returns its item, then any verb a contraction holds. */
 function speakerItems(
   nodes: GraphNode[],
   token: Token,

@@ -42,7 +42,7 @@ export class RulesEntityExtractor implements EntityExtractor {
     return this.extractSync(text, context);
   }
 
-  /** Relations between entities the caller already has (gold spans, another NER); after `init()`. */
+  /** Relations between entities the caller has (gold spans, another NER); after `init()`. */
   extractRelations(
     text: string,
     entities: readonly EntityMention[],

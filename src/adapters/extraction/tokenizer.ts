@@ -10,7 +10,7 @@ export interface Token {
   readonly sentence: number;
 }
 
-// Titles, company words and states that keep their period ("Dr.", "Inc.", "Mass."); see sentences.ts.
+// Titles, company words and states that keep their period ("Dr.", "Inc.", "Mass.").
 const ABBREVIATION = [...NAME_ABBREVIATIONS, ...STATE_ABBREVIATIONS].join('|');
 
 // Acronyms with dots (U.S., U.K.), words with inner apostrophes/hyphens/ampersands, numbers with
@@ -30,7 +30,7 @@ const TOKEN_PATTERN = new RegExp(
   'gu',
 );
 
-/** Splits text into tokens with spans and the index of the sentence (`splitSentences`) each is in. */
+/** Splits text into tokens with spans, each with the index of its `splitSentences` sentence. */
 export function tokenize(text: string): Token[] {
   const sentences = splitSentences(text);
   const tokens: Token[] = [];
