@@ -76,6 +76,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
     });
     const llm = createLlm(config, logger, metrics);
     const extractor = createExtractor(config, llm, logger);
+    await extractor.init();
     const services = createServices(
       {
         store,

@@ -1,7 +1,6 @@
 import type { Extraction } from '../../src/domain/extraction.js';
 import { CompromiseEntityExtractor } from '../../src/adapters/extraction/compromise-entity-extractor.js';
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
-import { loadGazetteer } from '../../src/adapters/extraction/lexicon/gazetteer.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
 import { type ConllDocument, type LabeledSpan, loadConll2003, resolveDataFile } from '../support/conll.js';
 import { round, type Score, SpanTally } from '../support/span-scores.js';
@@ -65,9 +64,9 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const documents = await loadConll2003(file);
   const sentences = documents.reduce((sum, document) => sum + document.sentences, 0);
   args.log(`ner: ${documents.length} documents, ${sentences} sentences`);
-  loadGazetteer();
   const rules = new RulesEntityExtractor();
   const compromise = new CompromiseEntityExtractor();
+  await Promise.all([rules.init(), compromise.init()]);
   // Warm both systems on the whole set first, so neither pays JIT warm-up inside the timing.
   runSystem(documents, (text) => rules.extractSync(text));
   runSystem(documents.slice(0, 20), (text) => compromise.extractSync(text));

@@ -2,6 +2,7 @@ import { CompromiseEntityExtractor } from '../../src/adapters/extraction/comprom
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { EntityType } from '../../src/domain/entity.js';
 import type { EntityMention, Extraction } from '../../src/domain/extraction.js';
+import type { RelationType } from '../../src/domain/relation-type.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
 import { type Conll04Sentence, type DialogreDialogue, loadJson, resolveDataFile } from '../support/conll.js';
 import { type Score, toScore } from '../support/span-scores.js';
@@ -11,7 +12,7 @@ const DIALOGRE = 're/dialogre_dev.json';
 const ENTITY_TYPES: Readonly<Record<string, EntityType>> = { Peop: 'PERSON', Org: 'ORG', Loc: 'LOCATION', Other: 'MISC' };
 const KILL_VERBS = new Set(['kill', 'assassinate', 'murder', 'shoot', 'slay', 'stab', 'execute']);
 // DialogRE label → our relation type; `reverse` when our direction is the label's opposite.
-const DIALOGRE_MAP: Readonly<Record<string, { type: string; symmetric?: boolean; reverse?: boolean }>> = {
+const DIALOGRE_MAP: Readonly<Record<string, { type: RelationType; symmetric?: boolean; reverse?: boolean }>> = {
   'per:siblings': { type: 'sibling_of', symmetric: true },
   'per:spouse': { type: 'spouse_of', symmetric: true },
   'per:friends': { type: 'friend_of', symmetric: true },
@@ -158,6 +159,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const rules = new RulesEntityExtractor();
   const compromise = new CompromiseEntityExtractor();
   const titled = new RulesEntityExtractor({ keepTitles: true });
+  await Promise.all([rules.init(), compromise.init(), titled.init()]);
   const endToEnd = scoreConll04(cases, (item) => rules.extractSync(item.text));
   const variants = {
     keep_titles: pickScore(scoreConll04(cases, (item) => titled.extractSync(item.text))),

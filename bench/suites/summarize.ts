@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
-import { mentionsName, splitSentences } from '../../src/services/conversations/summary-sentences.js';
+import { splitSentences } from '../../src/domain/sentences.js';
+import { mentionsName } from '../../src/services/conversations/summary-sentences.js';
 import { SummaryService } from '../../src/services/conversations/summary-service.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
 
@@ -99,6 +100,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const sessions = await loadSessions(file);
   args.log(`summarize: ${sessions.length} sessions`);
   const extractor = new RulesEntityExtractor();
+  await extractor.init();
   const service = new SummaryService({ extractor });
   await service.summarize(sessions[0]?.text ?? 'Warm up.', { preserveEntities: true });
   const ours = emptyTally();

@@ -7,11 +7,9 @@
  * the same word tokens, and transformer embedders truncate what exceeds their window.
  */
 
-/** A character range `[start, end)` of the text that must never be cut (e.g. an entity name). */
-export interface TextSpan {
-  readonly start: number;
-  readonly end: number;
-}
+import { splitSentences, type TextSpan } from './sentences.js';
+
+export type { TextSpan } from './sentences.js';
 
 /** One chunk: its text and where it sits in the original (`text === original.slice(start, end)`). */
 export interface TextChunk {
@@ -34,36 +32,6 @@ interface Unit {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
-const SENTENCE_END = /[.!?…]+["'”’)\]]*(?=\s|$)|\n+/gu;
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'jr',
-  'sr',
-  'vs',
-  'etc',
-  'e.g',
-  'i.e',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'no',
-  'mt',
-  'ft',
-  'u.s',
-  'u.k',
-  'approx',
-  'dept',
-  'gen',
-  'gov',
-  'sen',
-  'rep',
-]);
 
 /** Number of word and punctuation tokens in `text` (the unit of MAX_CHUNK_TOKENS). */
 export function countTokens(text: string): number {
@@ -90,42 +58,13 @@ export function chunkText(text: string, options: ChunkOptions): TextChunk[] {
   }));
 }
 
-function insideSpan(position: number, spans: readonly TextSpan[]): boolean {
-  return spans.some((span) => span.start < position && position < span.end);
-}
-
-/** Trimmed sentence ranges with token counts; boundaries inside protected spans are ignored. */
+/** Sentence ranges with token counts; boundaries inside protected spans are ignored. */
 function sentences(text: string, spans: readonly TextSpan[]): Unit[] {
-  const cuts = [0];
-  for (const match of text.matchAll(SENTENCE_END)) {
-    const cut = match.index + match[0].length;
-    if (!insideSpan(cut, spans) && !isAbbreviation(text, match.index, match[0])) cuts.push(cut);
-  }
-  cuts.push(text.length);
-  const units: Unit[] = [];
-  for (let index = 1; index < cuts.length; index += 1) {
-    const unit = trimmed(text, cuts[index - 1] ?? 0, cuts[index] ?? text.length);
-    if (unit) units.push(unit);
-  }
-  return units;
-}
-
-/** A period after an abbreviation or initial, or one followed by a lower-case word, ends nothing. */
-function isAbbreviation(text: string, index: number, mark: string): boolean {
-  if (!mark.startsWith('.') || mark.length > 1) return false;
-  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, index - 12), index))?.[1] ?? '';
-  if (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase())) return true;
-  const next = /\S/u.exec(text.slice(index + 1, index + 40))?.[0] ?? '';
-  return next !== '' && next === next.toLowerCase() && next !== next.toUpperCase();
-}
-
-function trimmed(text: string, start: number, end: number): Unit | undefined {
-  let from = start;
-  let to = end;
-  while (from < to && /\s/u.test(text.charAt(from))) from += 1;
-  while (to > from && /\s/u.test(text.charAt(to - 1))) to -= 1;
-  if (from === to) return undefined;
-  return { start: from, end: to, tokens: countTokens(text.slice(from, to)) };
+  return splitSentences(text, { protectedSpans: spans }).map((sentence) => ({
+    start: sentence.start,
+    end: sentence.end,
+    tokens: countTokens(sentence.text),
+  }));
 }
 
 /** The tokens of an overlong sentence, glued together where a cut would split a protected span. */

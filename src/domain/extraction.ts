@@ -1,4 +1,9 @@
 import type { EntityType } from './entity.js';
+import type { RelationLabel } from './relation-type.js';
+import { words } from './word-list.js';
+
+/** First-person pronouns: with a speaker in the context they stand for that person. */
+export const FIRST_PERSON_PRONOUNS: ReadonlySet<string> = words('i me my mine myself');
 
 /** An entity found in a text, with its character span (`end` exclusive). */
 export interface EntityMention {
@@ -15,8 +20,8 @@ export interface EntityMention {
 export interface RelationMention {
   readonly sourceIndex: number;
   readonly targetIndex: number;
-  /** snake_case type, e.g. `works_for`, or a verb lemma for generic relations. */
-  readonly type: string;
+  /** A catalogue type (`works_for`) or, for generic relations, a verb lemma (`visit`). */
+  readonly type: RelationLabel;
   readonly confidence: number;
   readonly sentence: string;
 }

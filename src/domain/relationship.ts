@@ -3,13 +3,6 @@ import type { MemoryId } from './memory.js';
 
 export type RelationshipId = string;
 
-/** Relation types that hold one value at a time: a new one closes the current one. */
-export const SINGLE_VALUED_RELATIONS: ReadonlySet<string> = new Set([
-  'lives_in',
-  'works_for',
-  'spouse_of',
-]);
-
 export interface RelationshipMetadata {
   readonly confidence: number;
   readonly sentence: string;
@@ -21,6 +14,7 @@ export interface Relationship {
   readonly id: RelationshipId;
   readonly sourceEntityId: EntityId;
   readonly targetEntityId: EntityId;
+  /** A `RelationLabel` (relation-type.ts) when extracted here; imported rows may hold any name. */
   readonly relationType: string;
   readonly metadata: RelationshipMetadata;
   /** The memory that first asserted it (null once that memory is gone). */

@@ -7,6 +7,8 @@ export interface ExtractionContext {
 
 /** Finds typed entities and the relations between them in a text. */
 export interface EntityExtractor {
+  /** Loads word lists or models (may take a while the first time); idempotent. */
+  init(): Promise<void>;
   /** Entities with spans (sorted by start) and relations between them; never throws on odd text. */
   extract(text: string, context?: ExtractionContext): Promise<Extraction>;
 }

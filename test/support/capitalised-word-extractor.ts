@@ -12,6 +12,9 @@ const SKIP = new Set(
 export class CapitalisedWordExtractor implements EntityExtractor {
   readonly calls: string[] = [];
 
+  /** Nothing to load. */
+  async init(): Promise<void> {}
+
   /** Capitalised runs in order of appearance. */
   async extract(text: string): Promise<Extraction> {
     this.calls.push(text);

@@ -1,7 +1,11 @@
-import type { EntityMention, Extraction, RelationMention } from '../../domain/extraction.js';
+import {
+  type EntityMention,
+  type Extraction,
+  FIRST_PERSON_PRONOUNS,
+  type RelationMention,
+} from '../../domain/extraction.js';
 import type { ExtractionAnswer, NamedEntity } from './llm-extraction-answer.js';
 
-const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself']);
 const FIRST_PERSON_IN_TEXT = /\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b/g;
 /** Map key of the speaker's mention (no real name lower-cases to it). */
 const SPEAKER = '\u0000speaker';
@@ -32,7 +36,7 @@ export function locateExtraction(
   for (const entity of answer.entities) {
     const confidence = entity.confidence ?? DEFAULT_ENTITY_CONFIDENCE;
     if (confidence < options.confidenceThreshold) continue;
-    const mention = FIRST_PERSON.has(entity.text.toLowerCase())
+    const mention = FIRST_PERSON_PRONOUNS.has(entity.text.toLowerCase())
       ? speakerMention(text, mentions, options.speaker, byName)
       : (nameMention(text, entity, confidence, mentions, cursor) ??
         (isSpeakerName(entity.text, options.speaker)
@@ -96,7 +100,7 @@ function relations(
 ): RelationMention[] {
   const resolve = (name: string) => {
     const lower = name.toLowerCase();
-    if (FIRST_PERSON.has(lower)) return byName.get(SPEAKER);
+    if (FIRST_PERSON_PRONOUNS.has(lower)) return byName.get(SPEAKER);
     return (
       byName.get(lower) ?? (isSpeakerName(name, options.speaker) ? byName.get(SPEAKER) : undefined)
     );
@@ -152,8 +156,8 @@ function overlaps(taken: readonly EntityMention[], start: number, end: number): 
 function relationsNameTheSpeaker(answer: ExtractionAnswer): boolean {
   return answer.relations.some(
     (relation) =>
-      FIRST_PERSON.has(relation.source.toLowerCase()) ||
-      FIRST_PERSON.has(relation.target.toLowerCase()),
+      FIRST_PERSON_PRONOUNS.has(relation.source.toLowerCase()) ||
+      FIRST_PERSON_PRONOUNS.has(relation.target.toLowerCase()),
   );
 }
 

@@ -1,4 +1,10 @@
+import { RELATION_TYPES } from '../../domain/relation-type.js';
 import type { LlmMessage } from '../../ports/llm.js';
+
+// The catalogue, one type a line: "- works_for: the source works for the target organisation".
+const RELATION_LINES = Object.entries(RELATION_TYPES)
+  .map(([type, { meaning }]) => `- ${type}: the source ${meaning}`)
+  .join('\n');
 
 const SYSTEM = `You extract a knowledge graph from a short text.
 Answer with ONE JSON object and nothing else, in this shape:
@@ -7,7 +13,9 @@ Answer with ONE JSON object and nothing else, in this shape:
 Entity types: PERSON, ORG, LOCATION (cities, countries, places), DATE, TIME, MONEY, PRODUCT, EVENT, MISC.
 Entity "text" must be copied exactly as written in the text (no titles like "my sister", no trailing punctuation), listed in order of appearance.
 The person speaking (I, me, my, myself) is the entity "I" of type PERSON; include it only when it takes part in a relation.
-Relation types are snake_case: works_for, lives_in, located_in, born_in, studies_at, member_of, founded, spouse_of, parent_of, child_of, sibling_of, friend_of, has_pet, likes, dislikes; for any other fact use the verb lemma (e.g. visited, plays).
+Relation types are snake_case, one of:
+${RELATION_LINES}
+For any other fact use the verb lemma (e.g. visited, plays).
 "source" and "target" are entity texts from your list. Confidence is between 0 and 1.
 If there is nothing to extract, answer {"entities":[],"relations":[]}.`;
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import type { Extraction } from '../../domain/extraction.js';
+import { type Extraction, FIRST_PERSON_PRONOUNS } from '../../domain/extraction.js';
 import { parseTolerantJson } from '../../domain/tolerant-json.js';
 import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extractor.js';
 import type { Llm } from '../../ports/llm.js';
@@ -45,6 +45,11 @@ export class LlmEntityExtractor implements EntityExtractor {
     this.#options = options;
   }
 
+  /** Readies the fallback extractor; the model needs nothing loaded. */
+  async init(): Promise<void> {
+    await this.#options.fallback.init();
+  }
+
   /** Entities (sorted by start) and relations; falls back instead of throwing. */
   async extract(text: string, context: ExtractionContext = {}): Promise<Extraction> {
     if (text.trim() === '') return { entities: [], relations: [] };
@@ -81,7 +86,7 @@ export class LlmEntityExtractor implements EntityExtractor {
     const placeable = named.entities.filter(
       (entity) =>
         (entity.confidence ?? 1) >= this.#options.confidenceThreshold &&
-        !/^(?:i|me|my|mine|myself)$/i.test(entity.text),
+        !FIRST_PERSON_PRONOUNS.has(entity.text.toLowerCase()),
     );
     if (placeable.length > 0 && extraction.entities.length === 0) {
       throw new ExtractionFailure('unlocatable', {});

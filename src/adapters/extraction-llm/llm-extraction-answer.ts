@@ -1,5 +1,6 @@
 import type { EntityType } from '../../domain/entity.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { type RelationLabel, relationLabelOf } from '../../domain/relation-type.js';
 
 /** An entity as the model named it, before it is located in the text. */
 export interface NamedEntity {
@@ -12,7 +13,7 @@ export interface NamedEntity {
 export interface NamedRelation {
   readonly source: string;
   readonly target: string;
-  readonly type: string;
+  readonly type: RelationLabel;
   readonly confidence: number | undefined;
 }
 
@@ -73,18 +74,9 @@ function namedEntity(row: Row): NamedEntity | undefined {
 function namedRelation(row: Row): NamedRelation | undefined {
   const source = firstString(row, ['source', 'subject', 'head'])?.trim();
   const target = firstString(row, ['target', 'object', 'tail'])?.trim();
-  const type = snakeCase(firstString(row, ['type', 'relation', 'label']) ?? '');
+  const type = relationLabelOf(firstString(row, ['type', 'relation', 'label']) ?? '');
   if (!source || !target || !type) return undefined;
   return { source, target, type, confidence: unitNumber(row['confidence']) };
-}
-
-function snakeCase(value: string): string {
-  return value
-    .trim()
-    .replace(/([a-z])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
 }
 
 function firstString(row: Row, keys: readonly string[]): string | undefined {

@@ -1,12 +1,21 @@
-import { ORG_PREVIOUS_WORDS } from './lexicon/context-words.js';
+import type { RelationType } from '../../domain/relation-type.js';
+import { ORG_PREVIOUS_WORDS } from './lexicon/organisation-words.js';
+import {
+  ARTICLES,
+  BIRTH_WORDS,
+  CLAUSE_BREAKS,
+  HOME_WORDS,
+  PLACE_LINKS,
+} from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
 
-const ARTICLES = new Set(['a', 'an', 'the']);
-const PLACE_LINKS = new Set(['in', 'of', 'near', 'outside']);
-const BIRTH_WORDS = new Set(['born', 'raised']);
-const HOME_WORDS = new Set(['lives', 'lived', 'grew', 'resides', 'resided', 'settled']);
-const CLAUSE_BREAKS = new Set([',', ';', ':', '(', ')', 'who', 'which', 'that', 'and', 'but']);
+// Being in a place carries over to the place's region ("born in Concord, Mass." → Mass.).
+const THROUGH_REGIONS: ReadonlySet<string> = new Set<RelationType>([
+  'lives_in',
+  'born_in',
+  'located_in',
+]);
 
 /** Appositives and fronted places: "Acme, a Boston software firm", "In Paris, the OECD …". */
 export function findAppositiveRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
@@ -99,7 +108,7 @@ export function extendThroughRegions(scan: RelationScan): void {
     if (relation.type === 'located_in' && isType(scan, relation.targetIndex, ['LOCATION']))
       regionOf.set(relation.sourceIndex, relation.targetIndex);
   for (const relation of [...scan.relations]) {
-    if (!['lives_in', 'born_in', 'located_in'].includes(relation.type)) continue;
+    if (!THROUGH_REGIONS.has(relation.type)) continue;
     const region = regionOf.get(relation.targetIndex);
     if (region === undefined || region === relation.sourceIndex) continue;
     const known = scan.relations.some(

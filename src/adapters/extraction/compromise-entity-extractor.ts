@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import type { EntityType } from '../../domain/entity.js';
 import type { EntityMention, Extraction, RelationMention } from '../../domain/extraction.js';
+import { type RelationLabel, verbRelation } from '../../domain/relation-type.js';
 import type { EntityExtractor } from '../../ports/entity-extractor.js';
 
 export interface CompromiseEntityExtractorOptions {
@@ -27,11 +28,11 @@ interface CompromiseView {
 }
 
 const CONFIDENCE = 0.6;
-const RELATION_PATTERNS: ReadonlyArray<readonly [string, string]> = [
+const RELATION_PATTERNS: ReadonlyArray<readonly [string, RelationLabel]> = [
   ['[<a>#Person+] #Adverb? (work|works|worked|working) (for|at) [<b>#Organization+]', 'works_for'],
   ['[<a>#Person+] #Adverb? (live|lives|lived|living) in [<b>#Place+]', 'lives_in'],
   ['[<a>#Place+] , [<b>#Place+]', 'located_in'],
-  ['[<a>#Person+] (killed|assassinated|murdered|shot) [<b>#Person+]', 'kill'],
+  ['[<a>#Person+] (killed|assassinated|murdered|shot) [<b>#Person+]', verbRelation('kill')],
 ];
 
 /** compromise alone (what mem0's TypeScript SDK uses): the baseline adapter. */
@@ -41,6 +42,9 @@ export class CompromiseEntityExtractor implements EntityExtractor {
   constructor(options: CompromiseEntityExtractorOptions = {}) {
     this.#threshold = options.confidenceThreshold ?? 0.5;
   }
+
+  /** Nothing to load: compromise builds its lexicon when imported. */
+  async init(): Promise<void> {}
 
   /** compromise's people, organisations and places, and a few match-pattern relations. */
   async extract(text: string): Promise<Extraction> {

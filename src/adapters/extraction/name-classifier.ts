@@ -1,21 +1,23 @@
 import type { EntityType } from '../../domain/entity.js';
+import type { Gazetteer } from './gazetteer.js';
+import { EVENT_SUFFIXES } from './lexicon/event-words.js';
+import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
+import { NAMING_WORDS } from './lexicon/name-words.js';
 import {
-  ADJECTIVE_ENDINGS,
-  COMPASS_WORDS,
-  EVENT_SUFFIXES,
   ORG_NEXT_WORDS,
-  ORG_PREVIOUS_WORDS,
-  PLACE_NOUNS,
-} from './lexicon/context-words.js';
-import {
   ORG_PREFIXES,
+  ORG_PREVIOUS_WORDS,
   ORG_SUFFIXES,
-  PERSON_NEXT_WORDS,
+  WORK_WORDS,
+} from './lexicon/organisation-words.js';
+import { PERSON_NEXT_WORDS } from './lexicon/person-words.js';
+import {
+  COMPASS_WORDS,
+  NEWSPAPER_STATES,
+  PLACE_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_SUFFIXES,
-} from './lexicon/cue-words.js';
-import type { Gazetteer } from './lexicon/gazetteer.js';
-import { STATE_ABBREVIATIONS } from './lexicon/state-abbreviations.js';
+} from './lexicon/place-words.js';
 import type { Token } from './tokenizer.js';
 
 /** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
@@ -52,22 +54,8 @@ export interface RunType {
   readonly confidence: number;
 }
 
-const WORK_WORDS = new Set([
-  'work',
-  'works',
-  'worked',
-  'working',
-  'job',
-  'intern',
-  'interning',
-  'employed',
-  'joined',
-  'join',
-  'hired',
-  'ceo',
-  'founded',
-  'started',
-]);
+// "Kurdish", "Chechen", "Zairean", "Islamic": the shape of a nationality or religion adjective.
+const NATIONALITY_ADJECTIVE = new RegExp(`(?:${[...NATIONALITY_ENDINGS].join('|')})$`, 'u');
 
 /** Types a run of capitalised tokens from gazetteers, affixes and surrounding cue words. */
 export function classifyRun(
@@ -169,7 +157,7 @@ function byContext(
   words: readonly string[],
   gazetteer: Gazetteer,
 ): RunType | undefined {
-  const named = ['called', 'named'].includes(tokens[first - 1]?.lower ?? '') ? 1 : 0;
+  const named = NAMING_WORDS.has(tokens[first - 1]?.lower ?? '') ? 1 : 0;
   const previous = tokens[first - 1 - named]?.lower ?? '';
   const beforePrevious = tokens[first - 2 - named]?.lower ?? '';
   const next = tokens[last + 1]?.lower ?? '';
@@ -233,7 +221,7 @@ export function isStateAt(tokens: readonly Token[], index: number, gazetteer: Ga
   const token = tokens[index];
   if (!token) return false;
   const bare = token.text.replace(/\.$/u, '');
-  return STATE_ABBREVIATIONS.has(token.text) || gazetteer.usStateCodes.has(bare);
+  return NEWSPAPER_STATES.has(token.text) || gazetteer.usStateCodes.has(bare);
 }
 
 function isPlaceAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
@@ -243,7 +231,7 @@ function isPlaceAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer
   return (
     gazetteer.countries.has(word) ||
     gazetteer.usStateCodes.has(token.text.replace(/\.$/u, '')) ||
-    STATE_ABBREVIATIONS.has(token.text)
+    NEWSPAPER_STATES.has(token.text)
   );
 }
 
@@ -256,7 +244,7 @@ function isAdjectiveBefore(
 ): boolean {
   const next = tokens[last + 1]?.text ?? '';
   return (
-    ADJECTIVE_ENDINGS.test(word) &&
+    NATIONALITY_ADJECTIVE.test(word) &&
     /^\p{Ll}{3,}$/u.test(next) &&
     !next.endsWith('ed') &&
     !PERSON_NEXT_WORDS.has(next) &&

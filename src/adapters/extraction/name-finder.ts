@@ -1,19 +1,19 @@
 import type { EntityType } from '../../domain/entity.js';
-import { CONTRACTION, NAME_PARTICLE_PREFIX } from './lexicon/context-words.js';
-import {
-  CONNECTORS,
-  NEVER_NAMES,
-  PLACE_PREPOSITIONS,
-  RELATIVE_NOUNS,
-  singularRelative,
-} from './lexicon/cue-words.js';
-import type { Gazetteer } from './lexicon/gazetteer.js';
+import type { Gazetteer } from './gazetteer.js';
+import { kinshipRelation } from './kinship.js';
+import { CONNECTORS, NAME_PARTICLES, NEVER_NAMES } from './lexicon/name-words.js';
+import { PLACE_PREPOSITIONS } from './lexicon/place-words.js';
 import { isKnownName, type NameMention } from './name-classifier.js';
 import { splitAndClassify } from './run-splitter.js';
 import { findTeamKeys } from './team-context.js';
 import { isAllCaps, isCapitalized, type Token } from './tokenizer.js';
 
 export type { NameMention } from './name-classifier.js';
+
+/** A contraction ("must've", "you're", "we'll", "don't"): never a name. */
+const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$|n['’]t$/iu;
+/** A hyphenated name particle that stays lower-case inside names ("al-Saadani", "bin-Laden"). */
+const NAME_PARTICLE_PREFIX = new RegExp(`^(?:${[...NAME_PARTICLES].join('|')})-\\p{Lu}`, 'u');
 
 /** Finds proper names: capitalised runs, plus lower-case names in chat after strong cues. */
 export function findNames(
@@ -131,7 +131,7 @@ function isLowerCaseName(tokens: readonly Token[], index: number, gazetteer: Gaz
   if (!token || !previous || !/^\p{Ll}+$/u.test(token.text) || NEVER_NAMES.has(token.lower))
     return false;
   if (gazetteer.commonWords.has(token.lower)) return false;
-  if (gazetteer.firstNames.has(token.lower) && RELATIVE_NOUNS.has(singularRelative(previous.lower)))
+  if (gazetteer.firstNames.has(token.lower) && kinshipRelation(previous.lower) !== undefined)
     return true;
   if (PLACE_PREPOSITIONS.has(previous.lower) && gazetteer.places.has(token.lower)) return true;
   return (

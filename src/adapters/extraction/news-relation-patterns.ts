@@ -1,34 +1,15 @@
-import { COMPASS_WORDS, PLACE_NOUNS } from './lexicon/context-words.js';
-import { ROLE_NOUNS } from './lexicon/relation-cues.js';
+import type { RelationType } from '../../domain/relation-type.js';
+import { COMPASS_WORDS, PLACE_NOUNS } from './lexicon/place-words.js';
+import {
+  LIST_JOINERS,
+  LOCATING_WORDS,
+  PERSON_LINKS,
+  ROLE_DETERMINERS,
+  ROLE_NOUNS,
+} from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
 import { isRoleWord } from './role-words.js';
-
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'its',
-  'his',
-  'her',
-  'their',
-  'former',
-  'deputy',
-  'assistant',
-  'senior',
-  'top',
-  'chief',
-  'executive',
-  'vice',
-  'general',
-  'managing',
-  'longtime',
-  'new',
-  'acting',
-  'associate',
-  'staff',
-]);
-const LOCATING_WORDS = new Set(['based', 'headquartered', 'located', 'situated']);
 
 /** Appositive and noun-phrase relations common in written text ("Bill Gates, chairman of Microsoft"). */
 export function findNewsRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
@@ -84,14 +65,15 @@ function personPatterns(
   }
 }
 
-const PERSON_LINKS = new Set(['of', 'at', 'for', 'with', 'from', 'in']);
-
 /**
  * Reads lower-case words before a preposition: "a metals economist with", "deputy leader of",
  * "a professor of political science at". Returns where it stopped and the role found.
  */
-function readRole(items: readonly SentenceItem[], start: number): [number, string | undefined] {
-  let role: string | undefined;
+function readRole(
+  items: readonly SentenceItem[],
+  start: number,
+): [number, RelationType | undefined] {
+  let role: RelationType | undefined;
   let cursor = start;
   for (; cursor - start < 8; cursor += 1) {
     const item = items[cursor];
@@ -171,8 +153,8 @@ function readOwnerRole(
   scan: RelationScan,
   items: readonly SentenceItem[],
   start: number,
-): [number, string | undefined] {
-  let role: string | undefined;
+): [number, RelationType | undefined] {
+  let role: RelationType | undefined;
   let adjectives = 0;
   let cursor = start;
   for (; cursor - start < 4; cursor += 1) {
@@ -180,7 +162,7 @@ function readOwnerRole(
     if (items[cursor]?.node !== undefined) break;
     // "Philippines first lady Imelda Marcos": up to two plain modifiers before the role.
     const modifier = /^\p{Ll}{3,}$/u.test(word) && scan.gazetteer.commonWords.has(word);
-    if (!DETERMINERS.has(word) && !isRoleWord(word) && !(modifier && adjectives < 2)) break;
+    if (!ROLE_DETERMINERS.has(word) && !isRoleWord(word) && !(modifier && adjectives < 2)) break;
     if (modifier && !isRoleWord(word)) adjectives += 1;
     role = ROLE_NOUNS.get(word) ?? (isRoleWord(word) ? (role ?? 'works_for') : role);
   }
@@ -233,7 +215,7 @@ function isInList(
     before !== undefined &&
     isType(scan, before, ['LOCATION']);
   const listedAfter =
-    ['and', ','].includes(items[outerIndex + 1]?.word ?? '') &&
+    LIST_JOINERS.has(items[outerIndex + 1]?.word ?? '') &&
     after !== undefined &&
     isType(scan, after, ['LOCATION']);
   return listedBefore || listedAfter;

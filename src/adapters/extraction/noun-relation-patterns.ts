@@ -1,21 +1,7 @@
+import { verbRelation } from '../../domain/relation-type.js';
+import { ARTICLES, HOME_NOUNS, KILLER_NOUNS, KILLING_NOUNS } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
-
-// Agent nouns and event nouns of killing, with the relation type (a verb lemma) they stand for.
-const KILLER_NOUNS: ReadonlyMap<string, string> = new Map([
-  ['assassin', 'assassinate'],
-  ['killer', 'kill'],
-  ['murderer', 'murder'],
-  ['slayer', 'slay'],
-]);
-const KILLING_NOUNS: ReadonlyMap<string, string> = new Map([
-  ['assassination', 'assassinate'],
-  ['murder', 'murder'],
-  ['killing', 'kill'],
-  ['slaying', 'slay'],
-  ['shooting', 'shoot'],
-]);
-const HOME_NOUNS = new Set(['home', 'house', 'hometown', 'apartment', 'flat', 'residence']);
 
 /** Relations carried by nouns: "Kennedy's assassin, Oswald", "the murder of X by Y", "Sohn's New Jersey home". */
 export function findNounRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
@@ -38,12 +24,12 @@ function killerAfterVictim(
 ): void {
   let cursor = index + 1;
   if (items[cursor]?.word === "'s") cursor += 1;
-  const type = KILLER_NOUNS.get(items[cursor]?.word ?? '');
-  if (!type) return;
+  const lemma = KILLER_NOUNS.get(items[cursor]?.word ?? '');
+  if (!lemma) return;
   cursor += items[cursor + 1]?.word === ',' ? 2 : 1;
   const killer = items[cursor]?.node;
   if (killer !== undefined && isType(scan, killer, ['PERSON']))
-    scan.add(killer, victim, type, 0.65, items);
+    scan.add(killer, victim, verbRelation(lemma), 0.65, items);
 }
 
 /** "John Wilkes Booth, (the) assassin of Lincoln". */
@@ -56,19 +42,19 @@ function killerOfVictim(
   let cursor = index + 1;
   if (items[cursor]?.word !== ',') return;
   cursor += 1;
-  if (['the', 'an', 'a'].includes(items[cursor]?.word ?? '')) cursor += 1;
-  const type = KILLER_NOUNS.get(items[cursor]?.word ?? '');
-  if (!type || items[cursor + 1]?.word !== 'of') return;
+  if (ARTICLES.has(items[cursor]?.word ?? '')) cursor += 1;
+  const lemma = KILLER_NOUNS.get(items[cursor]?.word ?? '');
+  if (!lemma || items[cursor + 1]?.word !== 'of') return;
   const victim = items[cursor + 2]?.node;
   if (victim !== undefined && isType(scan, victim, ['PERSON']))
-    scan.add(killer, victim, type, 0.65, items);
+    scan.add(killer, victim, verbRelation(lemma), 0.65, items);
 }
 
 /** "the assassination of Archduke Franz Ferdinand by Gavrilo Princip". */
 function killingOfBy(scan: RelationScan, items: readonly SentenceItem[]): void {
   for (let index = 0; index + 4 < items.length; index += 1) {
-    const type = KILLING_NOUNS.get(items[index]?.word ?? '');
-    if (!type || items[index + 1]?.word !== 'of') continue;
+    const lemma = KILLING_NOUNS.get(items[index]?.word ?? '');
+    if (!lemma || items[index + 1]?.word !== 'of') continue;
     const victim = items[index + 2]?.node;
     if (victim === undefined || !isType(scan, victim, ['PERSON'])) continue;
     for (let cursor = index + 3; cursor < index + 8; cursor += 1) {
@@ -77,7 +63,7 @@ function killingOfBy(scan: RelationScan, items: readonly SentenceItem[]): void {
       while (agent < cursor + 4 && items[agent]?.node === undefined) agent += 1;
       const killer = items[agent]?.node;
       if (killer !== undefined && isType(scan, killer, ['PERSON']))
-        scan.add(killer, victim, type, 0.6, items);
+        scan.add(killer, victim, verbRelation(lemma), 0.6, items);
       break;
     }
   }

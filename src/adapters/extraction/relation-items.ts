@@ -1,5 +1,7 @@
 import type { EntityType } from '../../domain/entity.js';
-import type { Gazetteer } from './lexicon/gazetteer.js';
+import { FIRST_PERSON_PRONOUNS } from '../../domain/extraction.js';
+import type { Gazetteer } from './gazetteer.js';
+import { SPEAKER_CONTRACTIONS, THIRD_PERSON } from './lexicon/relation-cue-words.js';
 import type { Token } from './tokenizer.js';
 
 /** An entity candidate by token range; `auxiliary` ones are emitted only when a relation uses them. */
@@ -22,22 +24,6 @@ export interface SentenceItem {
   /** The node came from a pronoun (he, she) resolved to an earlier person. */
   readonly viaPronoun?: boolean;
 }
-
-const SPEAKER_FORMS = new Map<string, string | undefined>([
-  ['i', undefined],
-  ['me', undefined],
-  ['my', undefined],
-  ['mine', undefined],
-  ['myself', undefined],
-  ["i'm", 'be'],
-  ['im', 'be'],
-  ["i've", 'have'],
-  ["i'll", 'will'],
-  ["i'd", 'would'],
-  ['i’m', 'be'],
-  ['i’ve', 'have'],
-]);
-const THIRD_PERSON = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
 
 /** Splits tokens into sentences of items, adding speaker nodes and resolving he/she to the last person. */
 export function buildSentences(
@@ -63,23 +49,8 @@ export function buildSentences(
       index = node.lastToken;
       continue;
     }
-    if (speaker !== undefined && SPEAKER_FORMS.has(token.lower)) {
-      nodes.push({
-        type: 'PERSON',
-        firstToken: index,
-        lastToken: index,
-        confidence: 0.9,
-        speaker,
-        auxiliary: true,
-      });
-      items.push({
-        word: token.lower,
-        lemma: token.lower,
-        tokenIndex: index,
-        node: nodes.length - 1,
-      });
-      const implied = SPEAKER_FORMS.get(token.lower);
-      if (implied) items.push({ word: implied, lemma: implied, tokenIndex: index });
+    if (speaker !== undefined && isFirstPerson(token.lower)) {
+      items.push(...speakerItems(nodes, token, index, speaker));
       continue;
     }
     if (THIRD_PERSON.has(token.lower) && lastPerson !== undefined) {
@@ -99,4 +70,31 @@ export function buildSentences(
     });
   }
   return sentences.filter((items) => items !== undefined);
+}
+
+/** Adds a speaker node at `index`; returns its item, then any verb a contraction holds. */
+function speakerItems(
+  nodes: GraphNode[],
+  token: Token,
+  index: number,
+  speaker: string,
+): SentenceItem[] {
+  nodes.push({
+    type: 'PERSON',
+    firstToken: index,
+    lastToken: index,
+    confidence: 0.9,
+    speaker,
+    auxiliary: true,
+  });
+  const word = token.lower;
+  const items: SentenceItem[] = [{ word, lemma: word, tokenIndex: index, node: nodes.length - 1 }];
+  const implied = SPEAKER_CONTRACTIONS.get(word);
+  if (implied) items.push({ word: implied, lemma: implied, tokenIndex: index });
+  return items;
+}
+
+/** "I", "my", "I'm": a word standing for the speaker. */
+function isFirstPerson(word: string): boolean {
+  return FIRST_PERSON_PRONOUNS.has(word) || SPEAKER_CONTRACTIONS.has(word);
 }

@@ -1,8 +1,11 @@
 import type { RelationMention } from '../../domain/extraction.js';
+import type { RelationType } from '../../domain/relation-type.js';
 import { extendThroughRegions, findAppositiveRelations } from './appositive-relation-patterns.js';
-import { PET_NOUNS, RELATIVE_NOUNS, singularRelative } from './lexicon/cue-words.js';
-import type { Gazetteer } from './lexicon/gazetteer.js';
-import { KIN_ADJECTIVES } from './lexicon/relation-cues.js';
+import type { Gazetteer } from './gazetteer.js';
+import { kinshipRelation } from './kinship.js';
+import { PET_NOUNS } from './lexicon/misc-words.js';
+import { NAMING_WORDS } from './lexicon/name-words.js';
+import { KIN_ADJECTIVES, KINSHIP_COPULAS } from './lexicon/relation-cue-words.js';
 import { findNewsRelations } from './news-relation-patterns.js';
 import { findNounRelations } from './noun-relation-patterns.js';
 import { buildSentences, type GraphNode, type SentenceItem } from './relation-items.js';
@@ -42,7 +45,7 @@ function findKinship(scan: RelationScan, items: readonly SentenceItem[]): void {
     while (KIN_ADJECTIVES.has(items[cursor]?.word ?? '')) cursor += 1;
     const noun = items[cursor];
     if (!noun || noun.node !== undefined) continue;
-    const relation = RELATIVE_NOUNS.get(singularRelative(noun.word));
+    const relation = kinshipRelation(noun.word);
     if (relation) linkRelative(scan, items, owner[0], cursor + 1, relation);
     else if (PET_NOUNS.has(noun.word)) linkPet(scan, items, owner[0], cursor);
   }
@@ -54,7 +57,7 @@ function linkRelative(
   items: readonly SentenceItem[],
   owner: number,
   after: number,
-  relation: string,
+  relation: RelationType,
 ): void {
   const next = items[after]?.word === ',' ? after + 1 : after;
   const target = items[next]?.node;
@@ -69,7 +72,8 @@ function linkPet(
   nounIndex: number,
 ): void {
   let next = nounIndex + 1;
-  if (['named', 'called', ','].includes(items[next]?.word ?? '')) next += 1;
+  const word = items[next]?.word ?? '';
+  if (NAMING_WORDS.has(word) || word === ',') next += 1;
   const nameNode = items[next]?.node;
   const nounItem = items[nounIndex];
   if (nameNode !== undefined && isType(scan, nameNode, ['PERSON', 'MISC', 'ORG', 'LOCATION'])) {
@@ -93,17 +97,13 @@ function findReverseKinship(scan: RelationScan, items: readonly SentenceItem[]):
   for (let index = 0; index + 2 < items.length; index += 1) {
     const subject = items[index]?.node;
     const verb = items[index + 1]?.word ?? '';
-    if (
-      subject === undefined ||
-      !isType(scan, subject, ['PERSON']) ||
-      !['is', 'was', "'s"].includes(verb)
-    )
+    if (subject === undefined || !isType(scan, subject, ['PERSON']) || !KINSHIP_COPULAS.has(verb))
       continue;
     const owner = possessorAt(scan, items, index + 2);
     if (!owner) continue;
     let cursor = owner[1];
     while (KIN_ADJECTIVES.has(items[cursor]?.word ?? '')) cursor += 1;
-    const relation = RELATIVE_NOUNS.get(singularRelative(items[cursor]?.word ?? ''));
+    const relation = kinshipRelation(items[cursor]?.word ?? '');
     if (relation) scan.add(owner[0], subject, relation, 0.8, items);
   }
 }

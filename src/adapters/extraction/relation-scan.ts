@@ -1,6 +1,7 @@
 import type { EntityType } from '../../domain/entity.js';
 import type { RelationMention } from '../../domain/extraction.js';
-import type { Gazetteer } from './lexicon/gazetteer.js';
+import type { RelationLabel } from '../../domain/relation-type.js';
+import type { Gazetteer } from './gazetteer.js';
 import type { GraphNode, SentenceItem } from './relation-items.js';
 import type { Token } from './tokenizer.js';
 
@@ -15,7 +16,7 @@ export interface RelationScan {
   add(
     source: number,
     target: number,
-    type: string,
+    type: RelationLabel,
     confidence: number,
     items: readonly SentenceItem[],
   ): void;

@@ -1,18 +1,8 @@
-import { PERSON_TITLES } from './lexicon/cue-words.js';
-import { ROLE_NOUNS } from './lexicon/relation-cues.js';
+import { NOT_OCCUPATIONS, PERSON_TITLES } from './lexicon/person-words.js';
+import { ROLE_NOUNS } from './lexicon/relation-cue-words.js';
 
 // Occupations by their ending: "businessman", "historian", "placekicker", "composer".
 const OCCUPATION = /^\p{Ll}{3,}(?:man|woman|ian|ist|er|or|ant|ent)$/u;
-const NOT_OCCUPATIONS = new Set([
-  'other',
-  'after',
-  'under',
-  'over',
-  'ever',
-  'never',
-  'former',
-  'later',
-]);
 
 /** A job title or occupation noun ("gov.", "ambassador", "businessman", "historian"). */
 export function isRoleWord(word: string): boolean {

@@ -1,6 +1,6 @@
 import type { EntityMention, Extraction, RelationMention } from '../../domain/extraction.js';
 import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extractor.js';
-import { loadGazetteer } from './lexicon/gazetteer.js';
+import { type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { findNames } from './name-finder.js';
 import { findRelations, type GraphNode } from './relation-patterns.js';
 import { type Token, tokenize } from './tokenizer.js';
@@ -15,11 +15,15 @@ export interface RulesEntityExtractorOptions {
   readonly keepTitles?: boolean;
 }
 
-/** Rules-based extractor: compromise's lexicon + npm gazetteers + heuristics + relation patterns. */
+/**
+ * Rules-based extractor: compromise's lexicon + npm gazetteers + heuristics + relation patterns.
+ * `init()` builds the gazetteer (about half a second, once per process); `extract` calls it.
+ */
 export class RulesEntityExtractor implements EntityExtractor {
   readonly #threshold: number;
   readonly #maxTextLength: number;
   readonly #keepTitles: boolean;
+  #gazetteer: Gazetteer | undefined;
 
   constructor(options: RulesEntityExtractorOptions = {}) {
     this.#threshold = options.confidenceThreshold ?? 0.5;
@@ -27,12 +31,18 @@ export class RulesEntityExtractor implements EntityExtractor {
     this.#keepTitles = options.keepTitles ?? false;
   }
 
+  /** Loads the word lists from npm packages; shared by every instance, idempotent. */
+  async init(): Promise<void> {
+    this.#gazetteer ??= await loadGazetteer();
+  }
+
   /** Entities sorted by start (spans are `text.slice(start, end)`) and the relations between them. */
   async extract(text: string, context: ExtractionContext = {}): Promise<Extraction> {
+    await this.init();
     return this.extractSync(text, context);
   }
 
-  /** Relations between entities the caller already has (e.g. gold spans, or another NER). */
+  /** Relations between entities the caller has (gold spans, another NER); after `init()`. */
   extractRelations(
     text: string,
     entities: readonly EntityMention[],
@@ -55,14 +65,14 @@ export class RulesEntityExtractor implements EntityExtractor {
           ];
     });
     nodes.sort((a, b) => a.firstToken - b.firstToken);
-    const found = findRelations(text, tokens, nodes, loadGazetteer(), context.speaker);
+    const found = findRelations(text, tokens, nodes, this.#loaded(), context.speaker);
     return assemble(text, tokens, found.nodes, found.relations, this.#threshold);
   }
 
-  /** Same as `extract`, synchronously (benchmarks and batch callers). */
+  /** Same as `extract`, synchronously (benchmarks and batch callers); after `init()`. */
   extractSync(text: string, context: ExtractionContext = {}): Extraction {
     const source = text.length > this.#maxTextLength ? text.slice(0, this.#maxTextLength) : text;
-    const gazetteer = loadGazetteer();
+    const gazetteer = this.#loaded();
     const tokens = tokenize(source);
     const values = valueNodes(source, tokens);
     const blocked = new Set(values.flatMap((node) => tokenRange(node.firstToken, node.lastToken)));
@@ -72,6 +82,11 @@ export class RulesEntityExtractor implements EntityExtractor {
     nodes.sort((a, b) => a.firstToken - b.firstToken);
     const found = findRelations(source, tokens, nodes, gazetteer, context.speaker);
     return assemble(source, tokens, found.nodes, found.relations, this.#threshold);
+  }
+
+  #loaded(): Gazetteer {
+    if (!this.#gazetteer) throw new Error('RulesEntityExtractor used before init()');
+    return this.#gazetteer;
   }
 }
 

@@ -1,16 +1,15 @@
-import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, SPEECH_VERBS } from './lexicon/context-words.js';
+import type { Gazetteer } from './gazetteer.js';
+import { isRelativeNoun, kinshipRelation } from './kinship.js';
+import { PET_NOUNS } from './lexicon/misc-words.js';
+import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js';
+import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import {
-  CONNECTORS,
-  FUNCTION_WORDS,
-  NEVER_NAMES,
-  ORG_SUFFIXES,
   PERSON_TITLES,
-  PET_NOUNS,
-  RELATIVE_NOUNS,
-  singularRelative,
-} from './lexicon/cue-words.js';
-import type { Gazetteer } from './lexicon/gazetteer.js';
-import { STATE_ABBREVIATIONS } from './lexicon/state-abbreviations.js';
+  SPEECH_VERBS,
+  WITH_SPEAKER_AFTER,
+  WITH_SPEAKER_BEFORE,
+} from './lexicon/person-words.js';
+import { NEWSPAPER_STATES } from './lexicon/place-words.js';
 import {
   classifyRun,
   isKnownName,
@@ -46,7 +45,7 @@ export function splitAndClassify(
       personCue,
       petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
       withSpeaker: isWithSpeaker(tokens, from, to),
-      stateAbbreviation: from === to && STATE_ABBREVIATIONS.has(tokens[from]?.text ?? ''),
+      stateAbbreviation: from === to && NEWSPAPER_STATES.has(tokens[from]?.text ?? ''),
       beforeState: tokens[to + 1]?.text === ',' && isStateAt(tokens, to + 2, gazetteer),
       orgCue:
         ORG_NEXT_WORDS.has(tokens[to + 1]?.lower ?? '') ||
@@ -143,7 +142,7 @@ function isTitleAt(
   const next = tokens[index + 1];
   if (token.text.endsWith('.') || next?.text === '.') return PERSON_TITLES.has(word);
   if (word.includes('-') && word.split('-').every((part) => PERSON_TITLES.has(part))) return true;
-  if (!PERSON_TITLES.has(word) && !RELATIVE_NOUNS.has(word))
+  if (!PERSON_TITLES.has(word) && !isRelativeNoun(word))
     return isRoleBeforeFirstName(tokens, index, start, gazetteer);
   // "Martin Luther King Jr": after a first name, a title word is a surname.
   const previous = tokens[index - 1]?.lower ?? '';
@@ -215,14 +214,14 @@ function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {
   const previous = tokens[first - 1];
   if (!previous) return false;
   const word = previous.lower.replace(/\.$/u, '');
-  return PERSON_TITLES.has(word) || RELATIVE_NOUNS.has(singularRelative(word));
+  return PERSON_TITLES.has(word) || kinshipRelation(word) !== undefined;
 }
 
 /** "Jordan and I", "me and Chelsea": only people are coordinated with the speaker. */
 function isWithSpeaker(tokens: readonly Token[], first: number, last: number): boolean {
   const after = `${tokens[last + 1]?.lower} ${tokens[last + 2]?.lower}`;
   const before = `${tokens[first - 2]?.lower} ${tokens[first - 1]?.lower}`;
-  return ['and i', 'and me', '& i'].includes(after) || ['me and', 'i and'].includes(before);
+  return WITH_SPEAKER_AFTER.has(after) || WITH_SPEAKER_BEFORE.has(before);
 }
 
 function runWords(tokens: readonly Token[], first: number, last: number): string {

@@ -1,9 +1,8 @@
-import { MATCH_WORDS } from './lexicon/context-words.js';
-import type { Gazetteer } from './lexicon/gazetteer.js';
+import type { Gazetteer } from './gazetteer.js';
+import { MATCH_WORDS, VERSUS_WORDS } from './lexicon/organisation-words.js';
 import type { Token } from './tokenizer.js';
 
 const SCORE = /^\d{1,3}$/u;
-const VERSUS = new Set(['v', 'vs', 'vs.', 'versus']);
 
 /**
  * Names used as sports teams in this text ("Leeds 2 Chelsea 1", "Lakers 102 Celtics 99",
@@ -29,7 +28,7 @@ export function findTeamKeys(
   }
   for (const [first, last] of runs) {
     const previous = tokens[first - 1]?.lower ?? '';
-    if (VERSUS.has(previous) && isClubLike(tokens, first, last, gazetteer))
+    if (VERSUS_WORDS.has(previous) && isClubLike(tokens, first, last, gazetteer))
       addTeam(teams, tokens, first, last, gazetteer);
   }
   for (let index = 1; index < runs.length; index += 1) {

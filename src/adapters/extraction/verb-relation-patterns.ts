@@ -1,72 +1,22 @@
 import type { EntityType } from '../../domain/entity.js';
-import { PET_NOUNS } from './lexicon/cue-words.js';
+import { verbRelation } from '../../domain/relation-type.js';
+import { PET_NOUNS } from './lexicon/misc-words.js';
+import { NAMING_WORDS } from './lexicon/name-words.js';
 import {
   BE_FORMS,
   GENERIC_VERB_STOPLIST,
   OBJECT_FILLERS,
+  PET_DETERMINERS,
   PET_VERBS,
+  PHRASE_STOPS,
   VERB_MODIFIERS,
-  VERB_PATTERNS,
-  type VerbPattern,
-} from './lexicon/relation-cues.js';
+  VERB_PREPOSITIONS,
+} from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
+import { VERB_PATTERNS, type VerbPattern } from './verb-patterns.js';
 
 const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG'];
-const PREPOSITIONS = new Set([
-  'in',
-  'at',
-  'to',
-  'for',
-  'from',
-  'with',
-  'of',
-  'by',
-  'on',
-  'near',
-  'about',
-  'into',
-  'like',
-  'than',
-]);
-const PHRASE_STOPS = new Set([
-  'and',
-  'but',
-  'or',
-  'because',
-  'so',
-  'when',
-  'while',
-  'with',
-  'in',
-  'at',
-  'on',
-  'to',
-  'for',
-  'of',
-  'from',
-  'too',
-  'lol',
-  'haha',
-  'a',
-  'lot',
-  'very',
-  'much',
-  'it',
-  'that',
-  'this',
-  'you',
-  'him',
-  'her',
-  'them',
-  'me',
-  'us',
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-]);
 
 /** Subject–verb–object relations: typed verb patterns first, then the verb lemma for the rest. */
 export function findVerbRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
@@ -98,7 +48,7 @@ function trackSubjects(
       if ((!governed || opensClause) && isType(scan, item.node, SUBJECT_TYPES)) current = item.node;
       governed = false;
     } else if (!OBJECT_FILLERS.has(item.word)) {
-      governed = PREPOSITIONS.has(item.word) || scan.gazetteer.verbLemmas.has(item.word);
+      governed = VERB_PREPOSITIONS.has(item.word) || scan.gazetteer.verbLemmas.has(item.word);
     }
   }
   return subjects;
@@ -113,7 +63,7 @@ function matchTyped(
   for (const pattern of VERB_PATTERNS) {
     const length = matchWords(items, index, pattern.words);
     if (length === 0) continue;
-    if (!isType(scan, subject, subjectTypes(pattern))) continue;
+    if (!isType(scan, subject, pattern.subjects)) continue;
     const target = findObject(scan, items, index + length, pattern);
     if (target === undefined) continue;
     const confidence = items.some((item) => item.node === subject && item.viaPronoun) ? 0.7 : 0.8;
@@ -121,11 +71,6 @@ function matchTyped(
     return length;
   }
   return 0;
-}
-
-function subjectTypes(pattern: VerbPattern): readonly EntityType[] {
-  if (pattern.type === 'located_in') return ['ORG', 'LOCATION'];
-  return pattern.type === 'founded' || pattern.type === 'member_of' ? SUBJECT_TYPES : ['PERSON'];
 }
 
 /** "I have a dog (named Rex)" / "we adopted two kittens". */
@@ -137,18 +82,12 @@ function matchPet(
 ): number {
   if (!PET_VERBS.has(items[index]?.lemma ?? '') || !isType(scan, subject, ['PERSON'])) return 0;
   let cursor = index + 1;
-  while (
-    cursor - index < 4 &&
-    /^(a|an|the|two|three|new|little|cute|old|another|some|\p{N}+)$/u.test(
-      items[cursor]?.word ?? '',
-    )
-  )
-    cursor += 1;
+  while (cursor - index < 4 && isPetDeterminer(items[cursor]?.word ?? '')) cursor += 1;
   const noun = items[cursor];
   const singular = noun?.word.replace(/(?<=[^s])s$/u, '') ?? '';
   if (!noun || noun.node !== undefined || !PET_NOUNS.has(singular)) return 0;
   let next = cursor + 1;
-  if (['named', 'called'].includes(items[next]?.word ?? '')) next += 1;
+  if (NAMING_WORDS.has(items[next]?.word ?? '')) next += 1;
   const name = items[next]?.node;
   const node = name === undefined ? undefined : scan.nodes[name];
   if (name !== undefined && node && node.speaker === undefined && node.type !== 'DATE') {
@@ -251,7 +190,8 @@ function matchGeneric(
   while (
     cursor < items.length &&
     cursor - index <= 3 &&
-    (OBJECT_FILLERS.has(items[cursor]?.word ?? '') || PREPOSITIONS.has(items[cursor]?.word ?? ''))
+    (OBJECT_FILLERS.has(items[cursor]?.word ?? '') ||
+      VERB_PREPOSITIONS.has(items[cursor]?.word ?? ''))
   )
     cursor += 1;
   const target = items[cursor]?.node;
@@ -260,8 +200,7 @@ function matchGeneric(
     !isType(scan, target, ['PERSON', 'ORG', 'LOCATION', 'PRODUCT', 'EVENT', 'MISC'])
   )
     return;
-  const type = lemma.replace(/[^\p{L}]+/gu, '_').toLowerCase();
-  scan.add(subject, target, type, 0.55, items);
+  scan.add(subject, target, verbRelation(lemma), 0.55, items);
 }
 
 /** "Kennedy was shot by Oswald": the agent after "by" is the source, the subject the target. */
@@ -281,8 +220,13 @@ function matchPassive(
   if (agent === undefined || !isType(scan, agent, ['PERSON', 'ORG'])) return false;
   const lemma = scan.gazetteer.verbLemmas.get(word) ?? guessPastTenseLemma(word, scan);
   if (lemma === undefined || GENERIC_VERB_STOPLIST.has(lemma)) return false;
-  scan.add(agent, subject, lemma.replace(/[^\p{L}]+/gu, '_').toLowerCase(), 0.6, items);
+  scan.add(agent, subject, verbRelation(lemma), 0.6, items);
   return true;
+}
+
+/** "a", "the", "two", "3": words between a pet verb and its noun. */
+function isPetDeterminer(word: string): boolean {
+  return PET_DETERMINERS.has(word) || /^\p{N}+$/u.test(word);
 }
 
 /** "assassinated" → "assassinate": a regular past tense the lexicon lacks (adjectives excluded). */

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { RELATION_TYPES } from '../../domain/relation-type.js';
 
 export const EntityTypeSchema = Type.Union(
   ['PERSON', 'ORG', 'LOCATION', 'DATE', 'TIME', 'MONEY', 'PRODUCT', 'EVENT', 'MISC'].map((type) =>
@@ -24,7 +25,10 @@ export const RelationshipJson = Type.Object({
   id: Type.String(),
   source_entity_id: Type.String(),
   target_entity_id: Type.String(),
-  relation_type: Type.String(),
+  relation_type: Type.String({
+    description: `One of ${Object.keys(RELATION_TYPES).join(', ')}; or, for a generic relation, a verb lemma (e.g. visit).`,
+    examples: ['works_for'],
+  }),
   metadata: Type.Record(Type.String(), Type.Unknown()),
   memory_id: Type.Union([Type.String(), Type.Null()]),
   valid_from: Type.String(),

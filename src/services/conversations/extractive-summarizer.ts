@@ -1,10 +1,6 @@
+import { type Sentence, splitSentences } from '../../domain/sentences.js';
 import type { Embedder } from '../../ports/embedder.js';
-import {
-  joinSentences,
-  mentionsName,
-  type SourceSentence,
-  splitSentences,
-} from './summary-sentences.js';
+import { joinSentences, mentionsName } from './summary-sentences.js';
 
 const STOP_WORDS = new Set(
   'the a an and or but if of to in on at for with from by as is are was were be been being it its this that these those i me my you your he him his she her we our they them their there here what which who whom how when where why not no so do does did have has had just very can will would could should about into than then too also really yeah oh hey hi'.split(
@@ -54,7 +50,7 @@ export class ExtractiveSummarizer {
     return { summary: summary.trim(), appendedNames };
   }
 
-  async #similarities(sentences: readonly SourceSentence[]): Promise<number[][]> {
+  async #similarities(sentences: readonly Sentence[]): Promise<number[][]> {
     if (!this.#embedder) return bagOfWordsSimilarities(sentences);
     await this.#embedder.init();
     const vectors = await this.#embedder.embed(sentences.map((sentence) => sentence.text));
@@ -64,10 +60,10 @@ export class ExtractiveSummarizer {
 
 /** Greedy choice: best new-name coverage (ties by centrality), then centrality up to the target. */
 function choose(
-  sentences: readonly SourceSentence[],
+  sentences: readonly Sentence[],
   centrality: readonly number[],
   options: ExtractiveOptions,
-): SourceSentence[] {
+): Sentence[] {
   const names = sentences.map((sentence) =>
     options.requiredNames.filter((name) => mentionsName(sentence.text, name)),
   );
@@ -94,7 +90,7 @@ function choose(
   }
   return [...chosen]
     .sort((left, right) => left - right)
-    .map((index) => sentences[index] as SourceSentence);
+    .map((index) => sentences[index] as Sentence);
 }
 
 /** PageRank over a weighted similarity graph, scaled so the most central sentence scores 1. */
@@ -118,7 +114,7 @@ function textRank(similarity: readonly (readonly number[])[]): number[] {
   return rank.map((value) => value / top);
 }
 
-function bagOfWordsSimilarities(sentences: readonly SourceSentence[]): number[][] {
+function bagOfWordsSimilarities(sentences: readonly Sentence[]): number[][] {
   const bags = sentences.map((sentence) => words(sentence.text));
   const documentFrequency = new Map<string, number>();
   for (const bag of bags)

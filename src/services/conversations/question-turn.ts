@@ -1,5 +1,5 @@
+import { splitSentences } from '../../domain/sentences.js';
 import { fillerReason } from './filler-turn.js';
-import { splitSentences } from './summary-sentences.js';
 
 const WH_WORDS = new Set('what where when who whom whose why how which'.split(' '));
 const AUXILIARIES = new Set(

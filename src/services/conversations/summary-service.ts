@@ -1,9 +1,10 @@
 import { InvalidInputError } from '../../domain/errors.js';
+import { splitSentences } from '../../domain/sentences.js';
 import type { Embedder } from '../../ports/embedder.js';
 import type { EntityExtractor } from '../../ports/entity-extractor.js';
 import type { Llm, LlmMessage } from '../../ports/llm.js';
 import { ExtractiveSummarizer } from './extractive-summarizer.js';
-import { mentionsName, splitSentences } from './summary-sentences.js';
+import { mentionsName } from './summary-sentences.js';
 
 export interface SummarizeOptions {
   /** Every entity name found in the source must appear in the summary. */

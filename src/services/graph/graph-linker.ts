@@ -1,7 +1,8 @@
 import type { Entity } from '../../domain/entity.js';
 import type { EntityMention, Extraction } from '../../domain/extraction.js';
 import type { MemoryId } from '../../domain/memory.js';
-import { type Relationship, SINGLE_VALUED_RELATIONS } from '../../domain/relationship.js';
+import { isSingleValued } from '../../domain/relation-type.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
 import type { GraphRepository } from '../../ports/graph-repository.js';
 import type { MemoryContext } from './memory-context.js';
@@ -95,7 +96,7 @@ export class GraphLinker {
           sentence: relation.sentence,
           memoryId: unit.memoryId,
           validFrom: input.validFrom,
-          singleValued: SINGLE_VALUED_RELATIONS.has(relation.type),
+          singleValued: isSingleValued(relation.type),
         }),
       );
     }

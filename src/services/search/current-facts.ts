@@ -2,7 +2,8 @@ import type { Entity, EntityId } from '../../domain/entity.js';
 import type { Fact } from '../../domain/fact.js';
 import { endedBy, holdsAt, predecessorOf, successorOf } from '../../domain/fact-timeline.js';
 import type { MemoryId } from '../../domain/memory.js';
-import { type Relationship, SINGLE_VALUED_RELATIONS } from '../../domain/relationship.js';
+import { isSingleValued } from '../../domain/relation-type.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { GraphRepository } from '../../ports/graph-repository.js';
 
 type FactGraph = Pick<GraphRepository, 'relationshipsOfMemories' | 'timelinesOf' | 'neighbourhood'>;
@@ -31,7 +32,7 @@ export class CurrentFacts {
     const asserted = await this.#graph.relationshipsOfMemories(memoryIds);
     const byMemory = new Map<MemoryId, Relationship[]>();
     for (const { evidenceMemoryId, ...edge } of asserted) {
-      if (!SINGLE_VALUED_RELATIONS.has(edge.relationType) || edge.validFrom > asOf) continue;
+      if (!isSingleValued(edge.relationType) || edge.validFrom > asOf) continue;
       byMemory.set(evidenceMemoryId, [...(byMemory.get(evidenceMemoryId) ?? []), edge]);
     }
     const candidates = [...byMemory].filter(([, edges]) =>
@@ -58,13 +59,12 @@ export class CurrentFacts {
     const edges = new Map(graphs.flatMap((g) => g.edges).map((edge) => [edge.id, edge]));
     const held = [...edges.values()].filter((edge) => holdsAt(edge, asOf));
     const timeline = await this.#graph.timelinesOf(
-      held.filter((edge) => SINGLE_VALUED_RELATIONS.has(edge.relationType)).map(timelineKey),
+      held.filter((edge) => isSingleValued(edge.relationType)).map(timelineKey),
     );
     return held
       .sort(
         (a, b) =>
-          Number(SINGLE_VALUED_RELATIONS.has(b.relationType)) -
-            Number(SINGLE_VALUED_RELATIONS.has(a.relationType)) ||
+          Number(isSingleValued(b.relationType)) - Number(isSingleValued(a.relationType)) ||
           b.validFrom.getTime() - a.validFrom.getTime(),
       )
       .slice(0, MAX_FACTS)

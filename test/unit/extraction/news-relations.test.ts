@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RulesEntityExtractor } from '../../../src/adapters/extraction/rules-entity-extractor.js';
 
 const extractor = new RulesEntityExtractor({ confidenceThreshold: 0.5 });
+
+beforeAll(() => extractor.init());
 
 async function relations(text: string): Promise<string[]> {
   const { entities, relations: found } = await extractor.extract(text);

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RulesEntityExtractor } from '../../../src/adapters/extraction/rules-entity-extractor.js';
 
 const extractor = new RulesEntityExtractor({ confidenceThreshold: 0.5 });
+
+beforeAll(() => extractor.init());
 
 async function typed(text: string): Promise<string[]> {
   const { entities } = await extractor.extract(text);
@@ -189,5 +191,19 @@ describe('RulesEntityExtractor relations', () => {
   it('emits speaker mentions only when a relation uses them', async () => {
     const { entities } = await extractor.extract('I think so lol', { speaker: 'bob' });
     expect(entities).toEqual([]);
+  });
+});
+
+describe('RulesEntityExtractor init', () => {
+  it('refuses synchronous extraction before init', () => {
+    expect(() => new RulesEntityExtractor().extractSync('Sarah lives in Boston.')).toThrow(
+      /before init\(\)/,
+    );
+  });
+
+  it('initialises itself on the first extract', async () => {
+    const fresh = new RulesEntityExtractor();
+    await fresh.extract('Sarah lives in Boston.');
+    expect(fresh.extractSync('Sarah lives in Boston.').entities).toHaveLength(2);
   });
 });

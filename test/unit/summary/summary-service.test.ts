@@ -4,10 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GloveEmbedder } from '../../../src/adapters/embeddings/glove-embedder.js';
 import { InvalidInputError } from '../../../src/domain/errors.js';
-import {
-  mentionsName,
-  splitSentences,
-} from '../../../src/services/conversations/summary-sentences.js';
+import { splitSentences } from '../../../src/domain/sentences.js';
+import { mentionsName } from '../../../src/services/conversations/summary-sentences.js';
 import { SummaryService } from '../../../src/services/conversations/summary-service.js';
 import { CapitalisedWordExtractor } from '../../support/capitalised-word-extractor.js';
 

@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import nlp from 'compromise';
 import type { Countries } from 'world-countries';
-import { COMMON_VERBS } from './common-verbs.js';
-import { KNOWN_ORGANIZATIONS } from './known-organizations.js';
+import { words } from '../../domain/word-list.js';
+import { KNOWN_ORGANIZATIONS } from './lexicon/organisation-words.js';
+import { WORD_LIKE_FIRST_NAMES } from './lexicon/person-words.js';
+import { COUNTRY_ALIASES } from './lexicon/place-words.js';
+import { EXTRA_VERBS } from './lexicon/relation-cue-words.js';
 
 /** Lower-case word lists the rules extractor consults; built once from npm packages. */
 export interface Gazetteer {
@@ -28,84 +31,13 @@ export interface Gazetteer {
   readonly wordNames: ReadonlySet<string>;
 }
 
-// First names that are also English words, missing from compromise's name lists.
-const WORD_LIKE_FIRST_NAMES = [
-  'bill',
-  'will',
-  'mark',
-  'jack',
-  'frank',
-  'rob',
-  'bob',
-  'pat',
-  'sue',
-  'don',
-  'ray',
-  'art',
-  'drew',
-  'guy',
-  'grant',
-  'dean',
-  'wade',
-  'chase',
-  'rose',
-  'grace',
-  'hope',
-  'faith',
-  'joy',
-  'april',
-  'june',
-  'summer',
-  'dawn',
-  'penny',
-  'ruby',
-  'pearl',
-  'victor',
-  'sterling',
-  'carol',
-  'holly',
-  'ivy',
-  'lily',
-  'daisy',
-  'rich',
-  'nick',
-  'gene',
-  'max',
-  'sky',
-];
-
 const CITY_POPULATION_FLOOR = 50_000;
-const COMMON_TAGS = new Set([
-  'Infinitive',
-  'PastTense',
-  'PresentTense',
-  'Gerund',
-  'Participle',
-  'Adjective',
-  'Comparative',
-  'Superlative',
-  'Plural',
-  'Singular',
-  'Adverb',
-  'Preposition',
-  'Conjunction',
-  'Determiner',
-  'Pronoun',
-  'Modal',
-  'Copula',
-  'Expression',
-  'Uncountable',
-  'Noun',
-  'Actor',
-  'Verb',
-  'QuestionWord',
-  'Negative',
-  'Possessive',
-  'Reflexive',
-  'Cardinal',
-  'Ordinal',
-  'TextValue',
-]);
+// compromise tags of ordinary words (not names).
+const COMMON_TAGS = words(`
+  Infinitive PastTense PresentTense Gerund Participle Adjective Comparative Superlative Plural
+  Singular Adverb Preposition Conjunction Determiner Pronoun Modal Copula Expression Uncountable
+  Noun Actor Verb QuestionWord Negative Possessive Reflexive Cardinal Ordinal TextValue
+`);
 
 interface City {
   readonly name: string;
@@ -124,23 +56,26 @@ interface CompromiseWorld {
 }
 
 const require = createRequire(import.meta.url);
-let cached: Gazetteer | undefined;
+let loading: Promise<Gazetteer> | undefined;
 
-/** The shared gazetteer, built on first use (about half a second) and reused afterwards. */
-export function loadGazetteer(): Gazetteer {
-  cached ??= buildGazetteer();
-  return cached;
+/** The shared gazetteer, built on first call (about half a second) and reused by every caller. */
+export function loadGazetteer(): Promise<Gazetteer> {
+  loading ??= buildGazetteer().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
 }
 
-function buildGazetteer(): Gazetteer {
+async function buildGazetteer(): Promise<Gazetteer> {
   const lexicon = (nlp.world() as CompromiseWorld).model.one.lexicon;
   const byTag = (wanted: readonly string[]): Set<string> => {
-    const words = new Set<string>();
+    const found = new Set<string>();
     for (const [word, tags] of Object.entries(lexicon)) {
       const list = Array.isArray(tags) ? tags : [tags];
-      if (list.some((tag) => wanted.includes(tag))) words.add(word);
+      if (list.some((tag) => wanted.includes(tag))) found.add(word);
     }
-    return words;
+    return found;
   };
   const commonWords = new Set<string>();
   for (const [word, tags] of Object.entries(lexicon)) {
@@ -168,23 +103,23 @@ function buildGazetteer(): Gazetteer {
     countries: countryNames,
     demonyms: demonymSet(byTag(['Demonym'])),
     commonWords,
-    verbLemmas: verbLemmaMap(new Set([...COMMON_VERBS, ...byTag(['Infinitive'])])),
+    verbLemmas: verbLemmaMap(new Set([...EXTRA_VERBS, ...byTag(['Infinitive'])])),
     usStateCodes: stateNames.codes,
     englishWords,
-    ...peopleNameParts(englishWords),
+    ...(await peopleNameParts(englishWords)),
   };
 }
 
-function peopleNameParts(englishWords: ReadonlySet<string>): {
+async function peopleNameParts(englishWords: ReadonlySet<string>): Promise<{
   nameParts: Set<string>;
   wordNames: Set<string>;
-} {
+}> {
   // The package exports only its cspell config; the word list sits beside it.
   const config = require.resolve('@cspell/dict-people-names/cspell-ext.json');
   const file = path.join(path.dirname(config), 'dict', 'people-names.txt');
   const nameParts = new Set<string>();
   const wordNames = new Set<string>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of (await readFile(file, 'utf8')).split('\n')) {
     const name = line.trim().toLowerCase();
     if (name && !name.startsWith('#')) (englishWords.has(name) ? wordNames : nameParts).add(name);
   }
@@ -205,21 +140,7 @@ function countryNameSet(): Set<string> {
     names.add(country.name.official.toLowerCase());
     for (const alt of country.altSpellings) if (alt.length > 3) names.add(alt.toLowerCase());
   }
-  for (const extra of [
-    'u.s',
-    'u.k',
-    'u.s.a.',
-    'u.a.e.',
-    'u.s.',
-    'u.k.',
-    'usa',
-    'uk',
-    'america',
-    'britain',
-    'great britain',
-  ]) {
-    names.add(extra);
-  }
+  for (const alias of COUNTRY_ALIASES) names.add(alias);
   return names;
 }
 

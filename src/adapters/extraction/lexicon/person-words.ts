@@ -1,0 +1,43 @@
+/** Words that make a name a person's (general English, nothing learned from data). */
+
+import { words } from '../../../domain/word-list.js';
+
+/** Titles before a person's name; dropped from the span ("President Lincoln" → "Lincoln"). */
+export const PERSON_TITLES: ReadonlySet<string> = words(`
+  mr mrs ms miss mx dr prof professor sir dame lady lord president vice senator sen governor gov
+  mayor judge justice minister premier chancellor king queen prince princess pope rev reverend
+  father gen general col colonel capt captain lt lieutenant sgt sergeant officer coach chairman
+  ceo rep representative ambassador secretary commissioner chief detective agent uncle aunt
+  auntie grandma grandpa cousin brother sister nurse sheikh deputy commander attorney actress
+  actor sultan archduke czar tsar shah ayatollah chef dean rabbi archbishop bishop cardinal count
+  duke emperor
+`);
+
+/** Words after a run that mark a person ("Sarah said", "Tom, 42,"). */
+export const PERSON_NEXT_WORDS: ReadonlySet<string> = words(`
+  said says told asked thinks thought wrote added replied explained laughed smiled wants wanted
+  loves likes feels felt married died who himself herself lol haha
+`);
+
+/** Verbs that make a preceding name a speaker ("Bush said"), even when the name is a word. */
+export const SPEECH_VERBS: ReadonlySet<string> = words(`
+  said says told added asked wrote replied stated announced argued insisted warned noted
+`);
+
+/** First names that are also English words, missing from compromise's name lists. */
+export const WORD_LIKE_FIRST_NAMES: ReadonlySet<string> = words(`
+  bill will mark jack frank rob bob pat sue don ray art drew guy grant dean wade chase rose grace
+  hope faith joy april june summer dawn penny ruby pearl victor sterling carol holly ivy lily
+  daisy rich nick gene max sky
+`);
+
+/** Words shaped like occupations ("-er", "-or") that are none ("other", "former"). */
+export const NOT_OCCUPATIONS: ReadonlySet<string> = words(`
+  other after under over ever never former later
+`);
+
+/** After a name, phrases that coordinate it with the speaker ("Jordan and I"): a person. */
+export const WITH_SPEAKER_AFTER: ReadonlySet<string> = words('and_i and_me &_i');
+
+/** Before a name, the same ("me and Chelsea"). */
+export const WITH_SPEAKER_BEFORE: ReadonlySet<string> = words('me_and i_and');

@@ -1,0 +1,41 @@
+/** Words that make a name a place's (general English and general knowledge). */
+
+import { words } from '../../../domain/word-list.js';
+
+/** "the town of X", "the capital X": the name is a place. */
+export const PLACE_NOUNS: ReadonlySet<string> = words(`
+  city town village province state region capital island county district suburb port republic
+  outskirts municipality hometown neighbourhood neighborhood resort prefecture settlement enclave
+  area
+`);
+
+/** Last words that make a capitalised run a location. */
+export const PLACE_SUFFIXES: ReadonlySet<string> = words(`
+  river lake mountain mountains mount island islands county province state valley bay sea ocean
+  street st avenue ave road rd boulevard park square beach desert forest peninsula coast strait
+  canyon hills heights region district harbor harbour falls gulf airport station bridge village
+  town prefecture territory republic
+`);
+
+/** Prepositions after which an unknown capitalised run is probably a place. */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = words(`
+  in from to near at visit visited visiting outside across around toward towards into via
+`);
+
+/** Compass and region words before a place or a nationality ("South Korean", "eastern Iraq"). */
+export const COMPASS_WORDS: ReadonlySet<string> = words(`
+  north south east west northern southern eastern western central northeast northwest southeast
+  southwest latin far middle
+`);
+
+/** US states as newspapers abbreviate them ("Portland, Ore.", "Concord, Mass."). */
+export const NEWSPAPER_STATES: ReadonlySet<string> = words(`
+  Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich.
+  Minn. Miss. Mo. Mont. Neb. Nebr. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C.
+  S.D. Tenn. Tex. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.
+`);
+
+/** Short names of countries that world-countries lacks ("U.S.", "Britain"). */
+export const COUNTRY_ALIASES: ReadonlySet<string> = words(`
+  u.s u.k u.s.a. u.a.e. u.s. u.k. usa uk america britain great_britain
+`);
