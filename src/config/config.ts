@@ -16,16 +16,6 @@ export type Config = ReturnType<typeof loadConfig>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const read = new EnvReader(env);
   const dataDir = path.resolve(read.string('DATA_DIR', './data'));
-  const embeddingProvider = read.oneOf<EmbeddingProvider>(
-    'EMBEDDING_PROVIDER',
-    ['glove', 'transformers', 'http'],
-    'glove',
-  );
-  const embeddingApi = read.oneOf<'openai' | 'ollama'>(
-    'EMBEDDING_API',
-    ['openai', 'ollama'],
-    'openai',
-  );
   const config = {
     http: {
       port: read.integer('PORT', 8000, 1, 65_535),
@@ -40,15 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         read.string('CHROMA_PERSIST_DIRECTORY', path.join(dataDir, 'chroma')),
       ),
     },
-    embeddings: {
-      provider: embeddingProvider,
-      model: read.string('EMBEDDING_MODEL', defaultEmbeddingModel(embeddingProvider, embeddingApi)),
-      baseUrl: read.optionalUrl('EMBEDDING_BASE_URL', ['http:', 'https:']),
-      api: embeddingApi,
-      apiKey: read.optionalString('EMBEDDING_API_KEY'),
-      allowDownload: read.boolean('EMBEDDING_ALLOW_DOWNLOAD', false),
-      cacheDir: dataDir,
-    },
+    embeddings: readEmbeddings(read, dataDir),
     extraction: {
       extractor: read.oneOf<EntityExtractorKind>('ENTITY_EXTRACTOR', ['rules', 'llm'], 'rules'),
       confidenceThreshold: read.number('ENTITY_CONFIDENCE_THRESHOLD', 0.5, 0, 1),
@@ -79,6 +61,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   read.throwIfInvalid();
   return deepFreeze(config);
+}
+
+function readEmbeddings(read: EnvReader, dataDir: string) {
+  const provider = read.oneOf<EmbeddingProvider>(
+    'EMBEDDING_PROVIDER',
+    ['glove', 'transformers', 'http'],
+    'glove',
+  );
+  const model = read.optionalString('EMBEDDING_MODEL');
+  const baseUrl = read.optionalUrl('EMBEDDING_BASE_URL', ['http:', 'https:']);
+  const api = read.oneOf<'openai' | 'ollama'>('EMBEDDING_API', ['openai', 'ollama'], 'openai');
+  return {
+    provider,
+    model: model ?? defaultEmbeddingModel(provider, api),
+    baseUrl,
+    api,
+    apiKey: read.optionalString('EMBEDDING_API_KEY'),
+    allowDownload: read.boolean('EMBEDDING_ALLOW_DOWNLOAD', false),
+    cacheDir: dataDir,
+  };
 }
 
 /** The model each embedding provider uses when EMBEDDING_MODEL is unset (GloVe has one). */
