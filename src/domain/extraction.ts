@@ -1,4 +1,5 @@
 import type { EntityType } from './entity.js';
+import type { Metadata } from './memory.js';
 import type { RelationLabel } from './relation-type.js';
 import { words } from './word-list.js';
 
@@ -14,6 +15,10 @@ export interface EntityMention {
   readonly confidence: number;
   /** True when the mention is a first-person pronoun resolved to the speaker. */
   readonly isSpeaker?: boolean;
+  /** Another name of the mention's entity the text gives ("Hi, I'm Sam Carter" → the speaker is also "Sam Carter"). */
+  readonly alias?: string;
+  /** What the text says the entity is (`{ species: 'dog' }`), merged into the entity's attributes. */
+  readonly attributes?: Metadata;
 }
 
 /** A relation between two mentions, by their index in `Extraction.entities`. */
@@ -24,6 +29,8 @@ export interface RelationMention {
   readonly type: RelationLabel;
   readonly confidence: number;
   readonly sentence: string;
+  /** When the fact started, when the text says ("we moved here last month"); else when it was said. */
+  readonly validFrom?: Date;
 }
 
 export interface Extraction {

@@ -3,6 +3,8 @@ import type { Extraction } from '../domain/extraction.js';
 export interface ExtractionContext {
   /** Name of the person speaking: first-person pronouns ("I", "me", "my") resolve to it. */
   readonly speaker?: string;
+  /** When the text was said: relative dates ("last month", "next March") resolve against it. */
+  readonly referenceTime?: Date;
 }
 
 /** Finds typed entities and the relations between them in a text. */

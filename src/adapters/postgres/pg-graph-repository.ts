@@ -48,7 +48,10 @@ export class PgGraphRepository implements GraphRepository {
     for (const input of inputs) {
       const normalizedName = normalizeEntityName(input.text, input.type);
       const key = keyOf(input.scope.userId, input.scope.agentId, input.type, normalizedName);
-      if (!values.has(key)) {
+      const seen = values.get(key);
+      if (seen) {
+        seen.attributes = { ...(seen.attributes ?? {}), ...(input.attributes ?? {}) };
+      } else {
         values.set(key, {
           id: randomUUID(),
           userId: input.scope.userId,
@@ -69,7 +72,11 @@ export class PgGraphRepository implements GraphRepository {
       .values(sorted)
       .onConflictDoUpdate({
         target: [entities.userId, entities.agentId, entities.type, entities.normalizedName],
-        set: { updatedAt: sql`now()` },
+        // What a later text says about the entity adds to (or corrects) what is known.
+        set: {
+          updatedAt: sql`now()`,
+          attributes: sql`${entities.attributes} || excluded.attributes`,
+        },
       })
       .returning();
     const byKey = new Map(

@@ -41,6 +41,7 @@ export class GraphLinker {
         scope: request.input.scope,
         type: request.mention.type,
         text: request.text,
+        ...(request.mention.attributes ? { attributes: request.mention.attributes } : {}),
       })),
     );
     const resolved = inputs.map(
@@ -53,9 +54,12 @@ export class GraphLinker {
     await graph.addAliases(
       requests.flatMap((request, index) => {
         const entity = found[index];
-        return entity && !request.mention.isSpeaker && request.mention.text !== entity.text
-          ? [{ entityId: entity.id, alias: request.mention.text }]
-          : [];
+        if (!entity) return [];
+        const written = request.mention.isSpeaker ? [] : [request.mention.text];
+        const names = [...written, ...(request.mention.alias ? [request.mention.alias] : [])];
+        return names
+          .filter((name) => name !== entity.text)
+          .map((alias) => ({ entityId: entity.id, alias }));
       }),
     );
     await graph.addMentions(
@@ -95,7 +99,7 @@ export class GraphLinker {
           confidence: relation.confidence,
           sentence: relation.sentence,
           memoryId: unit.memoryId,
-          validFrom: input.validFrom,
+          validFrom: relation.validFrom ?? input.validFrom,
           singleValued: isSingleValued(relation.type),
         }),
       );

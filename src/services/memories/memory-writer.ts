@@ -110,7 +110,10 @@ export class MemoryWriter {
     const metadata: Metadata =
       input.metadata === undefined ? target.metadata : { ...target.metadata, ...input.metadata };
     const now = this.#deps.clock.now();
-    const extraction = await this.#deps.extraction.extract(content, speakerOf(scope, metadata));
+    const extraction = await this.#deps.extraction.extract(content, {
+      ...speakerOf(scope, metadata),
+      referenceTime: target.createdAt,
+    });
     const memory = {
       ...target,
       content,
@@ -134,7 +137,7 @@ export class MemoryWriter {
       });
       await memories.insert(draft.rows.filter((row) => row.id !== target.id));
       await memories.refreshSearchable(target.id);
-      await this.#deps.linker.link(graph, [linkInput(draft, now)]);
+      await this.#deps.linker.link(graph, [linkInput(draft)]);
       await history.append([
         {
           memoryId: target.id,
@@ -185,11 +188,11 @@ export class MemoryWriter {
   /** Validates, extracts and chunks one new memory (no writes). */
   async #prepare(input: AddMemoryInput): Promise<MemoryDraft> {
     const content = validContent(input.content);
-    const extraction = await this.#deps.extraction.extract(
-      content,
-      speakerOf(input.scope, input.metadata),
-    );
     const memory = newMemory(input, content, this.#deps.clock.now());
+    const extraction = await this.#deps.extraction.extract(content, {
+      ...speakerOf(input.scope, input.metadata),
+      referenceTime: memory.createdAt,
+    });
     return draftOf(memory, extraction, this.#deps.maxChunkTokens);
   }
 
@@ -230,7 +233,7 @@ export class MemoryWriter {
     await repositories.memories.insert(drafts.flatMap((draft) => draft.rows));
     const contexts = await this.#deps.linker.link(
       repositories.graph,
-      drafts.map((draft) => linkInput(draft, draft.memory.createdAt)),
+      drafts.map((draft) => linkInput(draft)),
     );
     await repositories.history.append(
       drafts.map(({ memory }) => ({
@@ -285,12 +288,13 @@ export class MemoryWriter {
   }
 }
 
-function linkInput(draft: MemoryDraft, validFrom: Date): LinkInput {
+/** Facts hold from when the memory was said (its `created_at`), not from when it was written. */
+function linkInput(draft: MemoryDraft): LinkInput {
   return {
     scope: scopeOfMemory(draft.memory),
     text: draft.memory.content,
     extraction: draft.extraction,
     units: draft.spans,
-    validFrom,
+    validFrom: draft.memory.createdAt,
   };
 }
