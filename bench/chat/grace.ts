@@ -1,0 +1,170 @@
+import type { ChatPerson } from './chat-script.js';
+import {
+  fact,
+  managerOfSpeaker,
+  named,
+  noEntity,
+  notTheSpeakers,
+  oneNode,
+  SPEAKER,
+} from './check-builders.js';
+
+/** Grace, a nurse near retirement: divorced, a new partner, a daughter and grandson, Cambridge → Sarasota. */
+export const grace: ChatPerson = {
+  userId: 'chat-grace',
+  label: 'Grace',
+  messages: [
+    {
+      key: 'grace.intro',
+      at: '2026-01-15T13:00:00Z',
+      text: "Good morning. My daughter set this up for me. I'm Grace, I'm a nurse at Mass General and I live in Cambridge.",
+    },
+    {
+      key: 'grace.emily',
+      at: '2026-01-15T13:04:00Z',
+      text: "My daughter Emily lives in San Diego with her husband and my grandson Noah, he's 2.",
+    },
+    {
+      key: 'grace.kiwi',
+      at: '2026-01-15T13:07:00Z',
+      text: 'I have a parakeet named Kiwi who talks more than I do.',
+    },
+    {
+      key: 'grace.linda',
+      at: '2026-01-28T03:30:00Z',
+      text: "My supervisor is Linda Park. She's fair but we are so short staffed on nights.",
+    },
+    {
+      key: 'grace.paul',
+      at: '2026-02-10T15:00:00Z',
+      text: 'Paul and I divorced six years ago, we are on good terms. He still lives in Newton.',
+    },
+    {
+      key: 'grace.helpful',
+      at: '2026-02-10T15:06:00Z',
+      text: "Thank you dear, that's very helpful.",
+    },
+    {
+      key: 'grace.richard',
+      at: '2026-03-03T20:00:00Z',
+      text: "I've been seeing someone, a man named Richard from my church choir. Don't tell Emily yet!",
+    },
+    {
+      key: 'grace.red-meat',
+      at: '2026-03-20T14:20:00Z',
+      text: "Doctor says no more red meat for me, cholesterol. So it's fish and chicken from now on.",
+    },
+    {
+      key: 'grace.retiring',
+      at: '2026-04-14T12:00:00Z',
+      text: "I'm retiring in September after 31 years at Mass General. Mixed feelings.",
+    },
+    {
+      key: 'grace.weather',
+      at: '2026-04-14T12:05:00Z',
+      text: "Hope the weather holds for Emily's visit next month.",
+    },
+    {
+      key: 'grace.tampa',
+      at: '2026-05-02T16:40:00Z',
+      text: 'Richard and I are looking at condos near Tampa for after I retire.',
+    },
+    {
+      key: 'grace.sarasota',
+      at: '2026-05-02T16:43:00Z',
+      text: 'Sorry, I meant Sarasota, not Tampa. Tampa is where my cousin Ruth lives.',
+    },
+    {
+      key: 'grace.gigi',
+      at: '2026-06-07T19:30:00Z',
+      text: 'Emily and Noah visited this weekend. Noah calls me Gigi now, I melted.',
+    },
+    {
+      key: 'grace.carol',
+      at: '2026-07-12T04:10:00Z',
+      text: "Linda retired early so now my manager is Carol Diaz. She's young but very good.",
+    },
+    {
+      key: 'grace.song',
+      at: '2026-08-01T21:00:00Z',
+      text: 'Oh I love this song, they played it at my wedding.',
+    },
+    {
+      key: 'grace.emily-job',
+      at: '2026-08-15T17:20:00Z',
+      text: 'Emily is now at Qualcomm, she finally left teaching. Proud mama.',
+    },
+    {
+      key: 'grace.last-shift',
+      at: '2026-09-25T15:30:00Z',
+      text: 'Worked my last shift at Mass General yesterday. They gave me a cake and I cried.',
+    },
+    {
+      key: 'grace.moved',
+      at: '2026-10-10T18:00:00Z',
+      text: 'We moved from Cambridge to Sarasota last week. Kiwi survived the drive!',
+    },
+    { key: 'grace.will-do', at: '2026-10-10T18:03:00Z', text: 'Will do, thanks.' },
+    {
+      key: 'grace.volunteer',
+      at: '2026-10-20T13:15:00Z',
+      text: "I started volunteering at the hospital gift shop here on Tuesdays. Can't sit still.",
+    },
+    {
+      key: 'grace.proposal',
+      at: '2026-11-05T22:00:00Z',
+      text: 'Richard proposed!! At our age! I said yes of course.',
+    },
+    {
+      key: 'grace.noah-three',
+      at: '2026-11-16T17:00:00Z',
+      text: 'Noah turned 3 on Sunday, we did a video call and he blew out the candles at the screen.',
+    },
+  ],
+  questions: [
+    { ask: 'where do I live now?', answer: 'grace.moved' },
+    {
+      ask: 'where was I living over the summer?',
+      answer: 'grace.intro',
+      asOf: '2026-08-31T23:59:00Z',
+    },
+    { ask: 'where does my daughter live?', answer: 'grace.emily' },
+    { ask: "what is my grandson's name?", answer: 'grace.emily' },
+    { ask: 'how old is Noah now?', answer: 'grace.noah-three' },
+    { ask: "what's my bird called?", answer: 'grace.kiwi' },
+    {
+      ask: 'who was my manager in the spring?',
+      answer: 'grace.linda',
+      asOf: '2026-05-31T23:59:00Z',
+    },
+    { ask: 'who was my last manager at the hospital?', answer: 'grace.carol' },
+    { ask: 'am I still working at Mass General?', answer: 'grace.last-shift' },
+    { ask: 'who is Richard?', answer: 'grace.richard' },
+    { ask: 'am I engaged?', answer: 'grace.proposal' },
+    { ask: 'where does my cousin live?', answer: 'grace.sarasota' },
+    { ask: 'where does my ex-husband live?', answer: 'grace.paul' },
+    { ask: 'can I eat red meat?', answer: 'grace.red-meat' },
+    { ask: 'what do I do on Tuesdays?', answer: 'grace.volunteer' },
+    { ask: 'where does Emily work these days?', answer: 'grace.emily-job' },
+  ],
+  checks: [
+    oneNode('Grace', 'Gigi'),
+    fact('current', 'home', SPEAKER, 'lives_in', 'Sarasota'),
+    fact('closed', 'home', SPEAKER, 'lives_in', 'Cambridge'),
+    fact('not_current', 'correction', SPEAKER, 'lives_in', 'Tampa'),
+    fact('closed', 'job', SPEAKER, 'works_for', 'Mass General'),
+    fact('current', 'family', SPEAKER, 'parent', 'Emily'),
+    fact('current', 'third_party', named('Emily'), 'lives_in', 'San Diego'),
+    fact('current', 'third_party', named('Emily'), 'works_for', 'Qualcomm'),
+    fact('current', 'pet', SPEAKER, 'has_pet', 'Kiwi'),
+    managerOfSpeaker(['Linda Park', 'Linda'], { current: false }),
+    managerOfSpeaker(['Carol Diaz', 'Carol'], { current: false }),
+    fact('current', 'partner', SPEAKER, 'partner', 'Richard'),
+    fact('not_current', 'partner', SPEAKER, 'spouse', 'Paul'),
+    fact('current', 'family', SPEAKER, 'cousin', 'Ruth'),
+    fact('current', 'third_party', named('Ruth'), 'lives_in', 'Tampa'),
+    notTheSpeakers('lives_in', 'San Diego'),
+    noEntity('PERSON', 'Hope'),
+    noEntity('PERSON', 'Will'),
+  ],
+};

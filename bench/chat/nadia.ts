@@ -1,0 +1,177 @@
+import type { ChatPerson } from './chat-script.js';
+import {
+  fact,
+  managerOfSpeaker,
+  named,
+  noEntity,
+  notTheSpeakers,
+  SPEAKER,
+} from './check-builders.js';
+
+/** Nadia, product designer with a husband and two kids: Dell → Shopify, Austin → Portland, three managers. */
+export const nadia: ChatPerson = {
+  userId: 'chat-nadia',
+  label: 'Nadia',
+  messages: [
+    {
+      key: 'nadia.family',
+      at: '2026-01-12T21:05:00Z',
+      text: 'ok so about me: married to Omar, two kids, Leo who is 7 and Mia who is 4. we live in Austin',
+    },
+    {
+      key: 'nadia.dell',
+      at: '2026-01-12T21:08:00Z',
+      text: "I'm a product designer at Dell, mostly enterprise dashboards. not glamorous but the team is nice",
+    },
+    {
+      key: 'nadia.dan',
+      at: '2026-01-12T21:11:00Z',
+      text: "Dan Okafor is my manager, he's really great about school pickup stuff",
+    },
+    {
+      key: 'nadia.karim',
+      at: '2026-01-14T22:30:00Z',
+      text: 'my brother Karim lives in Toronto, he keeps sending me job postings up there lol',
+    },
+    {
+      key: 'nadia.coffee',
+      at: '2026-01-25T07:15:00Z',
+      text: 'I drink way too much coffee. like 5 cups a day. send help',
+    },
+    {
+      key: 'nadia.sleet',
+      at: '2026-01-25T07:20:00Z',
+      text: 'so cold today for austin, teh kids wanted snow and got sleet instead',
+    },
+    {
+      key: 'nadia.soccer',
+      at: '2026-02-07T11:00:00Z',
+      text: "leo started soccer on saturdays, mia wants to do it too but she's too little still",
+    },
+    {
+      key: 'nadia.pepper',
+      at: '2026-02-19T18:45:00Z',
+      text: 'we got a puppy!!! his name is Pepper, golden retriever, already ate a shoe',
+    },
+    { key: 'nadia.try', at: '2026-02-19T18:50:00Z', text: 'haha ok will try that' },
+    {
+      key: 'nadia.layoffs',
+      at: '2026-03-05T13:10:00Z',
+      text: 'rumors of layoffs at dell. dan says not to worry which is exactly what youd say if we should worry',
+    },
+    {
+      key: 'nadia.offer',
+      at: '2026-03-28T16:00:00Z',
+      text: 'got an offer from Shopify!! fully remote, starting april 20',
+    },
+    {
+      key: 'nadia.shopify',
+      at: '2026-04-27T20:00:00Z',
+      text: "been at shopify a week now and honestly I don't miss dell at all",
+    },
+    {
+      key: 'nadia.elena',
+      at: '2026-04-27T20:03:00Z',
+      text: 'my manager now is Elena Rossi, shes based in Ottawa. super chill',
+    },
+    {
+      key: 'nadia.tea',
+      at: '2026-05-10T08:00:00Z',
+      text: 'quit coffee!! tea only now, day 12. the headaches are finally gone',
+    },
+    {
+      key: 'nadia.transfer',
+      at: '2026-05-30T19:40:00Z',
+      text: "omar's company is transferring him so we're moving to portland this summer. kids are upset about leaving their friends",
+    },
+    {
+      key: 'nadia.earworm',
+      at: '2026-06-05T12:00:00Z',
+      text: 'omg this song has been stuck in my head all day',
+    },
+    {
+      key: 'nadia.portland',
+      at: '2026-08-08T17:30:00Z',
+      text: "we moved from Austin to Portland last weekend. it's so green here, pepper loves the rain",
+    },
+    {
+      key: 'nadia.school',
+      at: '2026-08-09T09:00:00Z',
+      text: 'mia starts pre-k at the school down the street and leo goes into 2nd grade',
+    },
+    { key: 'nadia.thanks', at: '2026-08-30T21:00:00Z', text: 'thank you!! that helps a lot' },
+    {
+      key: 'nadia.karim-engaged',
+      at: '2026-09-14T15:20:00Z',
+      text: 'karim got engaged to his girlfriend Sofia! wedding is next year in Toronto',
+    },
+    {
+      key: 'nadia.mom',
+      at: '2026-09-20T10:10:00Z',
+      text: 'my mom is flying in from Dhaka to help with the kids for a few weeks',
+    },
+    {
+      key: 'nadia.leo-cake',
+      at: '2026-10-03T20:25:00Z',
+      text: 'leo turns 8 next week, he wants a dinosaur cake. how hard can it be',
+    },
+    {
+      key: 'nadia.report-back',
+      at: '2026-10-03T20:31:00Z',
+      text: 'Amazing thanks!! Will report back after the party',
+    },
+    {
+      key: 'nadia.omar-nike',
+      at: '2026-10-18T14:00:00Z',
+      text: 'omar started at Nike last month, finally done with the transfer mess',
+    },
+    {
+      key: 'nadia.raj',
+      at: '2026-11-20T16:45:00Z',
+      text: 'elena got promoted so I report to Raj Patel now. first 1:1 tomorrow, wish me luck',
+    },
+  ],
+  questions: [
+    { ask: "what are my kids' names?", answer: 'nadia.family' },
+    { ask: 'how old is leo now?', answer: 'nadia.leo-cake' },
+    { ask: 'where do I work?', answer: 'nadia.shopify' },
+    { ask: 'where was I working in february?', answer: 'nadia.dell', asOf: '2026-02-28T23:59:00Z' },
+    { ask: 'who do i report to now?', answer: 'nadia.raj' },
+    { ask: 'who was my manager at dell?', answer: 'nadia.dan' },
+    { ask: "what's our dog's name?", answer: 'nadia.pepper' },
+    { ask: 'where does my brother live?', answer: 'nadia.karim' },
+    { ask: 'who is karim marrying?', answer: 'nadia.karim-engaged' },
+    { ask: 'what city do we live in now?', answer: 'nadia.portland' },
+    {
+      ask: 'where did we live in the spring?',
+      answer: 'nadia.family',
+      asOf: '2026-04-30T23:59:00Z',
+    },
+    { ask: 'do i still drink coffee?', answer: 'nadia.tea' },
+    { ask: 'where does omar work?', answer: 'nadia.omar-nike' },
+    { ask: "what's my husband's name?", answer: 'nadia.family' },
+    { ask: 'where is my mom flying in from?', answer: 'nadia.mom' },
+    { ask: 'what does leo do on saturdays?', answer: 'nadia.soccer' },
+  ],
+  checks: [
+    fact('current', 'partner', SPEAKER, 'spouse', 'Omar'),
+    fact('current', 'family', SPEAKER, 'parent', 'Leo'),
+    fact('current', 'family', SPEAKER, 'parent', 'Mia'),
+    fact('current', 'job', SPEAKER, 'works_for', 'Shopify'),
+    fact('closed', 'job', SPEAKER, 'works_for', 'Dell'),
+    fact('current', 'home', SPEAKER, 'lives_in', 'Portland'),
+    fact('closed', 'home', SPEAKER, 'lives_in', 'Austin'),
+    managerOfSpeaker(['Dan Okafor', 'Dan'], { current: false }),
+    managerOfSpeaker(['Elena Rossi', 'Elena'], { current: false }),
+    managerOfSpeaker(['Raj Patel', 'Raj'], { current: true }),
+    fact('current', 'pet', SPEAKER, 'has_pet', 'Pepper'),
+    fact('current', 'family', SPEAKER, 'sibling', 'Karim'),
+    fact('current', 'third_party', named('Karim'), 'lives_in', 'Toronto'),
+    fact('current', 'third_party', named('Karim'), 'partner', 'Sofia'),
+    fact('current', 'third_party', named('Omar'), 'works_for', 'Nike'),
+    notTheSpeakers('lives_in', 'Toronto'),
+    notTheSpeakers('lives_in', 'Ottawa'),
+    notTheSpeakers('works_for', 'Nike'),
+    noEntity('PERSON', 'Will'),
+  ],
+};
