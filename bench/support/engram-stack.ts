@@ -11,12 +11,18 @@ import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import { createCoreServices } from '../../src/services/create-services.js';
 
 /** Where benchmarks keep the converted GloVe cache (shared with the tests). */
-export const BENCH_EMBEDDINGS_CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/engram-test/embeddings');
+export const BENCH_EMBEDDINGS_CACHE = path.resolve(
+  import.meta.dirname,
+  '../../node_modules/.cache/engram-test/embeddings',
+);
 
 /** The default offline Engram (PGlite in memory, a managed Chroma in a temp dir, GloVe, rules) for benchmarks. */
 export async function startEngramStack(options: { maxChunkTokens?: number } = {}) {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-'));
-  const chroma = new ManagedChroma({ persistDirectory: path.join(directory, 'chroma'), restart: false });
+  const chroma = new ManagedChroma({
+    persistDirectory: path.join(directory, 'chroma'),
+    restart: false,
+  });
   const url = await chroma.start();
   const database = await openMemoryDatabase();
   await migrateUp(database.db);
