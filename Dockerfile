@@ -1,8 +1,22 @@
 # Engram API image: `engram serve` by default; any other `engram` command via `docker run IMAGE <command>`.
+# Stage 1 compiles src/ to dist/ with the dev dependencies; stage 2 holds only the runtime
+# dependencies, dist/, bin/ and migrations/ (`engram bench` needs the repository, not the image).
+FROM node:20-slim AS build
+
+# transformers.js (optional) would otherwise try to download CUDA binaries during npm ci.
+ENV ONNXRUNTIME_NODE_INSTALL_CUDA=skip
+WORKDIR /app
+COPY package.json package-lock.json ./
+# `prepare` runs scripts/build-if-stale.mjs, which skips the build while src/ is absent.
+COPY scripts ./scripts
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
 FROM node:20-slim
 
 ENV NODE_ENV=production \
-    # transformers.js (optional) would otherwise try to download CUDA binaries during npm ci.
     ONNXRUNTIME_NODE_INSTALL_CUDA=skip \
     HOST=0.0.0.0 \
     PORT=8000 \
@@ -10,12 +24,12 @@ ENV NODE_ENV=production \
 
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY scripts ./scripts
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-COPY tsconfig.json ./
 COPY bin ./bin
 COPY migrations ./migrations
-COPY src ./src
+COPY --from=build /app/dist ./dist
 
 RUN mkdir -p /var/lib/engram /backups && chown node:node /var/lib/engram /backups
 USER node

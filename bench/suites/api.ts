@@ -8,8 +8,8 @@ import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
 import { scopeOf } from '../../src/domain/scope.js';
 import type { BenchSuite } from '../support/bench-suite.js';
 import { ChatGenerator, type ChatMemory } from '../support/chat-generator.js';
-import { BENCH_EMBEDDINGS_CACHE } from '../support/engram-stack.js';
 import { type EngramProcess, startEngramProcess } from '../support/engram-process.js';
+import { BENCH_EMBEDDINGS_CACHE } from '../support/engram-stack.js';
 import { processTreeRss, rssMb } from '../support/process-stats.js';
 import { round } from '../support/recall-table.js';
 
@@ -55,7 +55,12 @@ const api: BenchSuite = async ({ flags, log }) => {
   return { result, markdown: markdown(settings, result) };
 };
 
-async function measureEngram(settings: Settings, memories: ChatMemory[], questions: ChatMemory[], log: (line: string) => void) {
+async function measureEngram(
+  settings: Settings,
+  memories: ChatMemory[],
+  questions: ChatMemory[],
+  log: (line: string) => void,
+) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-api-'));
   const server = await startEngramProcess(dataDir);
   try {
@@ -86,16 +91,27 @@ async function measureEngram(settings: Settings, memories: ChatMemory[], questio
   }
 }
 
-async function ingestOverHttp(server: EngramProcess, memories: ChatMemory[], settings: Settings, log: (line: string) => void) {
+async function ingestOverHttp(
+  server: EngramProcess,
+  memories: ChatMemory[],
+  settings: Settings,
+  log: (line: string) => void,
+) {
   const tally = { created: 0, duplicates: 0, errors: 0 };
   let next = 0;
   let reported = 0;
   const started = performance.now();
   const client = async () => {
     while (next < memories.length) {
-      const items = memories.slice(next, next + settings.batch).map((memory) => ({ content: memory.content, user_id: memory.userId }));
+      const items = memories
+        .slice(next, next + settings.batch)
+        .map((memory) => ({ content: memory.content, user_id: memory.userId }));
       next += settings.batch;
-      const response = await post<{ results: Array<{ status: string }> }>(server, '/memories/batch', { items });
+      const response = await post<{ results: Array<{ status: string }> }>(
+        server,
+        '/memories/batch',
+        { items },
+      );
       for (const item of response.results ?? []) {
         if (item.status === 'created') tally.created += 1;
         else if (item.status === 'duplicate') tally.duplicates += 1;
@@ -104,7 +120,9 @@ async function ingestOverHttp(server: EngramProcess, memories: ChatMemory[], set
       const done = tally.created + tally.duplicates + tally.errors;
       if (done - reported >= 10_000) {
         reported = done;
-        log(`api: ${done}/${memories.length} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        log(
+          `api: ${done}/${memories.length} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
       }
     }
   };
@@ -114,7 +132,8 @@ async function ingestOverHttp(server: EngramProcess, memories: ChatMemory[], set
 }
 
 async function searchOverHttp(server: EngramProcess, questions: ChatMemory[]): Promise<number[]> {
-  for (const question of questions.slice(0, 20)) await post(server, '/memories/search', { query: question.content, user_id: question.userId });
+  for (const question of questions.slice(0, 20))
+    await post(server, '/memories/search', { query: question.content, user_id: question.userId });
   const latencies: number[] = [];
   for (const question of questions) {
     const started = performance.now();
@@ -125,15 +144,22 @@ async function searchOverHttp(server: EngramProcess, questions: ChatMemory[]): P
 }
 
 async function post<T>(server: EngramProcess, route: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${route} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(`${route} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
   return json;
 }
 
 async function waitForOutbox(server: EngramProcess): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt += 1) {
-    const ready = (await (await fetch(`${server.url}/ready`)).json()) as { checks: Record<string, { detail?: { pending?: number } }> };
+    const ready = (await (await fetch(`${server.url}/ready`)).json()) as {
+      checks: Record<string, { detail?: { pending?: number } }>;
+    };
     if ((ready.checks['outbox']?.detail?.pending ?? 0) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -159,7 +185,11 @@ async function ingestBreakdown(server: EngramProcess, wallSeconds: number) {
   };
 }
 
-async function measureVectorOnly(settings: Settings, memories: ChatMemory[], questions: ChatMemory[]) {
+async function measureVectorOnly(
+  settings: Settings,
+  memories: ChatMemory[],
+  questions: ChatMemory[],
+) {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-api-chroma-'));
   const chroma = new ManagedChroma({ persistDirectory: directory, restart: false });
   try {
@@ -175,7 +205,14 @@ async function measureVectorOnly(settings: Settings, memories: ChatMemory[], que
         const batch = memories.slice(next, next + settings.batch);
         next += settings.batch;
         const embeddings = await embedder.embed(batch.map((memory) => memory.content));
-        await vectors.upsert(batch.map((memory, index) => ({ id: randomUUID(), scope: scopeOf(memory.userId), memoryType: 'ephemeral' as const, embedding: embeddings[index] ?? [] })));
+        await vectors.upsert(
+          batch.map((memory, index) => ({
+            id: randomUUID(),
+            scope: scopeOf(memory.userId),
+            memoryType: 'ephemeral' as const,
+            embedding: embeddings[index] ?? [],
+          })),
+        );
       }
     };
     await Promise.all(Array.from({ length: settings.clients }, client));
@@ -187,8 +224,15 @@ async function measureVectorOnly(settings: Settings, memories: ChatMemory[], que
       await vectors.query({ embedding, scope: scopeOf(question.userId), topK: 5 });
       latencies.push(performance.now() - begun);
     }
-    const rss = { bench_process: (await rssMb(process.pid)) ?? 0, chroma: chroma.pid ? ((await processTreeRss(chroma.pid))['total'] ?? 0) : 0 };
-    return { ingest_per_second: round(memories.length / seconds), search_ms: percentiles(latencies), rss_mb: rss };
+    const rss = {
+      bench_process: (await rssMb(process.pid)) ?? 0,
+      chroma: chroma.pid ? ((await processTreeRss(chroma.pid))['total'] ?? 0) : 0,
+    };
+    return {
+      ingest_per_second: round(memories.length / seconds),
+      search_ms: percentiles(latencies),
+      rss_mb: rss,
+    };
   } finally {
     await chroma.stop();
     await rm(directory, { recursive: true, force: true });
@@ -197,11 +241,25 @@ async function measureVectorOnly(settings: Settings, memories: ChatMemory[], que
 
 function percentiles(values: number[]): Percentiles {
   const sorted = [...values].sort((left, right) => left - right);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
+  const at = (q: number) =>
+    round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-function markdown(settings: Settings, result: { ingest_per_second: number; search_ms: Percentiles; created: number; duplicates: number; errors: number; ingest_breakdown_seconds: Record<string, number>; rss_mb: { after_ingest: Record<string, number>; after_search: Record<string, number> }; baselines: { vector_only: { ingest_per_second: number; search_ms: Percentiles } }; ratios: { ingest: number; search_p95: number } }): string {
+function markdown(
+  settings: Settings,
+  result: {
+    ingest_per_second: number;
+    search_ms: Percentiles;
+    created: number;
+    duplicates: number;
+    errors: number;
+    ingest_breakdown_seconds: Record<string, number>;
+    rss_mb: { after_ingest: Record<string, number>; after_search: Record<string, number> };
+    baselines: { vector_only: { ingest_per_second: number; search_ms: Percentiles } };
+    ratios: { ingest: number; search_p95: number };
+  },
+): string {
   const base = result.baselines.vector_only;
   const b = result.ingest_breakdown_seconds;
   const rss = result.rss_mb.after_search;

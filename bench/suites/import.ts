@@ -43,15 +43,23 @@ async function seconds(action: () => Promise<unknown>): Promise<number> {
 
 /** Baseline: the same records copied between two Chroma collections with the raw client. */
 async function rawCopy(fromUrl: string, toUrl: string, batch: number): Promise<number> {
-  const client = (url: string) => new ChromaClient({ host: new URL(url).hostname, port: Number(new URL(url).port) });
+  const client = (url: string) =>
+    new ChromaClient({ host: new URL(url).hostname, port: Number(new URL(url).port) });
   const from = client(fromUrl);
   const to = client(toUrl);
   let copied = 0;
   for (const name of COLLECTIONS) {
     const source = await from.getCollection({ name, embeddingFunction: null as never });
-    const target = await to.getOrCreateCollection({ name: `rawcopy-${name}`, embeddingFunction: null });
+    const target = await to.getOrCreateCollection({
+      name: `rawcopy-${name}`,
+      embeddingFunction: null,
+    });
     for (let offset = 0; ; offset += batch) {
-      const page = await source.get({ offset, limit: batch, include: ['documents', 'metadatas', 'embeddings'] });
+      const page = await source.get({
+        offset,
+        limit: batch,
+        include: ['documents', 'metadatas', 'embeddings'],
+      });
       if (page.ids.length > 0) {
         await target.add({
           ids: page.ids,
@@ -86,7 +94,11 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
 
     const target = await freshEngram(engramChroma.url, 'imp', embedder);
     let failed = 0;
-    const importer = target.services.legacyImport(source, { record: async () => void (failed += 1) });
+    const importer = target.services.legacyImport(source, {
+      record: async () => {
+        failed += 1;
+      },
+    });
     let report: Awaited<ReturnType<LegacyImport['run']>> | undefined;
     const importSeconds = await seconds(async () => {
       report = await importer.run({
@@ -107,7 +119,10 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
 
     const direct = await freshEngram(engramChroma.url, 'dir', embedder);
     const inputs = records.slice(0, baselineN).flatMap((record) => {
-      const mapping = mapLegacyRecord(record.collection, record, { defaultUserId: 'legacy', migratedAt: new Date() });
+      const mapping = mapLegacyRecord(record.collection, record, {
+        defaultUserId: 'legacy',
+        migratedAt: new Date(),
+      });
       return mapping.ok ? [mapping.input] : [];
     });
     // Baseline: the same mapped records through MemoryService.add one at a time.

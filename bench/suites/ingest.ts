@@ -148,7 +148,9 @@ async function ingestOnce(n: number, users: number, args: BenchArgs): Promise<In
     const index = new ChromaVectorIndex({ url: chroma.url, collectionPrefix: 'adapter' });
     await index.init(IDENTITY);
     const raw = new RawChromaPerScope(chroma.url, 'raw');
-    args.log(`ingest: ${n} vectors, ${users} users, batches of ${BATCH}, raw and adapter interleaved`);
+    args.log(
+      `ingest: ${n} vectors, ${users} users, batches of ${BATCH}, raw and adapter interleaved`,
+    );
     let rawSeconds = 0;
     let adapterSeconds = 0;
     // Interleaved batch by batch (alternating who goes first) so warm-up and server growth hit both.

@@ -1,7 +1,7 @@
 import path from 'node:path';
+import type { AddMemoryInput } from '../../src/services/memories/memory-inputs.js';
 import type { BenchSuite } from '../support/bench-suite.js';
 import { Bm25Index } from '../support/bm25.js';
-import type { AddMemoryInput } from '../../src/services/memories/memory-inputs.js';
 import { startEngramStack } from '../support/engram-stack.js';
 import { loadLocomo, recallAt } from '../support/locomo-data.js';
 import { RecallTable, round } from '../support/recall-table.js';
@@ -12,11 +12,17 @@ const GROUPS = ['1', '2', '3', '4', '5', '1-4'];
 
 /** LoCoMo dev retrieval: Engram's hybrid search vs BM25-only and vector-only, same memories, same run. */
 const locomo: BenchSuite = async ({ data, log }) => {
-  const file = data?.endsWith('.json') ? data : path.join(data ?? '../shared/data', 'locomo/locomo_dev.json');
+  const file = data?.endsWith('.json')
+    ? data
+    : path.join(data ?? '../shared/data', 'locomo/locomo_dev.json');
   const dataset = loadLocomo(path.resolve(file));
   if (!dataset) {
     log(`locomo: ${file} not found; skipping`);
-    return { result: { suite: 'locomo', skipped: `missing ${file}` }, markdown: `skipped: ${file} not found`, skipped: true };
+    return {
+      result: { suite: 'locomo', skipped: `missing ${file}` },
+      markdown: `skipped: ${file} not found`,
+      skipped: true,
+    };
   }
   const stack = await startEngramStack();
   try {
@@ -45,7 +51,12 @@ const locomo: BenchSuite = async ({ data, log }) => {
           content: turn.text,
           scope: { userId: turn.conversation, agentId: '' },
           sessionId,
-          metadata: { conversation: turn.conversation, session: turn.session, dia_id: turn.diaId, speaker: turn.speaker },
+          metadata: {
+            conversation: turn.conversation,
+            session: turn.session,
+            dia_id: turn.diaId,
+            speaker: turn.speaker,
+          },
           // A chat turn has its own time: the session's date plus one second per turn.
           createdAt: new Date(turn.date.getTime() + turnInSession * 1000),
         },
@@ -58,17 +69,32 @@ const locomo: BenchSuite = async ({ data, log }) => {
     }
     await flush();
     const ingestSeconds = (performance.now() - started) / 1000;
-    const tables = { engram: new RecallTable(KS), bm25: new RecallTable(KS), vector: new RecallTable(KS) };
+    const tables = {
+      engram: new RecallTable(KS),
+      bm25: new RecallTable(KS),
+      vector: new RecallTable(KS),
+    };
     const toDia = (ids: readonly string[]) => ids.flatMap((id) => diaIdsOf.get(id) ?? []);
     const thresholds = new ThresholdStudy([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
     const searchStarted = performance.now();
     for (const question of dataset.questions) {
       const scope = { userId: question.conversation, agentId: '' };
-      const results = await stack.services.search.search({ query: question.question, scope, topK: 20, scoreThreshold: 0 });
+      const results = await stack.services.search.search({
+        query: question.question,
+        scope,
+        topK: 20,
+        scoreThreshold: 0,
+      });
       const [embedding = []] = await stack.embedder.embed([question.question]);
       const vector = await stack.vectors.query({ embedding, scope, topK: 20 });
       if (question.category <= 4) {
-        thresholds.add(results.map((result) => ({ score: result.score, relevant: toDia([result.memory.id]).some((id) => question.evidence.includes(id)) })), question.evidence.length);
+        thresholds.add(
+          results.map((result) => ({
+            score: result.score,
+            relevant: toDia([result.memory.id]).some((id) => question.evidence.includes(id)),
+          })),
+          question.evidence.length,
+        );
       }
       const ranked = {
         engram: toDia(results.map((result) => result.memory.id)),
@@ -93,13 +119,20 @@ const locomo: BenchSuite = async ({ data, log }) => {
       search_ms_mean: round(searchMs),
       score_threshold_study: thresholds.toJson(),
     };
-    return { result, markdown: `${markdown(tables, result.ingest_per_second, searchMs)}\n\n${thresholds.toMarkdown()}` };
+    return {
+      result,
+      markdown: `${markdown(tables, result.ingest_per_second, searchMs)}\n\n${thresholds.toMarkdown()}`,
+    };
   } finally {
     await stack.close();
   }
 };
 
-function markdown(tables: Record<string, RecallTable>, ingestPerSecond: number, searchMs: number): string {
+function markdown(
+  tables: Record<string, RecallTable>,
+  ingestPerSecond: number,
+  searchMs: number,
+): string {
   const rows = Object.entries(tables).map(([name, table]) => {
     const cells = KS.map((k) => table.mean('1-4', k).toFixed(3));
     const perCategory = ['1', '2', '3', '4', '5'].map((group) => table.mean(group, 10).toFixed(3));
@@ -116,6 +149,6 @@ function markdown(tables: Record<string, RecallTable>, ingestPerSecond: number, 
     '',
     `Engram / BM25 at R@10 (1–4): ${(engram / bm25).toFixed(2)}×. Ingest through MemoryService.addMany in batches of 100 (extraction + embedding + Chroma): ${ingestPerSecond.toFixed(0)} memories/s; mean search ${searchMs.toFixed(1)} ms (three channels + hydration).`,
   ].join('\n');
-};
+}
 
 export default locomo;

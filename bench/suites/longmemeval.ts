@@ -2,7 +2,13 @@ import path from 'node:path';
 import type { BenchSuite } from '../support/bench-suite.js';
 import { Bm25Index } from '../support/bm25.js';
 import { type EngramStack, startEngramStack } from '../support/engram-stack.js';
-import { type LongMemEvalQuestion, loadLongMemEval, recallAll, recallAny, sessionsOf } from '../support/longmemeval-data.js';
+import {
+  type LongMemEvalQuestion,
+  loadLongMemEval,
+  recallAll,
+  recallAny,
+  sessionsOf,
+} from '../support/longmemeval-data.js';
 import { RecallTable, round } from '../support/recall-table.js';
 
 const KS = [5, 10] as const;
@@ -13,14 +19,25 @@ type Method = (typeof METHODS)[number];
 
 /** LongMemEval-S dev retrieval: each question's haystack is its own user; turn- and session-level recall vs BM25-only and vector-only. */
 const longmemeval: BenchSuite = async ({ data, flags, log }) => {
-  const file = data?.endsWith('.jsonl') ? data : path.join(data ?? '../shared/data', 'longmemeval/longmemeval_s_dev.jsonl');
-  const questions = loadLongMemEval(path.resolve(file), flags['limit'] ? Number(flags['limit']) : undefined);
+  const file = data?.endsWith('.jsonl')
+    ? data
+    : path.join(data ?? '../shared/data', 'longmemeval/longmemeval_s_dev.jsonl');
+  const questions = loadLongMemEval(
+    path.resolve(file),
+    flags['limit'] ? Number(flags['limit']) : undefined,
+  );
   if (!questions) {
     log(`longmemeval: ${file} not found; skipping`);
-    return { result: { suite: 'longmemeval', skipped: `missing ${file}` }, markdown: `skipped: ${file} not found`, skipped: true };
+    return {
+      result: { suite: 'longmemeval', skipped: `missing ${file}` },
+      markdown: `skipped: ${file} not found`,
+      skipped: true,
+    };
   }
   const stack = await startEngramStack();
-  const tables = Object.fromEntries(METHODS.map((method) => [method, new RecallTable(KS)])) as Record<Method, RecallTable>;
+  const tables = Object.fromEntries(
+    METHODS.map((method) => [method, new RecallTable(KS)]),
+  ) as Record<Method, RecallTable>;
   const byType = new RecallTable([10]);
   let turns = 0;
   let ingestSeconds = 0;
@@ -32,8 +49,13 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
       turns += question.turns.length;
       const ranked = await rank(stack, question, turnsOf);
       for (const method of METHODS) score(tables[method], ranked[method], question);
-      byType.add(question.type, new Map([[10, recallAll(ranked.engram, question.evidenceTurns, 10)]]));
-      log(`longmemeval: ${index + 1}/${questions.length} ${question.id} (${question.turns.length} turns) any@5 ${recallAny(ranked.engram, question.evidenceTurns, 5)} all@10 ${recallAll(ranked.engram, question.evidenceTurns, 10)}`);
+      byType.add(
+        question.type,
+        new Map([[10, recallAll(ranked.engram, question.evidenceTurns, 10)]]),
+      );
+      log(
+        `longmemeval: ${index + 1}/${questions.length} ${question.id} (${question.turns.length} turns) any@5 ${recallAny(ranked.engram, question.evidenceTurns, 5)} all@10 ${recallAll(ranked.engram, question.evidenceTurns, 10)}`,
+      );
     }
   } finally {
     await stack.close();
@@ -48,16 +70,34 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
     engram_recall_all_10_by_type: byType.toJson(types)['10'],
     ingest_per_second: round(turns / ingestSeconds),
   };
-  return { result, markdown: markdown(tables, questions.length, turns, result.ingest_per_second, result.engram_recall_all_10_by_type ?? {}) };
+  return {
+    result,
+    markdown: markdown(
+      tables,
+      questions.length,
+      turns,
+      result.ingest_per_second,
+      result.engram_recall_all_10_by_type ?? {},
+    ),
+  };
 };
 
 /** Adds the haystack in batches; returns memory id -> the turn keys it stands for (identical turns share one memory). */
-async function ingest(stack: EngramStack, question: LongMemEvalQuestion): Promise<Map<string, string[]>> {
+async function ingest(
+  stack: EngramStack,
+  question: LongMemEvalQuestion,
+): Promise<Map<string, string[]>> {
   const turnsOf = new Map<string, string[]>();
   for (let start = 0; start < question.turns.length; start += BATCH) {
     const batch = question.turns.slice(start, start + BATCH);
     const results = await stack.services.writer.addMany(
-      batch.map((turn) => ({ content: turn.text, scope: { userId: question.id, agentId: '' }, sessionId: turn.sessionId, createdAt: turn.createdAt, metadata: { turn: turn.key } })),
+      batch.map((turn) => ({
+        content: turn.text,
+        scope: { userId: question.id, agentId: '' },
+        sessionId: turn.sessionId,
+        createdAt: turn.createdAt,
+        metadata: { turn: turn.key },
+      })),
     );
     results.forEach((outcome, index) => {
       const turn = batch[index];
@@ -72,10 +112,20 @@ async function ingest(stack: EngramStack, question: LongMemEvalQuestion): Promis
   return turnsOf;
 }
 
-async function rank(stack: EngramStack, question: LongMemEvalQuestion, turnsOf: Map<string, string[]>): Promise<Record<Method, string[]>> {
+async function rank(
+  stack: EngramStack,
+  question: LongMemEvalQuestion,
+  turnsOf: Map<string, string[]>,
+): Promise<Record<Method, string[]>> {
   const scope = { userId: question.id, agentId: '' };
-  const toTurns = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => turnsOf.get(id) ?? []))].slice(0, TOP_K);
-  const results = await stack.services.search.search({ query: question.question, scope, topK: TOP_K, scoreThreshold: 0 });
+  const toTurns = (ids: readonly string[]) =>
+    [...new Set(ids.flatMap((id) => turnsOf.get(id) ?? []))].slice(0, TOP_K);
+  const results = await stack.services.search.search({
+    query: question.question,
+    scope,
+    topK: TOP_K,
+    scoreThreshold: 0,
+  });
   const [embedding = []] = await stack.embedder.embed([question.question]);
   // Over-fetch: several chunks of one long turn may come back.
   const vector = await stack.vectors.query({ embedding, scope, topK: TOP_K * 4 });
@@ -91,21 +141,39 @@ async function rank(stack: EngramStack, question: LongMemEvalQuestion, turnsOf: 
 function score(table: RecallTable, ranked: readonly string[], question: LongMemEvalQuestion): void {
   table.add('turn_any', new Map(KS.map((k) => [k, recallAny(ranked, question.evidenceTurns, k)])));
   table.add('turn_all', new Map(KS.map((k) => [k, recallAll(ranked, question.evidenceTurns, k)])));
-  table.add('session_any', new Map([[5, recallAny(sessionsOf(ranked), question.evidenceSessions, 5)]]));
+  table.add(
+    'session_any',
+    new Map([[5, recallAny(sessionsOf(ranked), question.evidenceSessions, 5)]]),
+  );
 }
 
 function metrics(table: RecallTable) {
   const at = (group: string, k: number) => round(table.mean(group, k));
   return {
-    turn: { recall_any: { 5: at('turn_any', 5), 10: at('turn_any', 10) }, recall_all: { 5: at('turn_all', 5), 10: at('turn_all', 10) } },
+    turn: {
+      recall_any: { 5: at('turn_any', 5), 10: at('turn_any', 10) },
+      recall_all: { 5: at('turn_all', 5), 10: at('turn_all', 10) },
+    },
     session: { recall_any: { 5: at('session_any', 5) } },
   };
 }
 
-function markdown(tables: Record<Method, RecallTable>, questions: number, turns: number, ingestPerSecond: number, byType: Record<string, number>): string {
+function markdown(
+  tables: Record<Method, RecallTable>,
+  questions: number,
+  turns: number,
+  ingestPerSecond: number,
+  byType: Record<string, number>,
+): string {
   const rows = METHODS.map((method) => {
     const table = tables[method];
-    const cells = [table.mean('turn_any', 5), table.mean('turn_any', 10), table.mean('turn_all', 5), table.mean('turn_all', 10), table.mean('session_any', 5)];
+    const cells = [
+      table.mean('turn_any', 5),
+      table.mean('turn_any', 10),
+      table.mean('turn_all', 5),
+      table.mean('turn_all', 10),
+      table.mean('session_any', 5),
+    ];
     return `| ${method} | ${cells.map((cell) => cell.toFixed(3)).join(' | ')} |`;
   });
   const engram = tables.engram.mean('turn_all', 10);
@@ -117,7 +185,13 @@ function markdown(tables: Record<Method, RecallTable>, questions: number, turns:
     '|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Engram / BM25 at turn recall_all@10: ${(engram / bm25).toFixed(2)}× (target ≥ 0.90 absolute). Engram recall_all@10 by type: ${Object.entries(byType).map(([type, value]) => `${type} ${value.toFixed(2)}`).join(', ')}. Ingest through MemoryService.addMany (batches of ${BATCH}): ${ingestPerSecond.toFixed(0)} memories/s.`,
+    `Engram / BM25 at turn recall_all@10: ${(engram / bm25).toFixed(2)}× (target ≥ 0.90 absolute). Engram recall_all@10 by type: ${Object.entries(
+      byType,
+    )
+      .map(([type, value]) => `${type} ${value.toFixed(2)}`)
+      .join(
+        ', ',
+      )}. Ingest through MemoryService.addMany (batches of ${BATCH}): ${ingestPerSecond.toFixed(0)} memories/s.`,
   ].join('\n');
 }
 

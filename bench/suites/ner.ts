@@ -1,15 +1,27 @@
-import type { Extraction } from '../../src/domain/extraction.js';
-import { CompromiseEntityExtractor } from '../../src/adapters/extraction/compromise-entity-extractor.js';
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import type { Extraction } from '../../src/domain/extraction.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
-import { type ConllDocument, type LabeledSpan, loadConll2003, resolveDataFile } from '../support/conll.js';
+import { CompromiseEntityExtractor } from '../support/compromise-entity-extractor.js';
+import {
+  type ConllDocument,
+  type LabeledSpan,
+  loadConll2003,
+  resolveDataFile,
+} from '../support/conll.js';
 import { round, type Score, SpanTally } from '../support/span-scores.js';
 
 const DATA_FILE = 'ner/conll2003_dev.txt';
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 const OVERALL = ['PER', 'ORG', 'LOC'];
 // Our types onto CoNLL's: PRODUCT/EVENT/MISC count as MISC; DATE/TIME/MONEY have no CoNLL label.
-const TYPE_MAP: Readonly<Record<string, string>> = { PERSON: 'PER', ORG: 'ORG', LOCATION: 'LOC', MISC: 'MISC', PRODUCT: 'MISC', EVENT: 'MISC' };
+const TYPE_MAP: Readonly<Record<string, string>> = {
+  PERSON: 'PER',
+  ORG: 'ORG',
+  LOCATION: 'LOC',
+  MISC: 'MISC',
+  PRODUCT: 'MISC',
+  EVENT: 'MISC',
+};
 
 interface SystemRun {
   readonly tally: SpanTally;
@@ -18,7 +30,10 @@ interface SystemRun {
   readonly cpuSentencesPerSecond: number;
 }
 
-function runSystem(documents: readonly ConllDocument[], extract: (text: string) => Extraction): SystemRun {
+function runSystem(
+  documents: readonly ConllDocument[],
+  extract: (text: string) => Extraction,
+): SystemRun {
   const tally = new SpanTally();
   let sentences = 0;
   const cpu = process.cpuUsage();
@@ -59,7 +74,11 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const file = resolveDataFile(args.data, DATA_FILE);
   if (!file) {
     args.log(`ner: ${DATA_FILE} not found under --data; skipped`);
-    return { result: { suite: 'ner', skipped: true }, markdown: `Skipped: ${DATA_FILE} not found.`, skipped: true };
+    return {
+      result: { suite: 'ner', skipped: true },
+      markdown: `Skipped: ${DATA_FILE} not found.`,
+      skipped: true,
+    };
   }
   const documents = await loadConll2003(file);
   const sentences = documents.reduce((sum, document) => sum + document.sentences, 0);
@@ -96,7 +115,8 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
       cpu_sentences_per_second: baseline.cpuSentencesPerSecond,
     },
     f1_gain_over_baseline: round(oursOverall.f1 - baseOverall.f1),
-    type_mapping: 'PERSON→PER, ORG→ORG, LOCATION→LOC, MISC/PRODUCT/EVENT→MISC; DATE/TIME/MONEY and speaker mentions ignored',
+    type_mapping:
+      'PERSON→PER, ORG→ORG, LOCATION→LOC, MISC/PRODUCT/EVENT→MISC; DATE/TIME/MONEY and speaker mentions ignored',
   };
   const markdown = [
     `CoNLL-2003 English dev (${documents.length} documents, ${sentences} sentences), exact span and type. Overall = PER+ORG+LOC micro-average. Each document is one \`extract\` call (one sense per document applies). Confidence threshold 0.5.`,

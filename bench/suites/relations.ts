@@ -1,18 +1,30 @@
-import { CompromiseEntityExtractor } from '../../src/adapters/extraction/compromise-entity-extractor.js';
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { EntityType } from '../../src/domain/entity.js';
 import type { EntityMention, Extraction } from '../../src/domain/extraction.js';
 import type { RelationType } from '../../src/domain/relation-type.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
-import { type Conll04Sentence, type DialogreDialogue, loadJson, resolveDataFile } from '../support/conll.js';
+import { CompromiseEntityExtractor } from '../support/compromise-entity-extractor.js';
+import {
+  type Conll04Sentence,
+  type DialogreDialogue,
+  loadJson,
+  resolveDataFile,
+} from '../support/conll.js';
 import { type Score, toScore } from '../support/span-scores.js';
 
 const CONLL04 = 're/conll04_dev.json';
 const DIALOGRE = 're/dialogre_dev.json';
-const ENTITY_TYPES: Readonly<Record<string, EntityType>> = { Peop: 'PERSON', Org: 'ORG', Loc: 'LOCATION', Other: 'MISC' };
+const ENTITY_TYPES: Readonly<Record<string, EntityType>> = {
+  Peop: 'PERSON',
+  Org: 'ORG',
+  Loc: 'LOCATION',
+  Other: 'MISC',
+};
 const KILL_VERBS = new Set(['kill', 'assassinate', 'murder', 'shoot', 'slay', 'stab', 'execute']);
 // DialogRE label → our relation type; `reverse` when our direction is the label's opposite.
-const DIALOGRE_MAP: Readonly<Record<string, { type: RelationType; symmetric?: boolean; reverse?: boolean }>> = {
+const DIALOGRE_MAP: Readonly<
+  Record<string, { type: RelationType; symmetric?: boolean; reverse?: boolean }>
+> = {
   'per:siblings': { type: 'sibling_of', symmetric: true },
   'per:spouse': { type: 'spouse_of', symmetric: true },
   'per:friends': { type: 'friend_of', symmetric: true },
@@ -60,7 +72,13 @@ function toCase(sentence: Conll04Sentence): Conll04Case {
   };
   const entities = sentence.entities.map((entity) => {
     const [start, end] = span(entity.start, entity.end);
-    return { text: text.slice(start, end), type: ENTITY_TYPES[entity.type] ?? 'MISC', start, end, confidence: 1 };
+    return {
+      text: text.slice(start, end),
+      type: ENTITY_TYPES[entity.type] ?? 'MISC',
+      start,
+      end,
+      confidence: 1,
+    };
   });
   const gold = new Set(
     sentence.relations.map((relation) => {
@@ -84,7 +102,9 @@ function triples(text: string, extraction: Extraction, loose: boolean): Set<stri
     const target = extraction.entities[relation.targetIndex];
     const type = conll04Type(relation.type, source?.type);
     if (source && target && type)
-      found.add(`${spanKey(text, source.start, source.end, loose)}|${spanKey(text, target.start, target.end, loose)}|${type}`);
+      found.add(
+        `${spanKey(text, source.start, source.end, loose)}|${spanKey(text, target.start, target.end, loose)}|${type}`,
+      );
   }
   return found;
 }
@@ -103,7 +123,11 @@ function goldTriples(item: Conll04Case, loose: boolean): Set<string> {
   );
 }
 
-function scoreConll04(cases: readonly Conll04Case[], extract: (item: Conll04Case) => Extraction, loose = false): Score {
+function scoreConll04(
+  cases: readonly Conll04Case[],
+  extract: (item: Conll04Case) => Extraction,
+  loose = false,
+): Score {
   let gold = 0;
   let predicted = 0;
   let correct = 0;
@@ -117,7 +141,10 @@ function scoreConll04(cases: readonly Conll04Case[], extract: (item: Conll04Case
   return toScore(gold, predicted, correct);
 }
 
-function dialogreRecall(dialogues: readonly DialogreDialogue[], rules: RulesEntityExtractor): Record<string, { gold: number; found: number; recall: number }> {
+function dialogreRecall(
+  dialogues: readonly DialogreDialogue[],
+  rules: RulesEntityExtractor,
+): Record<string, { gold: number; found: number; recall: number }> {
   const table: Record<string, { gold: number; found: number; recall: number }> = {};
   for (const [turns, pairs] of dialogues) {
     const predicted = new Set<string>();
@@ -137,8 +164,11 @@ function dialogreRecall(dialogues: readonly DialogreDialogue[], rules: RulesEnti
         if (!mapped) continue;
         const x = pair.x.toLowerCase();
         const y = pair.y.toLowerCase();
-        const hit = predicted.has(`${x}|${y}|${mapped.type}`) || (mapped.symmetric === true && predicted.has(`${y}|${x}|${mapped.type}`));
-        const entry = (table[label] ??= { gold: 0, found: 0, recall: 0 });
+        const hit =
+          predicted.has(`${x}|${y}|${mapped.type}`) ||
+          (mapped.symmetric === true && predicted.has(`${y}|${x}|${mapped.type}`));
+        table[label] ??= { gold: 0, found: 0, recall: 0 };
+        const entry = table[label];
         entry.gold += 1;
         entry.found += hit ? 1 : 0;
         entry.recall = Math.round((entry.found / entry.gold) * 1000) / 1000;
@@ -153,7 +183,11 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const conllFile = resolveDataFile(args.data, CONLL04);
   if (!conllFile) {
     args.log(`relations: ${CONLL04} not found under --data; skipped`);
-    return { result: { suite: 'relations', skipped: true }, markdown: `Skipped: ${CONLL04} not found.`, skipped: true };
+    return {
+      result: { suite: 'relations', skipped: true },
+      markdown: `Skipped: ${CONLL04} not found.`,
+      skipped: true,
+    };
   }
   const cases = (await loadJson<Conll04Sentence[]>(conllFile)).map(toCase);
   const rules = new RulesEntityExtractor();
@@ -163,13 +197,21 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const endToEnd = scoreConll04(cases, (item) => rules.extractSync(item.text));
   const variants = {
     keep_titles: pickScore(scoreConll04(cases, (item) => titled.extractSync(item.text))),
-    final_period_insensitive: pickScore(scoreConll04(cases, (item) => rules.extractSync(item.text), true)),
-    keep_titles_final_period_insensitive: pickScore(scoreConll04(cases, (item) => titled.extractSync(item.text), true)),
+    final_period_insensitive: pickScore(
+      scoreConll04(cases, (item) => rules.extractSync(item.text), true),
+    ),
+    keep_titles_final_period_insensitive: pickScore(
+      scoreConll04(cases, (item) => titled.extractSync(item.text), true),
+    ),
   };
-  const goldEntities = scoreConll04(cases, (item) => rules.extractRelations(item.text, item.entities));
+  const goldEntities = scoreConll04(cases, (item) =>
+    rules.extractRelations(item.text, item.entities),
+  );
   const baseline = scoreConll04(cases, (item) => compromise.extractSync(item.text));
   const dialogreFile = resolveDataFile(args.data === undefined ? undefined : args.data, DIALOGRE);
-  const dialogre = dialogreFile ? dialogreRecall(await loadJson<DialogreDialogue[]>(dialogreFile), rules) : undefined;
+  const dialogre = dialogreFile
+    ? dialogreRecall(await loadJson<DialogreDialogue[]>(dialogreFile), rules)
+    : undefined;
   const pick = pickScore;
   const result = {
     suite: 'relations',
@@ -180,10 +222,14 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     gold_entities: pick(goldEntities),
     baseline: { name: 'compromise (its entities + match patterns)', end_to_end: pick(baseline) },
     dialogre_recall: dialogre ?? 'skipped: data not found',
-    type_mapping: 'works_for→Work_For; lives_in, born_in→Live_In; located_in→OrgBased_In (ORG source) or Located_In; verb lemmas kill/assassinate/murder/shoot/slay/stab/execute→Kill',
+    type_mapping:
+      'works_for→Work_For; lives_in, born_in→Live_In; located_in→OrgBased_In (ORG source) or Located_In; verb lemmas kill/assassinate/murder/shoot/slay/stab/execute→Kill',
   };
   const dialogreRows = dialogre
-    ? Object.entries(dialogre).map(([label, entry]) => `| ${label} → ${DIALOGRE_MAP[label]?.type} | ${entry.gold} | ${entry.found} | ${entry.recall} |`)
+    ? Object.entries(dialogre).map(
+        ([label, entry]) =>
+          `| ${label} → ${DIALOGRE_MAP[label]?.type} | ${entry.gold} | ${entry.found} | ${entry.recall} |`,
+      )
     : ['| (DialogRE data not found) | | | |'];
   const markdown = [
     `CoNLL04 dev (${cases.length} sentences): a triple counts when both entity spans (exact) and the relation type match.`,

@@ -46,7 +46,10 @@ async function loadSessions(file: string): Promise<Session[]> {
   }[];
   return samples.flatMap((sample) =>
     Object.entries(sample.conversation)
-      .filter((entry): entry is [string, Turn[]] => /^session_\d+$/.test(entry[0]) && Array.isArray(entry[1]))
+      .filter(
+        (entry): entry is [string, Turn[]] =>
+          /^session_\d+$/.test(entry[0]) && Array.isArray(entry[1]),
+      )
       .map(([key, turns]) => ({
         id: `${sample.sample_id}/${key}`,
         text: turns.map((turn) => `${turn.speaker}: ${turn.text}`).join('\n'),
@@ -55,7 +58,15 @@ async function loadSessions(file: string): Promise<Session[]> {
 }
 
 function emptyTally(): Tally {
-  return { appended: 0, retained: 0, required: 0, retentionSum: 0, ratioSum: 0, perfect: 0, sessions: 0 };
+  return {
+    appended: 0,
+    retained: 0,
+    required: 0,
+    retentionSum: 0,
+    ratioSum: 0,
+    perfect: 0,
+    sessions: 0,
+  };
 }
 
 function record(tally: Tally, source: string, summary: string, names: readonly string[]) {
@@ -95,7 +106,11 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const file = dataFile(args.data);
   if (!file) {
     args.log(`summarize: ${DATA_FILE} not found under --data; skipped`);
-    return { result: { suite: 'summarize', skipped: true }, markdown: `Skipped: ${DATA_FILE} not found.`, skipped: true };
+    return {
+      result: { suite: 'summarize', skipped: true },
+      markdown: `Skipped: ${DATA_FILE} not found.`,
+      skipped: true,
+    };
   }
   const sessions = await loadSessions(file);
   args.log(`summarize: ${sessions.length} sessions`);
@@ -138,8 +153,19 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
 }
 
 function markdown(
-  result: { sessions: number; sessions_per_second: number; mean_session_chars: number; appended_entity_share: number }, ...tallies: Tally[]): string {
-  const names = ['**extractive (TextRank + entity coverage)**', 'Lead, same character budget (baseline)', 'TextRank, no entity coverage (baseline)'];
+  result: {
+    sessions: number;
+    sessions_per_second: number;
+    mean_session_chars: number;
+    appended_entity_share: number;
+  },
+  ...tallies: Tally[]
+): string {
+  const names = [
+    '**extractive (TextRank + entity coverage)**',
+    'Lead, same character budget (baseline)',
+    'TextRank, no entity coverage (baseline)',
+  ];
   const rows = tallies.map((tally, index) => {
     const score = summaryOf(tally);
     return `| ${names[index]} | ${score.entity_retention} | ${score.sessions_all_entities_kept} | ${score.mean_compression_ratio} |`;

@@ -8,7 +8,12 @@ Machine: 2 cores, 24 GB, Node 20, Debian 12.
 `;
 
 /** Replaces (or appends) the section of `suite` in BENCHMARKS.md. */
-export async function updateBenchmarksFile(file: string, suite: string, markdown: string, when: Date) {
+export async function updateBenchmarksFile(
+  file: string,
+  suite: string,
+  markdown: string,
+  when: Date,
+) {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

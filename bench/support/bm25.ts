@@ -1,10 +1,14 @@
 const STOP_WORDS = new Set(
-  'a an and are as at be been but by did do does for from had has have he her hers him his how i if in into is it its me my of on or our she so than that the their them then there these they this to was we were what when where which who whom why will with would you your yours'.split(' '),
+  'a an and are as at be been but by did do does for from had has have he her hers him his how i if in into is it its me my of on or our she so than that the their them then there these they this to was we were what when where which who whom why will with would you your yours'.split(
+    ' ',
+  ),
 );
 
 /** Lower-case word tokens without stop words. */
 export function bm25Tokens(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((token) => !STOP_WORDS.has(token));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
+    (token) => !STOP_WORDS.has(token),
+  );
 }
 
 /** Okapi BM25 over an in-memory corpus (k1 1.2, b 0.75): the reference baseline. */

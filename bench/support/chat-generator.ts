@@ -7,18 +7,76 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FIRST = 'Sarah Tom Maria David Priya Kenji Fatima Lucas Emma Omar Chloe Daniel Aisha Mateo Olivia Ravi Hannah Noah Leila Ethan Sofia Marcus Yuki Grace Andre Nina Samuel Elena Jamal Zoe'.split(' ');
-const LAST = 'Lee Baker Garcia Chen Patel Tanaka Khan Silva Brown Haddad Martin Nguyen Rossi Kowalski Okafor Schmidt Dubois Novak Walsh Ortiz'.split(' ');
-const CITIES = 'Lisbon Berlin Toronto Nairobi Seattle Austin Boston Denver Madrid Dublin Tokyo Sydney Chicago Paris Vancouver Portland Amsterdam Oslo Mumbai Chennai'.split(' ');
-const PLACES = ['Blue Bottle', 'the farmers market', 'Central Park', 'the climbing gym', 'Union Station', 'the public library', 'Joe\'s Diner', 'the yoga studio'];
-const ORGS = ['Microsoft', 'Google', 'Amazon', 'Spotify', 'Pfizer', 'Deloitte', 'Tesla', 'Airbnb', 'Shopify', 'Siemens', 'Stripe', 'Red Cross', 'Boston Children\'s Hospital', 'Acme Corp'];
-const TOPICS = ['the marathon', 'the wedding', 'the kitchen renovation', 'the quarterly report', 'the new puppy', 'the garden', 'the piano lessons', 'the tax return', 'the road trip', 'the book club', 'the hackathon', 'the move'];
+const FIRST =
+  'Sarah Tom Maria David Priya Kenji Fatima Lucas Emma Omar Chloe Daniel Aisha Mateo Olivia Ravi Hannah Noah Leila Ethan Sofia Marcus Yuki Grace Andre Nina Samuel Elena Jamal Zoe'.split(
+    ' ',
+  );
+const LAST =
+  'Lee Baker Garcia Chen Patel Tanaka Khan Silva Brown Haddad Martin Nguyen Rossi Kowalski Okafor Schmidt Dubois Novak Walsh Ortiz'.split(
+    ' ',
+  );
+const CITIES =
+  'Lisbon Berlin Toronto Nairobi Seattle Austin Boston Denver Madrid Dublin Tokyo Sydney Chicago Paris Vancouver Portland Amsterdam Oslo Mumbai Chennai'.split(
+    ' ',
+  );
+const PLACES = [
+  'Blue Bottle',
+  'the farmers market',
+  'Central Park',
+  'the climbing gym',
+  'Union Station',
+  'the public library',
+  "Joe's Diner",
+  'the yoga studio',
+];
+const ORGS = [
+  'Microsoft',
+  'Google',
+  'Amazon',
+  'Spotify',
+  'Pfizer',
+  'Deloitte',
+  'Tesla',
+  'Airbnb',
+  'Shopify',
+  'Siemens',
+  'Stripe',
+  'Red Cross',
+  "Boston Children's Hospital",
+  'Acme Corp',
+];
+const TOPICS = [
+  'the marathon',
+  'the wedding',
+  'the kitchen renovation',
+  'the quarterly report',
+  'the new puppy',
+  'the garden',
+  'the piano lessons',
+  'the tax return',
+  'the road trip',
+  'the book club',
+  'the hackathon',
+  'the move',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'March', 'May', 'June', 'August', 'October', 'December'];
 const RELATIONS = ['sister', 'brother', 'cousin', 'friend', 'manager', 'neighbor', 'colleague'];
 
 type Cast = { readonly people: string[]; readonly cities: string[]; readonly orgs: string[] };
-type Slots = { person: string; other: string; first: string; city: string; place: string; org: string; topic: string; day: string; month: string; relation: string; hour: number };
+type Slots = {
+  person: string;
+  other: string;
+  first: string;
+  city: string;
+  place: string;
+  org: string;
+  topic: string;
+  day: string;
+  month: string;
+  relation: string;
+  hour: number;
+};
 
 const STATEMENTS: ReadonlyArray<(s: Slots) => string> = [
   (s) => `I had lunch with ${s.person} at ${s.place} on ${s.day}.`,
@@ -32,7 +90,8 @@ const STATEMENTS: ReadonlyArray<(s: Slots) => string> = [
   (s) => `Ran into ${s.person} at ${s.place} this morning, we talked about ${s.topic} for an hour.`,
   (s) => `${s.first} and I are going to ${s.city} in ${s.month} to see her parents.`,
   (s) => `I can't believe ${s.person} left ${s.org}! She is moving back to ${s.city}.`,
-  (s) => `Honestly ${s.topic} has been stressing me out since ${s.month}, ${s.first} keeps asking about it.`,
+  (s) =>
+    `Honestly ${s.topic} has been stressing me out since ${s.month}, ${s.first} keeps asking about it.`,
 ];
 
 const FOLLOW_UPS: ReadonlyArray<(s: Slots) => string> = [
@@ -67,7 +126,10 @@ export class ChatGenerator {
   readonly #random: () => number;
   readonly #casts: Cast[];
 
-  constructor(readonly users = 100, seed = 42) {
+  constructor(
+    readonly users = 100,
+    seed = 42,
+  ) {
     this.#random = seededRandom(seed);
     this.#casts = Array.from({ length: users }, () => ({
       people: Array.from({ length: 8 }, () => `${this.#pick(FIRST)} ${this.#pick(LAST)}`),

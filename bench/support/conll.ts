@@ -19,8 +19,16 @@ export interface ConllDocument {
 /** One CoNLL04 sentence (SpERT JSON). */
 export interface Conll04Sentence {
   readonly tokens: readonly string[];
-  readonly entities: ReadonlyArray<{ readonly type: string; readonly start: number; readonly end: number }>;
-  readonly relations: ReadonlyArray<{ readonly type: string; readonly head: number; readonly tail: number }>;
+  readonly entities: ReadonlyArray<{
+    readonly type: string;
+    readonly start: number;
+    readonly end: number;
+  }>;
+  readonly relations: ReadonlyArray<{
+    readonly type: string;
+    readonly head: number;
+    readonly tail: number;
+  }>;
 }
 
 /** One DialogRE dialogue: turns and labelled argument pairs. */
@@ -33,7 +41,9 @@ export type DialogreDialogue = [
 export function resolveDataFile(data: string | undefined, relative: string): string | undefined {
   const base = data ?? path.resolve(process.cwd(), '..', 'shared', 'data');
   const candidates = [base, path.join(base, relative)];
-  return candidates.find((candidate) => candidate.endsWith(path.basename(relative)) && existsSync(candidate));
+  return candidates.find(
+    (candidate) => candidate.endsWith(path.basename(relative)) && existsSync(candidate),
+  );
 }
 
 /** Parses a CoNLL-2003 file (token POS chunk NER, IOB tags) into documents. */
@@ -42,7 +52,8 @@ export async function loadConll2003(file: string): Promise<ConllDocument[]> {
   const documents: Array<Array<Array<[string, string]>>> = [];
   let sentence: Array<[string, string]> = [];
   const flush = (): void => {
-    if (sentence.length > 0) (documents[documents.length - 1] ?? documents[documents.push([]) - 1])?.push(sentence);
+    if (sentence.length > 0)
+      (documents[documents.length - 1] ?? documents[documents.push([]) - 1])?.push(sentence);
     sentence = [];
   };
   for (const line of lines) {
@@ -74,7 +85,8 @@ function buildDocument(sentences: ReadonlyArray<ReadonlyArray<[string, string]>>
         gold.push(open);
         open = undefined;
       }
-      if (type && (prefix === 'B' || (prefix === 'I' && !open))) open = { start, end: text.length, type };
+      if (type && (prefix === 'B' || (prefix === 'I' && !open)))
+        open = { start, end: text.length, type };
       else if (open && type) open.end = text.length;
     });
     if (open) gold.push(open);

@@ -21,9 +21,16 @@ export interface EngramProcess {
  * Starts `engram serve` with `DATA_DIR=dataDir` (plus `env`) on a free port and waits for `/ready`.
  * `nodeArgs` go to node (e.g. `--cpu-prof`). The converted GloVe cache is linked into the data dir so start-up skips the conversion.
  */
-export async function startEngramProcess(dataDir: string, env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<EngramProcess> {
+export async function startEngramProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): Promise<EngramProcess> {
   await mkdir(path.join(dataDir, 'embeddings'), { recursive: true });
-  await symlink(path.join(BENCH_EMBEDDINGS_CACHE, 'glove-100d.bin'), path.join(dataDir, 'embeddings', 'glove-100d.bin')).catch(() => {});
+  await symlink(
+    path.join(BENCH_EMBEDDINGS_CACHE, 'glove-100d.bin'),
+    path.join(dataDir, 'embeddings', 'glove-100d.bin'),
+  ).catch(() => {});
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
@@ -49,7 +56,8 @@ export async function startEngramProcess(dataDir: string, env: Record<string, st
 async function waitForReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`engram serve exited ${child.exitCode}: ${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`engram serve exited ${child.exitCode}: ${output()}`);
     const response = await fetch(`${url}/ready`).catch(() => undefined);
     if (response?.ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -4,12 +4,16 @@ import path from 'node:path';
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
 import { ManagedChroma } from '../../src/adapters/chroma/managed-chroma.js';
 import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
+import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import { type DatabaseHandle, openMemoryDatabase } from '../../src/adapters/postgres/database.js';
 import { migrateUp } from '../../src/adapters/postgres/migrator.js';
-import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
-import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
-import { createServices, type ServicePorts, type ServiceSettings } from '../../src/services/create-services.js';
+import { PgStore } from '../../src/adapters/postgres/pg-store.js';
+import {
+  createServices,
+  type ServicePorts,
+  type ServiceSettings,
+} from '../../src/services/create-services.js';
 
 /** Every service on a migrated database through the one composition root: rules extraction, system clock. */
 export function benchServices(
@@ -29,12 +33,18 @@ export function benchServices(
 }
 
 /** Where benchmarks keep the converted GloVe cache (shared with the tests). */
-export const BENCH_EMBEDDINGS_CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/engram-test/embeddings');
+export const BENCH_EMBEDDINGS_CACHE = path.resolve(
+  import.meta.dirname,
+  '../../node_modules/.cache/engram-test/embeddings',
+);
 
 /** The default offline Engram (PGlite in memory, a managed Chroma in a temp dir, GloVe, rules) for benchmarks. */
 export async function startEngramStack(options: { maxChunkTokens?: number } = {}) {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-'));
-  const chroma = new ManagedChroma({ persistDirectory: path.join(directory, 'chroma'), restart: false });
+  const chroma = new ManagedChroma({
+    persistDirectory: path.join(directory, 'chroma'),
+    restart: false,
+  });
   const url = await chroma.start();
   const database = await openMemoryDatabase();
   await migrateUp(database.db);
@@ -43,7 +53,11 @@ export async function startEngramStack(options: { maxChunkTokens?: number } = {}
   const vectors = new ChromaVectorIndex({ url });
   await vectors.init(embedder.identity);
   const store = new PgStore(database.db);
-  const services = benchServices(database, { store, vectors, embedder }, { maxChunkTokens: options.maxChunkTokens ?? 512, topK: 10 });
+  const services = benchServices(
+    database,
+    { store, vectors, embedder },
+    { maxChunkTokens: options.maxChunkTokens ?? 512, topK: 10 },
+  );
   return {
     services,
     store,

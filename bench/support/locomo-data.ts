@@ -33,24 +33,48 @@ export function parseLocomoDate(value: string): Date {
 }
 
 /** Loads LoCoMo turns (one memory each: `speaker: text` plus the image caption) and questions with repaired evidence. */
-export function loadLocomo(file: string): { turns: LocomoTurn[]; questions: LocomoQuestion[] } | undefined {
+export function loadLocomo(
+  file: string,
+): { turns: LocomoTurn[]; questions: LocomoQuestion[] } | undefined {
   if (!existsSync(file)) return undefined;
-  const samples = JSON.parse(readFileSync(file, 'utf8')) as Array<{ sample_id: string; conversation: Record<string, unknown>; qa: Array<{ question: string; category: number; evidence: string[] }> }>;
+  const samples = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+    sample_id: string;
+    conversation: Record<string, unknown>;
+    qa: Array<{ question: string; category: number; evidence: string[] }>;
+  }>;
   const turns: LocomoTurn[] = [];
   const questions: LocomoQuestion[] = [];
   for (const sample of samples) {
     const ids = new Set<string>();
     for (let session = 1; Array.isArray(sample.conversation[`session_${session}`]); session += 1) {
-      const date = parseLocomoDate(String(sample.conversation[`session_${session}_date_time`] ?? ''));
+      const date = parseLocomoDate(
+        String(sample.conversation[`session_${session}_date_time`] ?? ''),
+      );
       for (const raw of sample.conversation[`session_${session}`] as RawTurn[]) {
         const caption = raw.blip_caption ? ` [shares ${raw.blip_caption}]` : '';
-        turns.push({ conversation: sample.sample_id, session, diaId: raw.dia_id, speaker: raw.speaker, text: `${raw.speaker}: ${raw.text}${caption}`, date });
+        turns.push({
+          conversation: sample.sample_id,
+          session,
+          diaId: raw.dia_id,
+          speaker: raw.speaker,
+          text: `${raw.speaker}: ${raw.text}${caption}`,
+          date,
+        });
         ids.add(raw.dia_id);
       }
     }
     for (const qa of sample.qa) {
-      const evidence = qa.evidence.flatMap((item) => item.split(/[;,\s]+/)).map(repairDiaId).filter((id) => ids.has(id));
-      if (evidence.length > 0) questions.push({ conversation: sample.sample_id, question: qa.question, category: qa.category, evidence });
+      const evidence = qa.evidence
+        .flatMap((item) => item.split(/[;,\s]+/))
+        .map(repairDiaId)
+        .filter((id) => ids.has(id));
+      if (evidence.length > 0)
+        questions.push({
+          conversation: sample.sample_id,
+          question: qa.question,
+          category: qa.category,
+          evidence,
+        });
     }
   }
   return { turns, questions };
@@ -62,7 +86,11 @@ function repairDiaId(id: string): string {
 }
 
 /** Share of `evidence` found in the first `k` of `ranked`. */
-export function recallAt(ranked: readonly string[], evidence: readonly string[], k: number): number {
+export function recallAt(
+  ranked: readonly string[],
+  evidence: readonly string[],
+  k: number,
+): number {
   const top = new Set(ranked.slice(0, k));
   return evidence.filter((id) => top.has(id)).length / evidence.length;
 }

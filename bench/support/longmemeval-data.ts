@@ -40,7 +40,10 @@ export function parseLongMemEvalDate(value: string): Date {
 }
 
 /** Loads LongMemEval-S questions (abstention `_abs` ones excluded), at most `limit`; undefined if the file is missing. */
-export function loadLongMemEval(file: string, limit = Number.POSITIVE_INFINITY): LongMemEvalQuestion[] | undefined {
+export function loadLongMemEval(
+  file: string,
+  limit = Number.POSITIVE_INFINITY,
+): LongMemEvalQuestion[] | undefined {
   if (!existsSync(file)) return undefined;
   const questions: LongMemEvalQuestion[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -60,19 +63,34 @@ export function loadLongMemEval(file: string, limit = Number.POSITIVE_INFINITY):
       }));
     });
     const evidenceTurns = turns.filter((turn) => turn.hasAnswer).map((turn) => turn.key);
-    questions.push({ id: raw.question_id, type: raw.question_type, question: raw.question, turns, evidenceTurns, evidenceSessions: raw.answer_session_ids });
+    questions.push({
+      id: raw.question_id,
+      type: raw.question_type,
+      question: raw.question,
+      turns,
+      evidenceTurns,
+      evidenceSessions: raw.answer_session_ids,
+    });
   }
   return questions;
 }
 
 /** 1 if any evidence item is among the first k ranked, else 0. */
-export function recallAny(ranked: readonly string[], evidence: readonly string[], k: number): number {
+export function recallAny(
+  ranked: readonly string[],
+  evidence: readonly string[],
+  k: number,
+): number {
   const top = new Set(ranked.slice(0, k));
   return evidence.some((item) => top.has(item)) ? 1 : 0;
 }
 
 /** 1 if every evidence item is among the first k ranked, else 0. */
-export function recallAll(ranked: readonly string[], evidence: readonly string[], k: number): number {
+export function recallAll(
+  ranked: readonly string[],
+  evidence: readonly string[],
+  k: number,
+): number {
   const top = new Set(ranked.slice(0, k));
   return evidence.length > 0 && evidence.every((item) => top.has(item)) ? 1 : 0;
 }

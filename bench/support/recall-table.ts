@@ -25,7 +25,10 @@ export class RecallTable {
   /** `{ "5": { group: mean, … }, … }` rounded to 3 decimals. */
   toJson(groups: readonly string[]): Record<string, Record<string, number>> {
     return Object.fromEntries(
-      this.ks.map((k) => [String(k), Object.fromEntries(groups.map((group) => [group, round(this.mean(group, k))]))]),
+      this.ks.map((k) => [
+        String(k),
+        Object.fromEntries(groups.map((group) => [group, round(this.mean(group, k))])),
+      ]),
     );
   }
 }

@@ -54,7 +54,14 @@ export function toScore(gold: number, predicted: number, correct: number): Score
   const precision = predicted === 0 ? 0 : correct / predicted;
   const recall = gold === 0 ? 0 : correct / gold;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision: round(precision), recall: round(recall), f1: round(f1), gold, predicted, correct };
+  return {
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(f1),
+    gold,
+    predicted,
+    correct,
+  };
 }
 
 /** Rounds to three decimals. */

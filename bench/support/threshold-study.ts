@@ -30,13 +30,28 @@ export class ThresholdStudy {
     return Object.fromEntries(
       this.#thresholds.map((threshold) => {
         const cell = this.#kept.get(threshold) ?? { relevant: 0, other: 0 };
-        return [String(threshold), { evidence_kept: round(cell.relevant / Math.max(1, this.#relevant)), other_kept: round(cell.other / Math.max(1, this.#other)) }];
+        return [
+          String(threshold),
+          {
+            evidence_kept: round(cell.relevant / Math.max(1, this.#relevant)),
+            other_kept: round(cell.other / Math.max(1, this.#other)),
+          },
+        ];
       }),
     );
   }
 
   toMarkdown(): string {
-    const rows = Object.entries(this.toJson()).map(([threshold, cell]) => `| ${threshold} | ${cell.evidence_kept.toFixed(3)} | ${cell.other_kept.toFixed(3)} |`);
-    return ['SCORE_THRESHOLD study (top-20 results, categories 1–4): share of evidence and of other results kept.', '', '| threshold | evidence kept | other kept |', '|---|---|---|', ...rows].join('\n');
+    const rows = Object.entries(this.toJson()).map(
+      ([threshold, cell]) =>
+        `| ${threshold} | ${cell.evidence_kept.toFixed(3)} | ${cell.other_kept.toFixed(3)} |`,
+    );
+    return [
+      'SCORE_THRESHOLD study (top-20 results, categories 1–4): share of evidence and of other results kept.',
+      '',
+      '| threshold | evidence kept | other kept |',
+      '|---|---|---|',
+      ...rows,
+    ].join('\n');
   }
 }

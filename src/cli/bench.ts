@@ -28,6 +28,7 @@ export async function runBench(
     return 2;
   }
   const flags = parseFlags(rest);
+  await loadTypeScript();
   const module = (await import(pathToFileURL(file).href)) as SuiteModule;
   const outcome = await module.default({
     data: flags['data'],
@@ -51,6 +52,20 @@ export async function runBench(
     );
   }
   return 0;
+}
+
+/**
+ * Suites are TypeScript run from bench/: from the compiled CLI, register tsx (a devDependency)
+ * first. From the sources (ENGRAM_DEV=1, tests) a TypeScript loader is already in place.
+ */
+async function loadTypeScript(): Promise<void> {
+  if (import.meta.url.endsWith('.ts')) return;
+  const tsx = await import('tsx/esm/api').catch((error: unknown) => {
+    throw new Error('bench suites need the dev dependencies (tsx): run `npm install`', {
+      cause: error,
+    });
+  });
+  tsx.register();
 }
 
 function parseFlags(rest: readonly string[]): Record<string, string> {

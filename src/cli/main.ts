@@ -1,13 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../observability/logger.js';
-import { runBackup } from './backup.js';
-import { runBench } from './bench.js';
 import type { CommandContext } from './command-context.js';
-import { runImportLegacy } from './import-legacy.js';
-import { runMigrate } from './migrate.js';
-import { runReindex } from './reindex.js';
-import { createRestoreCommand } from './restore.js';
-import { runServe } from './serve.js';
 
 const USAGE = `usage: engram <command>
 
@@ -25,29 +18,32 @@ commands:
 
 type Command = (args: string[], context: CommandContext) => Promise<number>;
 
-const restoreRows = createRestoreCommand(async () => {});
-
 /** `engram restore`: restores the rows, then rebuilds the vector index from them. */
 async function restoreThenReindex(args: string[], context: CommandContext): Promise<number> {
-  const code = await restoreRows(args, context);
+  const [{ createRestoreCommand }, { runReindex }] = await Promise.all([
+    import('./restore.js'),
+    import('./reindex.js'),
+  ]);
+  const code = await createRestoreCommand(async () => {})(args, context);
   return code === 0 ? runReindex([], context) : code;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  serve: runServe,
-  migrate: runMigrate,
-  bench: runBench,
-  reindex: runReindex,
-  backup: runBackup,
-  restore: restoreThenReindex,
-  'import-legacy': runImportLegacy,
+// Each command is loaded when it runs: `migrate status` need not load the HTTP app.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  serve: async () => (await import('./serve.js')).runServe,
+  migrate: async () => (await import('./migrate.js')).runMigrate,
+  bench: async () => (await import('./bench.js')).runBench,
+  reindex: async () => (await import('./reindex.js')).runReindex,
+  backup: async () => (await import('./backup.js')).runBackup,
+  restore: async () => restoreThenReindex,
+  'import-legacy': async () => (await import('./import-legacy.js')).runImportLegacy,
 };
 
 /** Runs one CLI command and returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (!command) {
+  const load = name === undefined ? undefined : COMMANDS[name];
+  if (!load) {
     process.stderr.write(
       name && !['-h', '--help', 'help'].includes(name)
         ? `unknown command: ${name}\n${USAGE}`
@@ -64,6 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const logger = createLogger(config.log);
   try {
+    const command = await load();
     return await command(args, { config, logger, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
     process.stderr.write(`engram ${name}: ${(error as Error).message}\n`);

@@ -18,6 +18,7 @@ import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { memoryRoutes } from './routes/memories.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { MEMORY_COMPONENTS } from './schemas/memory-components.js';
 
 /** The services the HTTP layer exposes. */
 export interface AppServices {
@@ -70,7 +71,10 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
       .status(404)
       .send({ code: 'not_found', message: `route ${request.method} ${request.url} not found` }),
   );
+  for (const schema of MEMORY_COMPONENTS) app.addSchema(schema);
   await app.register(swagger, {
+    // Shared schemas appear under components.schemas by their $id (not def-0, def-1, …).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => idOf(json, index) },
     openapi: {
       info: {
         title: 'Engram',
@@ -123,6 +127,11 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',
 };
+
+/** The component name of a shared schema: its `$id`. */
+function idOf(json: Record<string, unknown>, index: number): string {
+  return typeof json['$id'] === 'string' ? json['$id'] : `def-${index}`;
+}
 
 /** The memory operation a route performs, if it is one. */
 function operationName(method: string, route: string): string | undefined {

@@ -26,11 +26,9 @@ export function errorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
-  if (error instanceof AppError) {
-    const status = STATUS_BY_CODE[error.code];
-    request.log[status >= 500 ? 'warn' : 'info']({ err: error }, 'request failed');
-    return reply.status(status).send({ code: error.code, message: error.message });
-  }
+  if (error instanceof AppError) return sendAppError(error, error, request, reply);
+  const wrapped = wrappedAppError(error);
+  if (wrapped) return sendAppError(wrapped, error, request, reply);
   if (error.validation) {
     return reply.status(400).send({ code: 'invalid_input', message: error.message });
   }
@@ -42,4 +40,28 @@ export function errorHandler(
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ code: 'internal', message: 'internal error' });
+}
+
+function sendAppError(
+  appError: AppError,
+  thrown: Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const status = STATUS_BY_CODE[appError.code];
+  request.log[status >= 500 ? 'warn' : 'info']({ err: thrown }, 'request failed');
+  return reply.status(status).send({ code: appError.code, message: appError.message });
+}
+
+/**
+ * An AppError that a library wrapped on its way up, e.g. a lost database connection that the
+ * driver translated and drizzle then reported as the `cause` of a DrizzleQueryError.
+ */
+function wrappedAppError(error: unknown): AppError | undefined {
+  let current = error instanceof Error ? error.cause : undefined;
+  for (let depth = 0; current instanceof Error && depth < 8; depth += 1) {
+    if (current instanceof AppError) return current;
+    current = current.cause;
+  }
+  return undefined;
 }

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { App } from '../../src/http/build-app.js';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
 import { type FakeLlmServer, startFakeLlmServer } from '../support/fake-llm-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { buildConversationApp, fakeLlm } from './conversation-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let llmServer: FakeLlmServer;
 let t: TestApp;
 let withLlm: App;
@@ -14,8 +13,8 @@ let withoutLlm: App;
 let impatient: App;
 
 beforeAll(async () => {
-  [chroma, llmServer] = await Promise.all([startChromaServer(), startFakeLlmServer()]);
-  t = await createTestApp({ chromaUrl: chroma.url });
+  llmServer = await startFakeLlmServer();
+  t = await createTestApp({ chromaUrl });
   withLlm = await buildConversationApp(t, fakeLlm(llmServer.url));
   withOllama = await buildConversationApp(t, fakeLlm(llmServer.url, { provider: 'ollama' }));
   withoutLlm = await buildConversationApp(t);
@@ -24,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([withLlm, withOllama, withoutLlm, impatient].map((app) => app?.close()));
   await t?.close();
-  await Promise.all([chroma?.stop(), llmServer?.close()]);
+  await llmServer?.close();
 });
 beforeEach(() => llmServer.reset());
 

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let t: TestApp;
 const user = 'graph-user';
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
-  t = await createTestApp({ chromaUrl: chroma.url });
+  t = await createTestApp({ chromaUrl });
   for (const [content, created_at] of [
     ['My sister Sarah lives in Boston.', '2024-01-01T00:00:00Z'],
     ['Sarah works at Microsoft Corp. in Seattle.', '2024-02-01T00:00:00Z'],
@@ -24,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  await chroma?.stop();
 });
 
 async function findEntity(name: string) {

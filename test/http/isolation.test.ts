@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let t: TestApp;
 let memoryId: string;
 let entityIds: string[];
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
-  t = await createTestApp({ chromaUrl: chroma.url });
+  t = await createTestApp({ chromaUrl });
   const created = (
     await t.app.inject({
       method: 'POST',
@@ -22,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  await chroma?.stop();
 });
 
 describe.each([

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let t: TestApp;
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
-  t = await createTestApp({ chromaUrl: chroma.url });
+  t = await createTestApp({ chromaUrl });
 });
 afterAll(async () => {
   await t?.close();
-  await chroma?.stop();
 });
 
 const post = (url: string, payload: unknown) =>

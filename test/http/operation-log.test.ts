@@ -1,16 +1,14 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { OperationLogger } from '../../src/observability/operation-logger.js';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let t: TestApp;
 const lines: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
   const sink = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
@@ -22,13 +20,12 @@ beforeAll(async () => {
     content: false,
   });
   t = await createTestApp({
-    chromaUrl: chroma.url,
+    chromaUrl,
     appOptions: { operationLog: (record) => operations.log(record) },
   });
 });
 afterAll(async () => {
   await t?.close();
-  await chroma?.stop();
 });
 
 it('logs one line per memory operation with the spec fields and the request id', async () => {

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let t: TestApp;
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
-  t = await createTestApp({ chromaUrl: chroma.url });
+  t = await createTestApp({ chromaUrl });
 });
 afterAll(async () => {
   await t?.close();
-  await chroma?.stop();
 });
 
 describe('operations routes', () => {

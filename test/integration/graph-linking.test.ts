@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
 import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import type { Extraction } from '../../src/domain/extraction.js';
 import type { EntityExtractor } from '../../src/ports/entity-extractor.js';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
 import { testEmbedder } from '../support/test-app.js';
 import { createMigratedDatabase } from '../support/test-databases.js';
 import { testServices } from '../support/test-services.js';
@@ -45,18 +44,17 @@ const extraction: Extraction = {
 };
 const fixed: EntityExtractor = { init: async () => {}, extract: async () => extraction };
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let database: DatabaseHandle;
 let store: PgStore;
 const scope = { userId: 'sam', agentId: '' };
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
   database = await createMigratedDatabase('pglite');
   store = new PgStore(database.db);
   const embedder = await testEmbedder();
   const vectors = new ChromaVectorIndex({
-    url: chroma.url,
+    url: chromaUrl,
     collectionPrefix: `gl${randomBytes(3).toString('hex')}`,
   });
   await vectors.init(embedder.identity);
@@ -65,7 +63,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database?.close();
-  await chroma?.stop();
 });
 
 it('records a self-introduction as another name of the speaker: one node', async () => {

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
 import { ReindexService } from '../../src/services/indexing/reindex-service.js';
-import { type ChromaServer, startChromaServer } from '../support/chroma-server.js';
 import { createTestApp, type TestApp, testEmbedder } from '../support/test-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let t: TestApp;
 const scope = { userId: 'reindex', agentId: '' };
 const contents = [
@@ -17,13 +16,11 @@ const contents = [
 ];
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
-  t = await createTestApp({ chromaUrl: chroma.url });
+  t = await createTestApp({ chromaUrl });
   for (const content of contents) await t.services.writer.add({ content, scope });
 });
 afterAll(async () => {
   await t?.close();
-  await chroma?.stop();
 });
 
 function failingAfter(index: VectorIndex, batches: number): VectorIndex {

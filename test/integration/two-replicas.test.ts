@@ -33,6 +33,8 @@ interface Written {
 }
 
 let database: DatabaseHandle;
+// Its own Chroma: `engram serve` writes under the default collection prefix, and the test
+// counts every vector on the server.
 let chroma: ChromaServer;
 const replicas: Replica[] = [];
 const directories: string[] = [];

@@ -18,8 +18,10 @@ export interface ChromaServer {
 }
 
 /**
- * A real Chroma server for one test file, on a free port in a fresh temporary directory.
- * It runs in the wrapper that dies with its parent, so a crashed test worker leaves nothing behind.
+ * A real Chroma server on a free port in a fresh temporary directory: the run's shared one
+ * (`inject('chromaUrl')`, see shared-chroma-setup.ts), or a test file's own when it needs a
+ * whole server to itself. It runs in the wrapper that dies with its parent, so a crashed test
+ * process leaves nothing behind.
  */
 export async function startChromaServer(): Promise<ChromaServer> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-chroma-test-'));

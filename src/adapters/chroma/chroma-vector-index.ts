@@ -228,7 +228,9 @@ export class ChromaVectorIndex implements VectorIndex {
 
   async #scopeCollections(): Promise<Collection[]> {
     const found: Collection[] = [];
-    const page = 100;
+    // Chroma does not list collections in creation order, so offset pages shift when another
+    // index on the server (another prefix) creates or deletes one: one page up to 1,000 avoids it.
+    const page = 1000;
     for (let offset = 0; ; offset += page) {
       const collections = await this.#client.listCollections({ limit: page, offset });
       found.push(...collections.filter((each) => this.#names.isScopeCollection(each.name)));

@@ -8,8 +8,13 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { DataDirLock } from './data-dir-lock.js';
 import * as schema from './schema.js';
+import { translatePgliteFailures, translatePoolFailures } from './translating-driver.js';
 
-/** Any Drizzle Postgres database (node-postgres for a server, PGlite embedded). */
+/**
+ * Any Drizzle Postgres database (node-postgres for a server, PGlite embedded). Its driver passes
+ * failures through pgFailure: a lost connection is `upstream_unavailable` (often as the `cause`
+ * of drizzle's DrizzleQueryError).
+ */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 /** An open database and how to close it. */
@@ -29,7 +34,7 @@ export function openServerDatabase(
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const db = drizzlePg(translatePoolFailures(pool), { schema }) as unknown as Database;
   return { db, kind: 'server', location: redactUrl(url), close: () => pool.end() };
 }
 
@@ -43,7 +48,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHan
   try {
     const directory = path.join(dataDir, 'pgdata');
     const client = await PGlite.create(directory);
-    const db = drizzlePglite(client, { schema }) as unknown as Database;
+    const db = drizzlePglite(translatePgliteFailures(client), { schema }) as unknown as Database;
     const close = async () => {
       await client.close();
       await lock.release();
@@ -58,7 +63,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHan
 /** Opens an in-memory PGlite database (tests, dry runs). */
 export async function openMemoryDatabase(): Promise<DatabaseHandle> {
   const client = await PGlite.create();
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(translatePgliteFailures(client), { schema }) as unknown as Database;
   return { db, kind: 'embedded', location: 'memory', close: () => client.close() };
 }
 

@@ -5,7 +5,7 @@ import type { MemoryReader } from '../../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchService } from '../../services/search/search-service.js';
 import { presentEntity, presentMemory, presentRelationship, presentResult } from '../presenters.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, ref } from '../schemas/common.js';
 import {
   AddMemoryBody,
   BatchBody,
@@ -16,6 +16,13 @@ import {
   SearchBody,
   UpdateMemoryBody,
 } from '../schemas/memory.js';
+import {
+  AddMemoryResponse,
+  BatchResponse,
+  DocumentedBatchBody,
+  HistoryResponse,
+  SearchResponse,
+} from '../schemas/memory-components.js';
 import { addInput, runBatch, searchInput } from './memory-requests.js';
 
 interface Options {
@@ -38,7 +45,11 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         tags,
         summary: 'Add a memory (entities and relationships are extracted)',
         body: AddMemoryBody,
-        response: { 200: Type.Unknown(), 201: Type.Unknown(), ...errorResponses },
+        response: {
+          200: ref(AddMemoryResponse),
+          201: ref(AddMemoryResponse),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -60,7 +71,13 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         tags,
         summary: 'Add up to 1,000 memories; each item succeeds or fails on its own',
         body: BatchBody,
-        response: { 200: Type.Unknown(), ...errorResponses },
+        response: { 200: ref(BatchResponse), ...errorResponses },
+      },
+      config: {
+        swaggerTransform: ({ schema, url }) => ({
+          schema: { ...schema, body: DocumentedBatchBody },
+          url,
+        }),
       },
     },
     async (request) => ({
@@ -166,7 +183,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         summary: 'Add, update and delete events of a memory',
         params: IdParams,
         querystring: ScopeQuery,
-        response: { 200: Type.Unknown(), ...errorResponses },
+        response: { 200: ref(HistoryResponse), ...errorResponses },
       },
     },
     async (request) => {
@@ -195,7 +212,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         summary:
           'Hybrid search: vector + full text + entity graph, fused; results carry entities and relationships',
         body: SearchBody,
-        response: { 200: Type.Unknown(), ...errorResponses },
+        response: { 200: ref(SearchResponse), ...errorResponses },
       },
     },
     async (request) => ({

@@ -1,4 +1,11 @@
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
+
+/** A reference to a named schema (one with an `$id`, registered with `app.addSchema`), typed as it. */
+export function ref<Schema extends TSchema>(schema: Schema) {
+  const id = (schema as { $id?: unknown }).$id;
+  if (typeof id !== 'string') throw new Error('ref() needs a schema with an $id');
+  return Type.Unsafe<Static<Schema>>(Type.Ref(id));
+}
 
 /** The error body of every 4xx/5xx response. */
 export const ErrorBody = Type.Object(
@@ -11,8 +18,8 @@ export const ErrorBody = Type.Object(
 
 /** Standard error responses to add to a route schema. */
 export const errorResponses = {
-  400: ErrorBody,
-  404: ErrorBody,
-  413: ErrorBody,
-  503: ErrorBody,
+  400: ref(ErrorBody),
+  404: ref(ErrorBody),
+  413: ref(ErrorBody),
+  503: ref(ErrorBody),
 };

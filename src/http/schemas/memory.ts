@@ -38,11 +38,14 @@ export const AddMemoryBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Most items one POST /memories/batch takes. */
+export const MAX_BATCH_ITEMS = 1000;
+
 export const BatchBody = Type.Object(
   {
     items: Type.Array(Type.Unknown(), {
       minItems: 1,
-      maxItems: 1000,
+      maxItems: MAX_BATCH_ITEMS,
       description: 'Up to 1,000 bodies of POST /memories; each is validated on its own.',
     }),
   },

@@ -1,27 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ChromaReadinessCheck } from '../../../src/adapters/chroma/chroma-readiness-check.js';
 import { ChromaVectorIndex } from '../../../src/adapters/chroma/chroma-vector-index.js';
 import { UpstreamUnavailableError } from '../../../src/domain/errors.js';
 import { scopeOf } from '../../../src/domain/scope.js';
 import { vectorIndexContract } from '../../contract/vector-index.contract.js';
-import { type ChromaServer, startChromaServer } from '../../support/chroma-server.js';
 
-let server: ChromaServer;
+const chromaUrl = inject('chromaUrl');
+const prefix = () => `t${randomBytes(6).toString('hex')}`;
 
-beforeAll(async () => {
-  server = await startChromaServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-// Each test gets its own collection prefix on the one server of this file.
+// Each test gets its own collection prefix on the run's one server.
 vectorIndexContract('ChromaVectorIndex', async () => {
-  const collectionPrefix = `t${randomBytes(6).toString('hex')}`;
+  const collectionPrefix = prefix();
   return {
-    open: () => new ChromaVectorIndex({ url: server.url, collectionPrefix }),
+    open: () => new ChromaVectorIndex({ url: chromaUrl, collectionPrefix }),
     close: async () => {},
   };
 });
@@ -30,7 +22,7 @@ describe('ChromaVectorIndex', () => {
   const identity = { provider: 'glove', model: 'test', dimensions: 4 };
 
   it('reports ready with the vector count', async () => {
-    const index = new ChromaVectorIndex({ url: server.url, collectionPrefix: 'ready' });
+    const index = new ChromaVectorIndex({ url: chromaUrl, collectionPrefix: prefix() });
     await index.init(identity);
     await index.upsert([
       { id: 'm1', scope: scopeOf('u'), memoryType: 'ephemeral', embedding: [1, 0, 0, 0] },
@@ -53,7 +45,7 @@ describe('ChromaVectorIndex', () => {
   });
 
   it('reports not ready while a managed Chroma restarts', async () => {
-    const index = new ChromaVectorIndex({ url: server.url });
+    const index = new ChromaVectorIndex({ url: chromaUrl });
     const result = await new ChromaReadinessCheck(index, { managed: { healthy: false } }).check();
     expect(result.ok).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ChromaVectorIndex } from '../../../src/adapters/chroma/chroma-vector-index.js';
 import { LegacyChromaSource } from '../../../src/adapters/chroma/legacy-chroma-source.js';
 import { type DatabaseHandle, queryRows } from '../../../src/adapters/postgres/database.js';
@@ -19,8 +19,8 @@ import { testServices } from '../../support/test-services.js';
 
 const COLLECTIONS = ['ephemeral', 'model_memory'];
 const CLOCK = { now: () => new Date('2025-06-01T12:00:00Z') };
+// The legacy store has fixed collection names and is dumped whole: it gets its own server.
 let legacy: ChromaServer;
-let engramChroma: ChromaServer;
 let database: DatabaseHandle;
 let fixture: LegacyFixture;
 let sourceBefore: string;
@@ -30,13 +30,13 @@ let firstRun: ImportReport;
 let store: PgStore;
 
 beforeAll(async () => {
-  [legacy, engramChroma] = await Promise.all([startChromaServer(), startChromaServer()]);
+  legacy = await startChromaServer();
   database = await createMigratedDatabase('postgres');
   fixture = await buildLegacyStore(legacy.url, 2000);
   sourceBefore = await dumpLegacyStore(legacy.url);
   const embedder = await testEmbedder();
   const vectors = new ChromaVectorIndex({
-    url: engramChroma.url,
+    url: inject('chromaUrl'),
     collectionPrefix: `li${randomBytes(3).toString('hex')}`,
   });
   await vectors.init(embedder.identity);
@@ -55,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.close();
-  await Promise.all([legacy?.stop(), engramChroma?.stop()]);
+  await legacy?.stop();
 });
 
 function options() {

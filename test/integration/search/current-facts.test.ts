@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Memory } from '../../../src/domain/memory.js';
-import { type ChromaServer, startChromaServer } from '../../support/chroma-server.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
-let chroma: ChromaServer;
+const chromaUrl = inject('chromaUrl');
 let t: TestApp;
 const scope = { userId: 'sam', agentId: '' };
 const said: Record<string, Memory> = {};
@@ -13,8 +12,7 @@ async function say(key: string, content: string, at: string) {
 }
 
 beforeAll(async () => {
-  chroma = await startChromaServer();
-  t = await createTestApp({ chromaUrl: chroma.url });
+  t = await createTestApp({ chromaUrl });
   await say('microsoft', 'I work at Microsoft as a designer.', '2025-01-10T09:00:00Z');
   await say(
     'lunch',
@@ -31,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  await chroma?.stop();
 });
 
 const ids = (results: ReadonlyArray<{ memory: Memory }>) => results.map((r) => r.memory.id);

@@ -1,4 +1,4 @@
-import { CompromiseEntityExtractor } from '../../../src/adapters/extraction/compromise-entity-extractor.js';
+import { CompromiseEntityExtractor } from '../../../bench/support/compromise-entity-extractor.js';
 import { RulesEntityExtractor } from '../../../src/adapters/extraction/rules-entity-extractor.js';
 import { describeEntityExtractorContract } from '../../contract/entity-extractor.contract.js';
 

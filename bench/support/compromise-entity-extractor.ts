@@ -1,8 +1,8 @@
 import nlp from 'compromise';
-import type { EntityType } from '../../domain/entity.js';
-import type { EntityMention, Extraction, RelationMention } from '../../domain/extraction.js';
-import { type RelationLabel, verbRelation } from '../../domain/relation-type.js';
-import type { EntityExtractor } from '../../ports/entity-extractor.js';
+import type { EntityType } from '../../src/domain/entity.js';
+import type { EntityMention, Extraction, RelationMention } from '../../src/domain/extraction.js';
+import { type RelationLabel, verbRelation } from '../../src/domain/relation-type.js';
+import type { EntityExtractor } from '../../src/ports/entity-extractor.js';
 
 export interface CompromiseEntityExtractorOptions {
   /** Mentions below this confidence are dropped (compromise mentions all score 0.6). */
