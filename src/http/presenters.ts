@@ -1,4 +1,6 @@
 import type { Entity } from '../domain/entity.js';
+import type { Fact } from '../domain/fact.js';
+import { holdsAt } from '../domain/fact-timeline.js';
 import type { Memory } from '../domain/memory.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { EntityDetails } from '../ports/graph-repository.js';
@@ -42,8 +44,8 @@ export function presentEntity(entity: Entity | EntityDetails) {
   };
 }
 
-/** A relationship with its validity interval. */
-export function presentRelationship(relationship: Relationship) {
+/** A relationship with its validity interval; `current` says whether it held at `asOf` (default now). */
+export function presentRelationship(relationship: Relationship, asOf?: Date) {
   return {
     id: relationship.id,
     source_entity_id: relationship.sourceEntityId,
@@ -53,16 +55,44 @@ export function presentRelationship(relationship: Relationship) {
     memory_id: relationship.memoryId,
     valid_from: relationship.validFrom.toISOString(),
     valid_to: relationship.validTo ? relationship.validTo.toISOString() : null,
-    current: relationship.validTo === null,
+    current: asOf ? holdsAt(relationship, asOf) : relationship.validTo === null,
   };
 }
 
-/** The spec's MemoryQueryResult. */
-export function presentResult(result: MemoryQueryResult) {
+/** A fact: a relationship with both ends named, and the value it replaced. */
+export function presentFact(fact: Fact) {
+  const end = (entity: Entity) => ({ id: entity.id, type: entity.type, text: entity.text });
+  const { relationship, replaced } = fact;
+  return {
+    relationship_id: relationship.id,
+    source: end(fact.source),
+    relation_type: relationship.relationType,
+    target: end(fact.target),
+    valid_from: relationship.validFrom.toISOString(),
+    valid_to: relationship.validTo?.toISOString() ?? null,
+    current: fact.current,
+    memory_id: relationship.memoryId,
+    ...(replaced
+      ? {
+          replaced: {
+            relationship_id: replaced.relationship.id,
+            ...(replaced.target ? { target: end(replaced.target) } : {}),
+            valid_from: replaced.relationship.validFrom.toISOString(),
+            valid_to: replaced.relationship.validTo?.toISOString() ?? null,
+            memory_id: replaced.relationship.memoryId,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The spec's MemoryQueryResult; relationships say whether they held at `asOf` (default now). */
+export function presentResult(result: MemoryQueryResult, asOf?: Date) {
   return {
     memory: presentMemory(result.memory),
     score: result.score,
     entities: result.entities.map(presentEntity),
-    relationships: result.relationships.map(presentRelationship),
+    relationships: result.relationships.map((edge) => presentRelationship(edge, asOf)),
+    ...(result.supersededBy ? { superseded_by: result.supersededBy } : {}),
   };
 }

@@ -137,7 +137,7 @@ function presentChat(result: ChatResult) {
     memory_id: result.memoryId,
     ...(result.skipped ? { skipped: result.skipped } : {}),
     entities: result.entities.map(presentEntity),
-    memories: result.memories.map(presentResult),
+    memories: result.memories.map((found) => presentResult(found)),
     ...(result.citedMemoryIds ? { cited_memory_ids: [...result.citedMemoryIds] } : {}),
     ...(result.notice ? { notice: result.notice } : {}),
   };

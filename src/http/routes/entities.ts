@@ -5,7 +5,13 @@ import { scopeOf } from '../../domain/scope.js';
 import type { GraphService } from '../../services/graph/graph-service.js';
 import { presentEntity, presentRelationship } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
-import { EntityJson, EntitySearchQuery, GraphQuery, RelationshipJson } from '../schemas/entity.js';
+import {
+  EntityJson,
+  EntitySearchQuery,
+  GraphQuery,
+  RelationshipJson,
+  RelationshipsQuery,
+} from '../schemas/entity.js';
 import { IdParams, ScopeQuery } from '../schemas/memory.js';
 
 interface Options {
@@ -65,9 +71,10 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
-        summary: 'Relationships in both directions, current and closed, with validity',
+        summary:
+          'Relationships in both directions, current and closed, with validity; with as_of, those that held then',
         params: IdParams,
-        querystring: ScopeQuery,
+        querystring: RelationshipsQuery,
         response: {
           200: Type.Object({
             entity: EntityJson,
@@ -79,13 +86,12 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
       },
     },
     async (request) => {
-      const result = await graph.relationships(
-        request.params.id,
-        scopeOf(request.query.user_id, request.query.agent_id),
-      );
+      const { user_id, agent_id, as_of } = request.query;
+      const asOf = as_of ? new Date(as_of) : undefined;
+      const result = await graph.relationships(request.params.id, scopeOf(user_id, agent_id), asOf);
       return {
         entity: presentEntity(result.entity),
-        relationships: result.relationships.map(presentRelationship),
+        relationships: result.relationships.map((edge) => presentRelationship(edge, asOf)),
         entities: result.graph.nodes.map(presentEntity),
       };
     },
@@ -114,7 +120,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
       );
       return {
         nodes: result.nodes.map(presentEntity),
-        edges: result.edges.map(presentRelationship),
+        edges: result.edges.map((edge) => presentRelationship(edge)),
       };
     },
   );

@@ -4,7 +4,13 @@ import { scopeOf } from '../../domain/scope.js';
 import type { MemoryReader } from '../../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchService } from '../../services/search/search-service.js';
-import { presentEntity, presentMemory, presentRelationship, presentResult } from '../presenters.js';
+import {
+  presentEntity,
+  presentFact,
+  presentMemory,
+  presentRelationship,
+  presentResult,
+} from '../presenters.js';
 import { errorResponses, ref } from '../schemas/common.js';
 import {
   AddMemoryBody,
@@ -59,7 +65,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         created: result.created,
         chunks: result.chunks,
         entities: result.entities.map(presentEntity),
-        relationships: result.relationships.map(presentRelationship),
+        relationships: result.relationships.map((edge) => presentRelationship(edge)),
       });
     },
   );
@@ -215,8 +221,13 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         response: { 200: ref(SearchResponse), ...errorResponses },
       },
     },
-    async (request) => ({
-      results: (await search.search(searchInput(request.body))).map(presentResult),
-    }),
+    async (request) => {
+      const input = searchInput(request.body);
+      const { results, facts } = await search.recall(input);
+      return {
+        results: results.map((result) => presentResult(result, input.asOf)),
+        facts: facts.map(presentFact),
+      };
+    },
   );
 };

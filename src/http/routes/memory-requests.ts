@@ -36,6 +36,7 @@ export function searchInput(body: SearchBodyType): SearchInput {
     ...(body.created_before ? { createdBefore: new Date(body.created_before) } : {}),
     ...(body.top_k ? { topK: body.top_k } : {}),
     ...(body.score_threshold !== undefined ? { scoreThreshold: body.score_threshold } : {}),
+    ...(body.as_of ? { asOf: new Date(body.as_of) } : {}),
   };
 }
 

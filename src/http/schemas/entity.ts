@@ -45,6 +45,19 @@ export const EntitySearchQuery = Type.Object({
   offset: Type.Integer({ minimum: 0, default: 0 }),
 });
 
+export const RelationshipsQuery = Type.Object({
+  user_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  agent_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  as_of: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description:
+        'Only the relationships that held at this time (default: all, current and closed)',
+      examples: ['2025-05-01T00:00:00Z'],
+    }),
+  ),
+});
+
 export const GraphQuery = Type.Object({
   user_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
   agent_id: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),

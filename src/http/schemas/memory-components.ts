@@ -68,12 +68,84 @@ export const SearchResult = Type.Object(
     score: Type.Number({ description: 'fused score in [0,1]' }),
     entities: Type.Array(ref(EntityComponent)),
     relationships: Type.Array(ref(RelationshipComponent)),
+    superseded_by: Type.Optional(
+      Type.String({
+        description:
+          'Set when every fact this memory asserted was later replaced (a move, a new job): the memory that replaced them, which ranks above this one.',
+      }),
+    ),
   },
   { $id: 'SearchResult' },
 );
 
+const FactEnd = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  text: Type.String(),
+});
+
+export const Fact = Type.Object(
+  {
+    relationship_id: Type.String(),
+    source: FactEnd,
+    relation_type: Type.String({ examples: ['works_for'] }),
+    target: FactEnd,
+    valid_from: Type.String({
+      description:
+        "when the fact started (the asserting memory's created_at, or the date it gives)",
+    }),
+    valid_to: Type.Union([Type.String(), Type.Null()]),
+    current: Type.Boolean({ description: 'true: the fact held at as_of (or now)' }),
+    memory_id: Type.Union([Type.String(), Type.Null()], {
+      description: 'the memory that asserted the fact',
+    }),
+    replaced: Type.Optional(
+      Type.Object(
+        {
+          relationship_id: Type.String(),
+          target: Type.Optional(FactEnd),
+          valid_from: Type.String(),
+          valid_to: Type.Union([Type.String(), Type.Null()]),
+          memory_id: Type.Union([Type.String(), Type.Null()]),
+        },
+        { description: 'the earlier value this fact closed, and the memory that had asserted it' },
+      ),
+    ),
+  },
+  {
+    $id: 'Fact',
+    description:
+      'A relationship of an entity the query names (or of the speaker, for "my …" questions) that held at as_of',
+    examples: [
+      {
+        relationship_id: '9b1c…',
+        source: { id: '5d2e…', type: 'PERSON', text: 'sam' },
+        relation_type: 'works_for',
+        target: { id: '77aa…', type: 'ORG', text: 'Stripe' },
+        valid_from: '2025-09-01T09:00:00.000Z',
+        valid_to: null,
+        current: true,
+        memory_id: '0c41…',
+        replaced: {
+          relationship_id: '41f0…',
+          target: { id: '12cd…', type: 'ORG', text: 'Microsoft' },
+          valid_from: '2025-01-10T09:00:00.000Z',
+          valid_to: '2025-09-01T09:00:00.000Z',
+          memory_id: 'f3a9…',
+        },
+      },
+    ],
+  },
+);
+
 export const SearchResponse = Type.Object(
-  { results: Type.Array(ref(SearchResult)) },
+  {
+    results: Type.Array(ref(SearchResult)),
+    facts: Type.Array(ref(Fact), {
+      description:
+        'current facts (at as_of) about what the query names: what Zep/Graphiti call facts',
+    }),
+  },
   { $id: 'SearchResponse' },
 );
 
@@ -105,6 +177,7 @@ export const MEMORY_COMPONENTS = [
   BatchItemResult,
   BatchResponse,
   SearchResult,
+  Fact,
   SearchResponse,
   HistoryEvent,
   HistoryResponse,

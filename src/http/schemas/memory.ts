@@ -82,6 +82,14 @@ export const SearchBody = Type.Object(
     created_before: Type.Optional(Type.String({ format: 'date-time' })),
     top_k: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     score_threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+    as_of: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description:
+          'Search as things stood at this time: only memories created by then, and the facts that held then (default: now).',
+        examples: ['2025-05-01T00:00:00Z'],
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const chromaUrl = inject('chromaUrl');
+let t: TestApp;
+const ids: Record<string, string> = {};
+
+const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
+const search = async (payload: object) =>
+  (await post('/memories/search', { user_id: 'dana', ...payload })).json();
+
+beforeAll(async () => {
+  t = await createTestApp({ chromaUrl });
+  const messages: Array<[string, string, string]> = [
+    ['microsoft', 'I work at Microsoft as a designer.', '2025-01-10T09:00:00Z'],
+    ['denver', 'I live in Denver with my partner.', '2025-02-01T09:00:00Z'],
+    [
+      'stripe',
+      'Big news: I left Microsoft and joined Stripe as a staff engineer.',
+      '2025-08-01T09:00:00Z',
+    ],
+  ];
+  for (const [key, content, created_at] of messages) {
+    const body = (await post('/memories', { content, user_id: 'dana', created_at })).json();
+    ids[key] = body.memory.id;
+  }
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('POST /memories/search when facts change', () => {
+  it('puts the memory of the current job first and marks the old one superseded', async () => {
+    const body = await search({ query: 'Where do I work?' });
+    expect(body.results[0].memory.id).toBe(ids['stripe']);
+    const old = body.results.find((r: { memory: { id: string } }) => r.memory.id === ids['microsoft']);
+    expect(old.superseded_by).toBe(ids['stripe']);
+    const closed = old.relationships.find(
+      (r: { relation_type: string }) => r.relation_type === 'works_for',
+    );
+    expect(closed).toMatchObject({ current: false, valid_to: '2025-08-01T09:00:00.000Z' });
+  });
+
+  it('returns the facts about the speaker, each with the value it replaced', async () => {
+    const body = await search({ query: 'Where do I work?' });
+    const job = body.facts.find(
+      (fact: { relation_type: string }) => fact.relation_type === 'works_for',
+    );
+    expect(job).toMatchObject({
+      target: { text: 'Stripe', type: 'ORG' },
+      current: true,
+      valid_from: '2025-08-01T09:00:00.000Z',
+      memory_id: ids['stripe'],
+      replaced: { target: { text: 'Microsoft' }, memory_id: ids['microsoft'] },
+    });
+  });
+
+  it('answers as things stood at as_of', async () => {
+    const body = await search({ query: 'Where do I work?', as_of: '2025-03-01T00:00:00Z' });
+    expect(body.results[0].memory.id).toBe(ids['microsoft']);
+    expect(body.results.map((r: { memory: { id: string } }) => r.memory.id)).not.toContain(
+      ids['stripe'],
+    );
+    const job = body.facts.find(
+      (fact: { relation_type: string }) => fact.relation_type === 'works_for',
+    );
+    expect(job).toMatchObject({ target: { text: 'Microsoft' }, current: true });
+    expect(body.results[0].relationships[0]).toMatchObject({ current: true });
+  });
+
+  it('rejects an as_of that is not a date', async () => {
+    const response = await post('/memories/search', {
+      query: 'x',
+      user_id: 'dana',
+      as_of: 'last year',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('invalid_input');
+  });
+});
+
+describe('GET /entities/{id}/relationships with as_of', () => {
+  it('lists only the relationships that held then', async () => {
+    const [microsoft] = (await t.app.inject({ url: '/entities?user_id=dana&name=microsoft' })).json()
+      .entities;
+    const url = `/entities/${microsoft.id}/relationships?user_id=dana`;
+    const all = (await t.app.inject({ url })).json();
+    const before = (await t.app.inject({ url: `${url}&as_of=2025-03-01T00:00:00Z` })).json();
+    const after = (await t.app.inject({ url: `${url}&as_of=2025-09-01T00:00:00Z` })).json();
+    const jobs = (body: { relationships: Array<{ relation_type: string; current: boolean }> }) =>
+      body.relationships.filter((r) => r.relation_type === 'works_for');
+    expect(jobs(all)).toEqual([expect.objectContaining({ current: false })]);
+    expect(jobs(before)).toEqual([expect.objectContaining({ current: true })]);
+    expect(jobs(after)).toEqual([]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('documents as_of and the facts section with examples', async () => {
+    const spec = (await t.app.inject({ url: '/docs/json' })).json();
+    const body = spec.paths['/memories/search'].post.requestBody.content['application/json'].schema;
+    expect(body.properties.as_of.example).toBe('2025-05-01T00:00:00Z');
+    expect(spec.components.schemas.Fact.example).toMatchObject({ relation_type: 'works_for' });
+    expect(spec.components.schemas.SearchResponse.properties.facts).toBeDefined();
+  });
+});
