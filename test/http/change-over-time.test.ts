@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/use-test-app.js';
 
-const chromaUrl = inject('chromaUrl');
-let t: TestApp;
+const t = useTestApp();
 const ids: Record<string, string> = {};
 
 const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload });
@@ -10,7 +9,6 @@ const search = async (payload: object) =>
   (await post('/memories/search', { user_id: 'dana', ...payload })).json();
 
 beforeAll(async () => {
-  t = await createTestApp({ chromaUrl });
   const messages: Array<[string, string, string]> = [
     ['microsoft', 'I work at Microsoft as a designer.', '2025-01-10T09:00:00Z'],
     ['denver', 'I live in Denver with my partner.', '2025-02-01T09:00:00Z'],
@@ -25,15 +23,13 @@ beforeAll(async () => {
     ids[key] = body.memory.id;
   }
 });
-afterAll(async () => {
-  await t?.close();
-});
-
 describe('POST /memories/search when facts change', () => {
   it('puts the memory of the current job first and marks the old one superseded', async () => {
     const body = await search({ query: 'Where do I work?' });
     expect(body.results[0].memory.id).toBe(ids['stripe']);
-    const old = body.results.find((r: { memory: { id: string } }) => r.memory.id === ids['microsoft']);
+    const old = body.results.find(
+      (r: { memory: { id: string } }) => r.memory.id === ids['microsoft'],
+    );
     expect(old.superseded_by).toBe(ids['stripe']);
     const closed = old.relationships.find(
       (r: { relation_type: string }) => r.relation_type === 'works_for',
@@ -81,8 +77,9 @@ describe('POST /memories/search when facts change', () => {
 
 describe('GET /entities/{id}/relationships with as_of', () => {
   it('lists only the relationships that held then', async () => {
-    const [microsoft] = (await t.app.inject({ url: '/entities?user_id=dana&name=microsoft' })).json()
-      .entities;
+    const [microsoft] = (
+      await t.app.inject({ url: '/entities?user_id=dana&name=microsoft' })
+    ).json().entities;
     const url = `/entities/${microsoft.id}/relationships?user_id=dana`;
     const all = (await t.app.inject({ url })).json();
     const before = (await t.app.inject({ url: `${url}&as_of=2025-03-01T00:00:00Z` })).json();

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/use-test-app.js';
 
-const chromaUrl = inject('chromaUrl');
-let t: TestApp;
+const t = useTestApp();
 const user = 'graph-user';
 
 beforeAll(async () => {
-  t = await createTestApp({ chromaUrl });
   for (const [content, created_at] of [
     ['My sister Sarah lives in Boston.', '2024-01-01T00:00:00Z'],
     ['Sarah works at Microsoft Corp. in Seattle.', '2024-02-01T00:00:00Z'],
@@ -20,10 +18,6 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => {
-  await t?.close();
-});
-
 async function findEntity(name: string) {
   const response = await t.app.inject({
     url: `/entities?user_id=${user}&name=${encodeURIComponent(name)}`,

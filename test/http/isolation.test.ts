@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/use-test-app.js';
 
-const chromaUrl = inject('chromaUrl');
-let t: TestApp;
+const t = useTestApp();
 let memoryId: string;
 let entityIds: string[];
 
 beforeAll(async () => {
-  t = await createTestApp({ chromaUrl });
   const created = (
     await t.app.inject({
       method: 'POST',
@@ -18,10 +16,6 @@ beforeAll(async () => {
   memoryId = created.memory.id;
   entityIds = created.entities.map((e: { id: string }) => e.id);
 });
-afterAll(async () => {
-  await t?.close();
-});
-
 describe.each([
   ['another user', '?user_id=mallory'],
   ['no user', ''],

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/use-test-app.js';
 
-const chromaUrl = inject('chromaUrl');
-let t: TestApp;
+const t = useTestApp();
 let spec: unknown;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -15,13 +14,8 @@ function at(...path: string[]): unknown {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ chromaUrl });
   spec = (await t.app.inject({ url: '/docs/json' })).json();
 });
-afterAll(async () => {
-  await t?.close();
-});
-
 describe('the OpenAPI document', () => {
   it('lists the memory response schemas as named components', () => {
     expect(Object.keys(at('components', 'schemas') as object)).toEqual(

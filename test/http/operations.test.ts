@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/use-test-app.js';
 
-const chromaUrl = inject('chromaUrl');
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await createTestApp({ chromaUrl });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 describe('operations routes', () => {
   it('GET /health answers ok', async () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
 import { ReindexService } from '../../src/services/indexing/reindex-service.js';
-import { createTestApp, type TestApp, testEmbedder } from '../support/test-app.js';
+import { testEmbedder } from '../support/test-app.js';
+import { useTestApp } from '../support/use-test-app.js';
 
-const chromaUrl = inject('chromaUrl');
-let t: TestApp;
+const t = useTestApp();
 const scope = { userId: 'reindex', agentId: '' };
 const contents = [
   'Ada lives in London.',
@@ -16,11 +16,7 @@ const contents = [
 ];
 
 beforeAll(async () => {
-  t = await createTestApp({ chromaUrl });
   for (const content of contents) await t.services.writer.add({ content, scope });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 function failingAfter(index: VectorIndex, batches: number): VectorIndex {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Memory } from '../../../src/domain/memory.js';
-import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { useTestApp } from '../../support/use-test-app.js';
 
-const chromaUrl = inject('chromaUrl');
-let t: TestApp;
+const t = useTestApp();
 const scope = { userId: 'sam', agentId: '' };
 const said: Record<string, Memory> = {};
 
@@ -12,7 +11,6 @@ async function say(key: string, content: string, at: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ chromaUrl });
   await say('microsoft', 'I work at Microsoft as a designer.', '2025-01-10T09:00:00Z');
   await say(
     'lunch',
@@ -27,10 +25,6 @@ beforeAll(async () => {
   );
   await say('portland', 'I now live in Portland.', '2025-10-01T09:00:00Z');
 });
-afterAll(async () => {
-  await t?.close();
-});
-
 const ids = (results: ReadonlyArray<{ memory: Memory }>) => results.map((r) => r.memory.id);
 
 describe('search prefers current facts', () => {
