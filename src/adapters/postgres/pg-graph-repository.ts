@@ -22,15 +22,10 @@ import type {
 import type { Database } from './database.js';
 import { detachMemories } from './pg-graph-cleanup.js';
 import { memoriesMentioning, neighbourhoodOf } from './pg-graph-traversal.js';
+import { relationshipsOf, relationshipsOfMemories, timelinesOf } from './pg-relationship-reads.js';
 import { upsertRelationship } from './pg-relationship-upsert.js';
-import { toEntity, toRelationship } from './row-mappers.js';
-import {
-  entities,
-  entityAliases,
-  memoryEntities,
-  relationshipEvidence,
-  relationships,
-} from './schema.js';
+import { toEntity } from './row-mappers.js';
+import { entities, entityAliases, memoryEntities } from './schema.js';
 
 /** The knowledge graph on Postgres; pass a transaction as `db` to make calls atomic. */
 export class PgGraphRepository implements GraphRepository {
@@ -192,14 +187,19 @@ export class PgGraphRepository implements GraphRepository {
   }
 
   async relationshipsOf(entityId: EntityId): Promise<Relationship[]> {
-    const rows = await this.#db
-      .select()
-      .from(relationships)
-      .where(
-        or(eq(relationships.sourceEntityId, entityId), eq(relationships.targetEntityId, entityId)),
-      )
-      .orderBy(relationships.validFrom, relationships.createdAt);
-    return rows.map(toRelationship);
+    return relationshipsOf(this.#db, entityId);
+  }
+
+  async relationshipsOfMemories(
+    memoryIds: readonly MemoryId[],
+  ): Promise<Array<Relationship & { evidenceMemoryId: MemoryId }>> {
+    return relationshipsOfMemories(this.#db, memoryIds);
+  }
+
+  async timelinesOf(
+    keys: readonly { sourceEntityId: EntityId; relationType: string }[],
+  ): Promise<Relationship[]> {
+    return timelinesOf(this.#db, keys);
   }
 
   async neighbourhood(entityId: EntityId, depth: number): Promise<Graph> {
@@ -215,37 +215,6 @@ export class PgGraphRepository implements GraphRepository {
       .where(inArray(memoryEntities.memoryId, [...memoryIds]))
       .orderBy(memoryEntities.memoryId, memoryEntities.start);
     return rows.map((row) => ({ ...row.memory_entities, entity: toEntity(row.entities) }));
-  }
-
-  async relationshipsOfMemories(
-    memoryIds: readonly MemoryId[],
-  ): Promise<Array<Relationship & { evidenceMemoryId: MemoryId }>> {
-    if (memoryIds.length === 0) return [];
-    const rows = await this.#db
-      .select()
-      .from(relationshipEvidence)
-      .innerJoin(relationships, eq(relationships.id, relationshipEvidence.relationshipId))
-      .where(inArray(relationshipEvidence.memoryId, [...memoryIds]));
-    return rows.map((row) => ({
-      ...toRelationship(row.relationships),
-      evidenceMemoryId: row.relationship_evidence.memoryId,
-    }));
-  }
-
-  async timelinesOf(
-    keys: readonly { sourceEntityId: EntityId; relationType: string }[],
-  ): Promise<Relationship[]> {
-    if (keys.length === 0) return [];
-    const pairs = sql.join(
-      keys.map((key) => sql`(${key.sourceEntityId}::uuid, ${key.relationType})`),
-      sql`, `,
-    );
-    const rows = await this.#db
-      .select()
-      .from(relationships)
-      .where(sql`(${relationships.sourceEntityId}, ${relationships.relationType}) in (${pairs})`)
-      .orderBy(relationships.validFrom);
-    return rows.map(toRelationship);
   }
 
   async mentionCounts(entityIds: readonly EntityId[]): Promise<Map<EntityId, number>> {
