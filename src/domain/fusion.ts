@@ -69,6 +69,21 @@ export function preferSuccessors(
   return sortHits([...scores].map(([id, score]) => ({ id, score })));
 }
 
+/**
+ * A memory that asserts the current value the question asks for ("where does my sister live
+ * now" → the memory of her current home) is the answer: it ranks first, in the order given.
+ */
+export function answerFirst(hits: readonly FusedHit[], answers: readonly string[]): FusedHit[] {
+  if (answers.length === 0) return [...hits];
+  const best = Math.max(0, ...hits.map((hit) => hit.score));
+  const scores = new Map(hits.map((hit) => [hit.id, hit.score]));
+  answers.forEach((id, rank) => {
+    const lifted = Math.min(1, best + (answers.length - rank) * 1e-6);
+    if ((scores.get(id) ?? 0) < lifted) scores.set(id, lifted);
+  });
+  return sortHits([...scores].map(([id, score]) => ({ id, score })));
+}
+
 /** BM25 mapped to [0,1): bm25 / (bm25 + k). */
 export function saturate(value: number, k: number): number {
   return value <= 0 ? 0 : value / (value + k);

@@ -52,6 +52,31 @@ export class CurrentFacts {
     return superseded;
   }
 
+  /**
+   * The memories that assert the current (at `asOf`) value of the asked relation types for
+   * these entities, newest fact first: the answers to "where does my sister live now".
+   */
+  async answers(
+    entityIds: readonly EntityId[],
+    types: readonly string[],
+    asOf: Date,
+  ): Promise<MemoryId[]> {
+    if (entityIds.length === 0 || types.length === 0) return [];
+    const asked = new Set(types);
+    const graphs = await Promise.all(entityIds.map((id) => this.#graph.neighbourhood(id, 1)));
+    const about = new Set(entityIds);
+    const held = graphs
+      .flatMap((graph) => graph.edges)
+      .filter(
+        (edge) =>
+          asked.has(edge.relationType) &&
+          (about.has(edge.sourceEntityId) || about.has(edge.targetEntityId)) &&
+          holdsAt(edge, asOf),
+      )
+      .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime());
+    return [...new Set(held.flatMap((edge) => (edge.memoryId ? [edge.memoryId] : [])))];
+  }
+
   /** The facts about the entities that held at `asOf`, single-valued ones first, newest first. */
   async about(entityIds: readonly EntityId[], asOf: Date): Promise<Fact[]> {
     const graphs = await Promise.all(entityIds.map((id) => this.#graph.neighbourhood(id, 1)));

@@ -1,4 +1,6 @@
 import { type EntityId, normalizeEntityName } from '../../domain/entity.js';
+import { holdsAt } from '../../domain/fact-timeline.js';
+import { possessedNouns, relationTypesOfNoun } from '../../domain/question-words.js';
 import type { Scope } from '../../domain/scope.js';
 import type { GraphRepository } from '../../ports/graph-repository.js';
 import type { EntityExtraction } from '../graph/entity-extraction.js';
@@ -16,15 +18,21 @@ const FIRST_PERSON = /\b(i|me|my|mine|myself|we|us|our|ours)\b/i;
 /** Resolves the names in a query to the scope's entities. */
 export class QueryEntityResolver {
   readonly #extraction: EntityExtraction;
-  readonly #graph: Pick<GraphRepository, 'findByName'>;
+  readonly #graph: Pick<GraphRepository, 'findByName' | 'relationshipsOf'>;
 
-  constructor(extraction: EntityExtraction, graph: Pick<GraphRepository, 'findByName'>) {
+  constructor(
+    extraction: EntityExtraction,
+    graph: Pick<GraphRepository, 'findByName' | 'relationshipsOf'>,
+  ) {
     this.#extraction = extraction;
     this.#graph = graph;
   }
 
-  /** Named and speaker entities of a query, each resolved through canonical names and aliases. */
-  async resolve(query: string, scope: Scope): Promise<QueryEntities> {
+  /**
+   * Named and speaker entities of a query, each resolved through canonical names and aliases;
+   * "my sister", "our dog" name whoever the speaker is so related to at `asOf`.
+   */
+  async resolve(query: string, scope: Scope, asOf: Date): Promise<QueryEntities> {
     const extraction = await this.#extraction.extract(
       query,
       scope.userId ? { speaker: scope.userId } : {},
@@ -41,7 +49,27 @@ export class QueryEntityResolver {
       this.#find(scope, named),
       this.#find(scope, new Set(self)),
     ]);
-    return { named: namedIds, speaker: speakerIds };
+    const relatives = await this.#relativesOf(speakerIds, possessedNouns(query), asOf);
+    return { named: [...new Set([...namedIds, ...relatives])], speaker: speakerIds };
+  }
+
+  /** Who the speaker calls by these nouns: the other end of their relationships of those types. */
+  async #relativesOf(
+    speakerIds: readonly EntityId[],
+    nouns: readonly string[],
+    asOf: Date,
+  ): Promise<EntityId[]> {
+    const types = new Set(nouns.flatMap((noun) => relationTypesOfNoun(noun)));
+    if (types.size === 0 || speakerIds.length === 0) return [];
+    const edges = (
+      await Promise.all(speakerIds.map((id) => this.#graph.relationshipsOf(id)))
+    ).flat();
+    const speakers = new Set(speakerIds);
+    return edges
+      .filter((edge) => types.has(edge.relationType) && holdsAt(edge, asOf))
+      .map((edge) =>
+        speakers.has(edge.sourceEntityId) ? edge.targetEntityId : edge.sourceEntityId,
+      );
   }
 
   async #find(scope: Scope, names: ReadonlySet<string>): Promise<EntityId[]> {

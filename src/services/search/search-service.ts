@@ -1,11 +1,13 @@
 import type { Fact } from '../../domain/fact.js';
 import {
+  answerFirst,
   expandWithNeighbours,
   type FusedHit,
   fuseScores,
   preferSuccessors,
 } from '../../domain/fusion.js';
 import type { Memory, MemoryId } from '../../domain/memory.js';
+import { askedRelationTypes, asksAboutThePast } from '../../domain/question-words.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Embedder } from '../../ports/embedder.js';
 import type { Store } from '../../ports/store.js';
@@ -79,7 +81,7 @@ export class SearchService {
     const topK = input.topK ?? this.#deps.defaultTopK;
     const threshold = input.scoreThreshold ?? this.#deps.defaultScoreThreshold;
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
-    const entities = await this.#entities.resolve(input.query, input.scope);
+    const entities = await this.#entities.resolve(input.query, input.scope, asOf);
     const channels = await this.#channels.run(
       filter,
       entities.named,
@@ -87,13 +89,9 @@ export class SearchService {
       tuning,
     );
     const near = await this.#withNeighbours(fuseScores(channels), filter, tuning);
-    const { ranked, supersededBy } = await this.#preferCurrent(
-      near,
-      filter,
-      asOf,
-      entities,
-      tuning,
-    );
+    const current = await this.#preferCurrent(near, filter, asOf, entities, tuning);
+    const ranked = await this.#answerFirst(current.ranked, input, filter, asOf, entities);
+    const { supersededBy } = current;
     const [results, facts] = await Promise.all([
       this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),
       withFacts
@@ -143,6 +141,21 @@ export class SearchService {
     const allowed = new Set(await this.#channels.keepMatching([...found.values()], input));
     const supersededBy = new Map([...found].filter(([, by]) => allowed.has(by)));
     return { ranked: preferSuccessors(hits, supersededBy, tuning.supersededFactor), supersededBy };
+  }
+
+  /** The memories asserting the current value the question asks for rank first. */
+  async #answerFirst(
+    hits: FusedHit[],
+    input: SearchInput,
+    filter: SearchInput,
+    asOf: Date,
+    entities: QueryEntities,
+  ): Promise<FusedHit[]> {
+    // A question about how things were is answered by the memories of then, not of now.
+    if (asksAboutThePast(input.query)) return hits;
+    const about = [...new Set([...entities.named, ...entities.speaker])];
+    const answers = await this.#facts.answers(about, askedRelationTypes(input.query), asOf);
+    return answerFirst(hits, await this.#channels.keepMatching(answers, filter));
   }
 
   /** Loads memories, entities and relationships for scored ids in three queries (no N+1). */

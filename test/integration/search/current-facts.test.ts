@@ -24,6 +24,8 @@ beforeAll(async () => {
     '2025-09-01T09:00:00Z',
   );
   await say('portland', 'I now live in Portland.', '2025-10-01T09:00:00Z');
+  await say('sister', 'My sister Sarah is a nurse.', '2025-03-01T09:00:00Z');
+  await say('denver', 'Sarah moved to Denver.', '2025-11-01T09:00:00Z');
 });
 const ids = (results: ReadonlyArray<{ memory: Memory }>) => results.map((r) => r.memory.id);
 
@@ -74,5 +76,17 @@ describe('search prefers current facts', () => {
     expect(facts.find((fact) => fact.relationship.relationType === 'works_for')?.target.text).toBe(
       'Microsoft',
     );
+  });
+
+  it('follows "my sister" to the sister and answers with her facts', async () => {
+    const { results, facts } = await t.services.search.recall({
+      query: 'Where does my sister live now?',
+      scope,
+    });
+    expect(results[0]?.memory.id).toBe(said['denver']?.id);
+    const home = facts.find(
+      (fact) => fact.source.text === 'Sarah' && fact.relationship.relationType === 'lives_in',
+    );
+    expect(home?.target.text).toBe('Denver');
   });
 });

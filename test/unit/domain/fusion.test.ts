@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answerFirst,
   expandWithNeighbours,
   fuseScores,
   preferSuccessors,
@@ -129,5 +130,23 @@ describe('preferSuccessors', () => {
       { id: 'b', score: 0.6 },
     ];
     expect(preferSuccessors(hits, new Map(), 0.5)).toEqual(hits);
+  });
+});
+
+describe('answerFirst', () => {
+  it('puts the memories that assert the asked value first, in order', () => {
+    const ranked = answerFirst(
+      [
+        { id: 'lives-near-work', score: 0.4 },
+        { id: 'other', score: 0.2 },
+      ],
+      ['moved-to-denver'],
+    );
+    expect(ranked.map((hit) => hit.id)).toEqual(['moved-to-denver', 'lives-near-work', 'other']);
+  });
+
+  it('changes nothing without answers', () => {
+    const hits = [{ id: 'a', score: 0.3 }];
+    expect(answerFirst(hits, [])).toEqual(hits);
   });
 });
