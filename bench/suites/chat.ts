@@ -55,7 +55,7 @@ const chat: BenchSuite = async ({ log }) => {
       people: CHAT_PEOPLE.length,
       messages: CHAT_PEOPLE.reduce((sum, person) => sum + person.messages.length, 0),
       baseline:
-        'same stack, SearchService with tuning supersededFactor: 1 (no preference for current facts)',
+        'same stack, SearchService with tuning supersededFactor: 1, answerWithCurrentFacts: false (the ranking before current facts: no supersession, no fact answers)',
       answers: summarizeAnswers(asked),
       graph_checks: summarizeChecks(checked),
       failing_graph_checks: checked
@@ -79,7 +79,7 @@ function baselineSearch(stack: EngramStack): SearchService {
     clock: { now: () => new Date() },
     defaultTopK: TOP_K,
     defaultScoreThreshold: 0,
-    tuning: { supersededFactor: 1 },
+    tuning: { supersededFactor: 1, answerWithCurrentFacts: false },
   });
 }
 
@@ -231,7 +231,7 @@ function markdown(asked: readonly Asked[], checked: readonly Checked[]): string 
   const total = countAnswers(asked);
   const times = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(2)}×`);
   return [
-    `Scripted chats written for this bench (\`bench/chat/\`): ${CHAT_PEOPLE.length} people, each their own user, ${messages} dated messages over 2026 (jobs, moves, partners, pets, family, managers, changed preferences, corrections, small talk) added in date order through \`MemoryWriter.add\` (rules extraction, first person = the user id); ${asked.length} questions asked later through \`recall()\` (top ${TOP_K}; ${asked.filter((item) => item.asOf).length} of them "back then" with \`asOf\`), each answered by one message; ${checked.length} checks of the stored graph. Baseline: the same stores searched by a \`SearchService\` with \`supersededFactor: 1\` (no preference for current facts), same run.`,
+    `Scripted chats written for this bench (\`bench/chat/\`): ${CHAT_PEOPLE.length} people, each their own user, ${messages} dated messages over 2026 (jobs, moves, partners, pets, family, managers, changed preferences, corrections, small talk) added in date order through \`MemoryWriter.add\` (rules extraction, first person = the user id); ${asked.length} questions asked later through \`recall()\` (top ${TOP_K}; ${asked.filter((item) => item.asOf).length} of them "back then" with \`asOf\`), each answered by one message; ${checked.length} checks of the stored graph. Baseline: the same stores searched by a \`SearchService\` with \`supersededFactor: 1, answerWithCurrentFacts: false\` (the ranking before current facts), same run.`,
     '',
     '| person | messages | questions | rank 1 | top 3 | baseline rank 1 | baseline top 3 | graph checks passed |',
     '|---|---|---|---|---|---|---|---|',

@@ -90,7 +90,9 @@ export class SearchService {
     );
     const near = await this.#withNeighbours(fuseScores(channels), filter, tuning);
     const current = await this.#preferCurrent(near, filter, asOf, entities, tuning);
-    const ranked = await this.#answerFirst(current.ranked, input, filter, asOf, entities);
+    const ranked = tuning.answerWithCurrentFacts
+      ? await this.#answerFirst(current.ranked, input, filter, asOf, entities)
+      : current.ranked;
     const { supersededBy } = current;
     const [results, facts] = await Promise.all([
       this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),

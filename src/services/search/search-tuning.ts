@@ -27,6 +27,8 @@ export interface SearchTuning {
   readonly supersededTop: number;
   /** … keep this fraction of their score, and the replacing memory takes their score. */
   readonly supersededFactor: number;
+  /** The memory asserting the current value a question asks for ("where does she live now") ranks first. */
+  readonly answerWithCurrentFacts: boolean;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -40,4 +42,5 @@ export const DEFAULT_TUNING: SearchTuning = {
   neighbourDecay: 0.9,
   supersededTop: 20,
   supersededFactor: 0.5,
+  answerWithCurrentFacts: true,
 };
