@@ -186,7 +186,7 @@ function byContext(
   if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
   // "the Lakers", "the Treasury": people are rarely named with an article.
   if (previous === 'the' && !isNamePart(words[0] ?? '', gazetteer))
-    return { type: 'ORG', confidence: 0.6 };
+    return { type: 'ORG', confidence: 0.62 };
   return undefined;
 }
 
@@ -204,7 +204,7 @@ function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | unde
   const tail = words[words.length - 1] ?? '';
   // "Hindustan Copper", "Dow Chemical": a name then an ordinary noun is a company.
   if (words.length > 1 && gazetteer.englishWords.has(tail) && !isKnownName(tail, gazetteer))
-    return { type: 'ORG', confidence: 0.6 };
+    return { type: 'ORG', confidence: 0.63 };
   if (words.length >= 3) return { type: 'ORG', confidence: 0.5 };
   if (words.length === 2) return { type: 'PERSON', confidence: 0.55 };
   const word = words[0] ?? '';

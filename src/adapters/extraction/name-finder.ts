@@ -1,10 +1,12 @@
 import type { EntityType } from '../../domain/entity.js';
+import { isChatNoise, isEmphasis, isVerbUse } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { kinshipRelation } from './kinship.js';
 import { CONNECTORS, NAME_PARTICLES, NEVER_NAMES } from './lexicon/name-words.js';
 import { PLACE_PREPOSITIONS } from './lexicon/place-words.js';
 import { isKnownName, type NameMention } from './name-classifier.js';
 import { splitAndClassify } from './run-splitter.js';
+import { sentenceCasing } from './sentence-casing.js';
 import { findTeamKeys } from './team-context.js';
 import { isAllCaps, isCapitalized, type Token } from './tokenizer.js';
 
@@ -22,21 +24,27 @@ export function findNames(
   gazetteer: Gazetteer,
   keepTitles = false,
 ): NameMention[] {
-  const capsSentences = allCapsSentences(tokens);
+  const casing = sentenceCasing(tokens);
   const nameLike = (index: number): boolean => {
     const token = tokens[index];
     if (!token || blocked.has(index) || !/\p{L}/u.test(token.text)) return false;
     if (CONTRACTION.test(token.text) || (NEVER_NAMES.has(token.lower) && !isAllCaps(token)))
       return false;
+    if (isChatNoise(token)) return false;
     // "Q2", "H1": period codes, not names.
     if (/^\p{Lu}\d+$/u.test(token.text)) return false;
     // "Shr", "Chg", "Bldg": abbreviations; names have vowels.
     if (!/[aeiouyà-ÿ.]/iu.test(token.text) && !isAllCaps(token)) return false;
-    if (capsSentences.has(token.sentence))
+    if (casing.allCaps.has(token.sentence))
       return (
         isAllCaps(token) &&
         (!isHeadlineWord(token.lower, gazetteer) || inKnownPair(tokens, index, gazetteer))
       );
+    if (isEmphasis(token, gazetteer) && !inKnownPair(tokens, index, gazetteer)) return false;
+    if (isVerbUse(tokens, index, gazetteer)) return false;
+    // "Lol I Love This Song": when every word has a capital, only known names are names.
+    if (casing.titleCase.has(token.sentence) && isCapitalized(token))
+      return !isHeadlineWord(token.lower, gazetteer) || inKnownPair(tokens, index, gazetteer);
     return (
       isCapitalized(token) ||
       NAME_PARTICLE_PREFIX.test(token.text) ||
@@ -138,19 +146,6 @@ function isLowerCaseName(tokens: readonly Token[], index: number, gazetteer: Gaz
     gazetteer.countries.has(token.lower) ||
     (gazetteer.organizations.has(token.lower) && token.lower.length > 3)
   );
-}
-
-function allCapsSentences(tokens: readonly Token[]): Set<number> {
-  const counts = new Map<number, [number, number]>();
-  for (const token of tokens) {
-    if (!/\p{L}{2}/u.test(token.text)) continue;
-    const [caps, words] = counts.get(token.sentence) ?? [0, 0];
-    counts.set(token.sentence, [caps + (isAllCaps(token) ? 1 : 0), words + 1]);
-  }
-  const result = new Set<number>();
-  for (const [sentence, [caps, words]] of counts)
-    if (words >= 3 && caps / words > 0.6) result.add(sentence);
-  return result;
 }
 
 function rememberSense(

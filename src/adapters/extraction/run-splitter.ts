@@ -1,3 +1,4 @@
+import { hasPersonCueAfter } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isRelativeNoun, kinshipRelation } from './kinship.js';
 import { PET_NOUNS } from './lexicon/misc-words.js';
@@ -204,6 +205,9 @@ function isOrdinaryStart(
   if (index < last && gazetteer.wordNames.has(word) && !gazetteer.englishWords.has(next))
     return false;
   if (looksLikeCommonWord(word, gazetteer)) return true;
+  // "Hope is not a strategy": a word that is first of all an ordinary word needs a person cue.
+  if (index === last && gazetteer.commonWords.has(word))
+    return !hasPersonCueAfter(tokens, last, gazetteer);
   // A longer run ("Acme Corp") is judged by its other words.
   if (index !== last || !gazetteer.englishWords.has(word) || isKnownName(word, gazetteer))
     return false;

@@ -41,3 +41,11 @@ export const WITH_SPEAKER_AFTER: ReadonlySet<string> = words('and_i and_me &_i')
 
 /** Before a name, the same ("me and Chelsea"). */
 export const WITH_SPEAKER_BEFORE: ReadonlySet<string> = words('me_and i_and');
+
+/** Forms of "be", "have" and "do" after a name: no sign by themselves that the name is a person's. */
+export const AUXILIARY_FORMS: ReadonlySet<string> = words(`
+  is was are were be been being am 's has had have having does did do doing
+`);
+
+/** Possessive determiners ("Hope is my sister"). */
+export const POSSESSIVES: ReadonlySet<string> = words('my our your his her their');
