@@ -50,8 +50,12 @@ export function isChatNoise(token: Token): boolean {
 }
 
 /** True when an ALL-CAPS token in ordinary text shouts a word ("BEST", "LOVE") or names a thing ("TV", "ICU"). */
-export function isEmphasis(token: Token, gazetteer: Gazetteer): boolean {
-  if (!isAllCaps(token)) return false;
+export function isEmphasis(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  if (!token || !isAllCaps(token)) return false;
+  // "TANNER FOXX": next to a name in capitals, a capitalised word is part of that name.
+  if ([tokens[index - 1], tokens[index + 1]].some((near) => isCapsName(near, gazetteer)))
+    return false;
   const word = token.lower.replaceAll('.', '');
   if (COMMON_ACRONYMS.has(word)) return true;
   // Three-letter capitals are often acronyms ("PAP", "ERA"): only everyday words shout.
@@ -65,6 +69,12 @@ export function isEmphasis(token: Token, gazetteer: Gazetteer): boolean {
     gazetteer.nameParts.has(word) ||
     gazetteer.lastNames.has(word)
   );
+}
+
+function isCapsName(token: Token | undefined, gazetteer: Gazetteer): boolean {
+  if (!token || !isAllCaps(token) || token.lower.length < 3) return false;
+  const word = token.lower;
+  return !gazetteer.englishWords.has(word) && !COMMON_ACRONYMS.has(word) && !CHAT_WORDS.has(word);
 }
 
 /** True when the token starts a clause: a sentence, or after punctuation or an interjection ("Thanks, Will do"). */
@@ -121,8 +131,13 @@ export function hasPersonCueAfter(
   if (WITH_SPEAKER_AFTER.has(`${next} ${after}`)) return true;
   const lemma = gazetteer.verbLemmas.get(next);
   if (lemma && lemma !== next && !next.endsWith('s') && !AUXILIARY_FORMS.has(next)) return true;
-  if (!AUXILIARY_FORMS.has(next) || !POSSESSIVES.has(after)) return false;
-  // "Hope is my sister", "Will was our best man": a kinship noun within three words.
+  return isCalledRelative(tokens, last);
+}
+
+/** "Chelsea is my best friend", "Will was our boss": the run is someone's relative, so a person. */
+export function isCalledRelative(tokens: readonly Token[], last: number): boolean {
+  const next = tokens[last + 1]?.lower ?? '';
+  if (!AUXILIARY_FORMS.has(next) || !POSSESSIVES.has(tokens[last + 2]?.lower ?? '')) return false;
   for (let offset = 3; offset <= 5; offset += 1) {
     const word = tokens[last + offset]?.lower ?? '';
     if (kinshipRelation(word) !== undefined) return true;

@@ -4,6 +4,7 @@ import { EVENT_SUFFIXES } from './lexicon/event-words.js';
 import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
 import {
+  ORG_HEAD_WORDS,
   ORG_NEXT_WORDS,
   ORG_PREFIXES,
   ORG_PREVIOUS_WORDS,
@@ -26,6 +27,8 @@ export interface NameMention {
   readonly firstToken: number;
   readonly lastToken: number;
   readonly confidence: number;
+  /** A name of unknown kind: emitted only when a relation uses it (which may also retype it). */
+  readonly auxiliary?: boolean;
 }
 
 /** What the classifier knows about a run beyond its own words. */
@@ -52,6 +55,7 @@ export interface RunContext {
 export interface RunType {
   readonly type: EntityType;
   readonly confidence: number;
+  readonly auxiliary?: boolean;
 }
 
 // "Kurdish", "Chechen", "Zairean", "Islamic": the shape of a nationality or religion adjective.
@@ -174,6 +178,7 @@ function byContext(
     return { type: 'ORG', confidence: 0.6 };
   if (
     (previous === 'of' && PLACE_NOUNS.has(beforePrevious)) ||
+    (next === ',' && tokens[last + 2]?.lower === 'where') ||
     (previous === 'capital' && beforePrevious === 'the') ||
     (next === ',' && isPlaceAt(tokens, last + 2, gazetteer))
   )
@@ -184,9 +189,10 @@ function byContext(
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
   if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
-  // "the Lakers", "the Treasury": people are rarely named with an article.
+  // "the Lakers", "the Federal Reserve": a plural name or a longer one after an article is a body;
+  // a single word after one is mostly an ordinary word written with a capital ("the President").
   if (previous === 'the' && !isNamePart(words[0] ?? '', gazetteer))
-    return { type: 'ORG', confidence: 0.62 };
+    return isBodyName(words, gazetteer) ? { type: 'ORG', confidence: 0.6 } : UNKNOWN_THING;
   return undefined;
 }
 
@@ -200,19 +206,41 @@ function isAcronym(tokens: readonly Token[], index: number, gazetteer: Gazetteer
   );
 }
 
+/** A titled thing of unknown kind ("Manhunt Sex Offenders", "Rolling Fork"): kept for relations only. */
+const UNKNOWN_THING: RunType = { type: 'MISC', confidence: 0.5, auxiliary: true };
+
+/** "the Lakers", "the Federal Reserve": plural (not a people: "the Kurds") or longer than one word. */
+function isBodyName(words: readonly string[], gazetteer: Gazetteer): boolean {
+  if (words.length > 1) return true;
+  const word = words[0] ?? '';
+  if (!/[^s']s$/u.test(word) || gazetteer.places.has(word)) return false;
+  return !gazetteer.demonyms.has(word) && !gazetteer.demonyms.has(word.slice(0, -1));
+}
+
+/** "International Paper" is a company, "Elon Musk" a person; "Manhunt Sex Offenders" unknown. */
+function byOrdinaryTail(words: readonly string[], gazetteer: Gazetteer): RunType {
+  const head = words[0] ?? '';
+  if (ORG_HEAD_WORDS.has(head)) return { type: 'ORG', confidence: 0.6 };
+  const unknownHead = !gazetteer.englishWords.has(head) && !isKnownName(head, gazetteer);
+  return words.length === 2 && unknownHead ? { type: 'PERSON', confidence: 0.55 } : UNKNOWN_THING;
+}
+
 function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | undefined {
   const tail = words[words.length - 1] ?? '';
-  // "Hindustan Copper", "Dow Chemical": a name then an ordinary noun is a company.
+  // "S. Waugh", "G. Kersey": an initial then a word is a person.
+  if (words.length === 2 && /^\p{L}\.$/u.test(words[0] ?? ''))
+    return { type: 'PERSON', confidence: 0.6 };
+  // "Manhunt Sex Offenders", "World Record": a name then an ordinary noun, or three unknown
+  // words, are titles of shows, works and events as often as companies.
   if (words.length > 1 && gazetteer.englishWords.has(tail) && !isKnownName(tail, gazetteer))
-    return { type: 'ORG', confidence: 0.63 };
-  if (words.length >= 3) return { type: 'ORG', confidence: 0.5 };
+    return byOrdinaryTail(words, gazetteer);
+  if (words.length >= 3) return UNKNOWN_THING;
   if (words.length === 2) return { type: 'PERSON', confidence: 0.55 };
   const word = words[0] ?? '';
   if (looksLikeCommonWord(word, gazetteer)) return { type: 'MISC', confidence: 0.3 };
   if (isNamePart(word, gazetteer)) return { type: 'PERSON', confidence: 0.6 };
-  // "the 6th Fleet", "Solidarity": a capitalised ordinary word names a body more often than a person.
-  if (gazetteer.englishWords.has(word) && !gazetteer.wordNames.has(word))
-    return { type: 'ORG', confidence: 0.5 };
+  // "Solidarity", "Dune", "Song": a capitalised ordinary word alone is no name we can type.
+  if (gazetteer.englishWords.has(word) && !gazetteer.wordNames.has(word)) return UNKNOWN_THING;
   return { type: 'PERSON', confidence: 0.5 };
 }
 

@@ -1,9 +1,8 @@
 import type { EntityType } from '../../domain/entity.js';
 import { isChatNoise, isEmphasis, isVerbUse } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
-import { kinshipRelation } from './kinship.js';
 import { CONNECTORS, NAME_PARTICLES, NEVER_NAMES } from './lexicon/name-words.js';
-import { PLACE_PREPOSITIONS } from './lexicon/place-words.js';
+import { isLowerCaseName } from './lower-case-names.js';
 import { isKnownName, type NameMention } from './name-classifier.js';
 import { splitAndClassify } from './run-splitter.js';
 import { sentenceCasing } from './sentence-casing.js';
@@ -40,7 +39,8 @@ export function findNames(
         isAllCaps(token) &&
         (!isHeadlineWord(token.lower, gazetteer) || inKnownPair(tokens, index, gazetteer))
       );
-    if (isEmphasis(token, gazetteer) && !inKnownPair(tokens, index, gazetteer)) return false;
+    if (isEmphasis(tokens, index, gazetteer) && !inKnownPair(tokens, index, gazetteer))
+      return false;
     if (isVerbUse(tokens, index, gazetteer)) return false;
     // "Lol I Love This Song": when every word has a capital, only known names are names.
     if (casing.titleCase.has(token.sentence) && isCapitalized(token))
@@ -131,21 +131,6 @@ function connectorLength(
   const before = tokens[last]?.lower ?? '';
   if (gazetteer.firstNames.has(tokens[first]?.lower ?? '')) return 0;
   return gazetteer.englishWords.has(before) && !isKnownName(before, gazetteer) ? length : 0;
-}
-
-function isLowerCaseName(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
-  const token = tokens[index];
-  const previous = tokens[index - 1];
-  if (!token || !previous || !/^\p{Ll}+$/u.test(token.text) || NEVER_NAMES.has(token.lower))
-    return false;
-  if (gazetteer.commonWords.has(token.lower)) return false;
-  if (gazetteer.firstNames.has(token.lower) && kinshipRelation(previous.lower) !== undefined)
-    return true;
-  if (PLACE_PREPOSITIONS.has(previous.lower) && gazetteer.places.has(token.lower)) return true;
-  return (
-    gazetteer.countries.has(token.lower) ||
-    (gazetteer.organizations.has(token.lower) && token.lower.length > 3)
-  );
 }
 
 function rememberSense(

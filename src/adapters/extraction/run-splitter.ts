@@ -1,16 +1,18 @@
-import { hasPersonCueAfter } from './chat-words.js';
+import { hasPersonCueAfter, isCalledRelative } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isRelativeNoun, kinshipRelation } from './kinship.js';
 import { PET_NOUNS } from './lexicon/misc-words.js';
 import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js';
 import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import {
+  ABSTRACT_NOUN_NAMES,
   PERSON_TITLES,
   SPEECH_VERBS,
   WITH_SPEAKER_AFTER,
   WITH_SPEAKER_BEFORE,
 } from './lexicon/person-words.js';
 import { NEWSPAPER_STATES } from './lexicon/place-words.js';
+import { isLowerCasePerson } from './lower-case-names.js';
 import {
   classifyRun,
   isKnownName,
@@ -38,7 +40,10 @@ export function splitAndClassify(
   const mentions: NameMention[] = [];
   let titleStart: number | undefined;
   let start = first;
-  let personCue = hasPersonCueBefore(tokens, first);
+  let personCue =
+    hasPersonCueBefore(tokens, first) ||
+    isCalledRelative(tokens, last) ||
+    isLowerCasePerson(tokens, first, last, gazetteer);
   const emit = (from: number, to: number): void => {
     if (to < from) return;
     const context: RunContext = {
@@ -205,8 +210,8 @@ function isOrdinaryStart(
   if (index < last && gazetteer.wordNames.has(word) && !gazetteer.englishWords.has(next))
     return false;
   if (looksLikeCommonWord(word, gazetteer)) return true;
-  // "Hope is not a strategy": a word that is first of all an ordinary word needs a person cue.
-  if (index === last && gazetteer.commonWords.has(word))
+  // "Hope is not a strategy": a name that is also an abstract noun needs a person cue.
+  if (index === last && ABSTRACT_NOUN_NAMES.has(word))
     return !hasPersonCueAfter(tokens, last, gazetteer);
   // A longer run ("Acme Corp") is judged by its other words.
   if (index !== last || !gazetteer.englishWords.has(word) || isKnownName(word, gazetteer))

@@ -49,3 +49,26 @@ export const AUXILIARY_FORMS: ReadonlySet<string> = words(`
 
 /** Possessive determiners ("Hope is my sister"). */
 export const POSSESSIVES: ReadonlySet<string> = words('my our your his her their');
+
+/** Words that greet or thank someone by name ("hi emma", "thanks sam", "Thanks, Will!"). */
+export const GREETING_WORDS: ReadonlySet<string> = words(`
+  hi hey hello hiya yo thanks thank thx ty bye goodbye congrats congratulations morning night
+  dear love miss welcome
+`);
+
+/** Verbs whose object is a person, hardly ever a place ("took jordan out", "texted sam"). */
+export const SOCIAL_VERBS: ReadonlySet<string> = words(`
+  took texted text texting called met invited invite hugged hug kissed kiss married marry dated
+  dating dumped told tell telling asked ask messaged dmed facetimed ghosted thanked hired fired
+  introduced babysat babysitting
+`);
+
+/**
+ * Names that are also abstract nouns, seasons or months, which start sentences with no article
+ * ("Hope is not a strategy", "Summer is over"): alone at the start they need a person cue.
+ */
+export const ABSTRACT_NOUN_NAMES: ReadonlySet<string> = words(`
+  hope faith joy love grace charity patience prudence mercy honor honour trust glory harmony
+  destiny serenity unity liberty justice truth felicity constance amity bliss wisdom peace
+  victory sunshine summer autumn winter spring dawn may june april august will art
+`);
