@@ -63,7 +63,9 @@ export function isLowerCasePerson(
 /** A first name as chat writes it: a name list knows it, and it is not first of all a word. */
 function isFirstName(word: string, gazetteer: Gazetteer): boolean {
   if (gazetteer.commonWords.has(word)) return false;
-  return gazetteer.firstNames.has(word) || gazetteer.wordNames.has(word);
+  return (
+    gazetteer.firstNames.has(word) || gazetteer.nameParts.has(word) || gazetteer.people.has(word)
+  );
 }
 
 /** "amy schumer", "rick astley": a first name, then a surname; one of them is no English word. */

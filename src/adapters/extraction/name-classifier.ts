@@ -15,6 +15,7 @@ import { PERSON_NEXT_WORDS } from './lexicon/person-words.js';
 import {
   COMPASS_WORDS,
   NEWSPAPER_STATES,
+  PLACE_ABBREVIATIONS,
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_SUFFIXES,
@@ -74,6 +75,9 @@ export function classifyRun(
     .map((token) => (/^\p{L}{2,}\.$/u.test(token.text) ? token.lower.slice(0, -1) : token.lower));
   const key = words.join(' ');
   if (!/\p{L}/u.test(key)) return undefined;
+  // "US", "LA", "NYC": places written as capitals (the key alone would be "us", "la").
+  if (first === last && PLACE_ABBREVIATIONS.has(tokens[first]?.text ?? '') && !context.personCue)
+    return { type: 'LOCATION', confidence: 0.8 };
   return (
     byLexicon(words, key, gazetteer, context) ??
     bySense(key, context) ??
@@ -93,11 +97,15 @@ function byLexicon(
   if (context.personCue) return { type: 'PERSON', confidence: 0.9 };
   if (context.petCue && words.length <= 2) return { type: 'MISC', confidence: 0.8 };
   if (context.teams?.has(key)) return { type: 'ORG', confidence: 0.8 };
+  // "Michael Jackson … Jackson fans": a surname named earlier is that person, not a city or a club.
+  if (words.length === 1 && context.senses?.get(key) === 'PERSON')
+    return { type: 'PERSON', confidence: 0.8 };
   if (words.length === 1 && context.orgCue) return { type: 'ORG', confidence: 0.75 };
   if (context.stateAbbreviation || context.beforeState)
     return { type: 'LOCATION', confidence: 0.85 };
   if (context.withSpeaker) return { type: 'PERSON', confidence: 0.8 };
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
+  if (words.length > 1 && gazetteer.people.has(key)) return { type: 'PERSON', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
   if (words.length > 1 && EVENT_SUFFIXES.has(tail)) return { type: 'EVENT', confidence: 0.75 };
   if (words.length > 2 && ORG_PREFIXES.has(head) && words.includes('of'))
@@ -191,6 +199,8 @@ function byContext(
   if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
   // "the Lakers", "the Federal Reserve": a plural name or a longer one after an article is a body;
   // a single word after one is mostly an ordinary word written with a capital ("the President").
+  if (previous === 'the' && isFamilyName(words, gazetteer))
+    return { type: 'PERSON', confidence: 0.6 };
   if (previous === 'the' && !isNamePart(words[0] ?? '', gazetteer))
     return isBodyName(words, gazetteer) ? { type: 'ORG', confidence: 0.6 } : UNKNOWN_THING;
   return undefined;
@@ -208,6 +218,14 @@ function isAcronym(tokens: readonly Token[], index: number, gazetteer: Gazetteer
 
 /** A titled thing of unknown kind ("Manhunt Sex Offenders", "Rolling Fork"): kept for relations only. */
 const UNKNOWN_THING: RunType = { type: 'MISC', confidence: 0.5, auxiliary: true };
+
+/** "the Allens", "the Obamas": a family, by the plural of a name. */
+function isFamilyName(words: readonly string[], gazetteer: Gazetteer): boolean {
+  const word = words[0] ?? '';
+  if (words.length !== 1 || !/[^s']s$/u.test(word)) return false;
+  const singular = word.slice(0, -1);
+  return isNamePart(singular, gazetteer) && !gazetteer.englishWords.has(singular);
+}
 
 /** "the Lakers", "the Federal Reserve": plural (not a people: "the Kurds") or longer than one word. */
 function isBodyName(words: readonly string[], gazetteer: Gazetteer): boolean {

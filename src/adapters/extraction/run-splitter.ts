@@ -21,6 +21,7 @@ import {
   type NameMention,
   type RunContext,
 } from './name-classifier.js';
+import { endsNameAfter } from './run-boundaries.js';
 import { isCapitalized, type Token } from './tokenizer.js';
 
 // "Boston-based", "Brazilian-born", "Communist-led": an adjective built on a name (MISC).
@@ -95,26 +96,11 @@ function cutAt(
   if (!token) return 'keep';
   if (NAME_ADJECTIVE.test(token.text)) return index === start ? 'misc-alone' : 'misc-through';
   if (isTitleAt(tokens, index, start, last, gazetteer)) return 'title';
-  if (endsBeforePerson(tokens, index, start, last, gazetteer)) return 'end-here';
+  if (endsNameAfter(tokens, index, start, last, gazetteer)) return 'end-here';
   if (index !== start) return 'keep';
   if (!teams?.has(runWords(tokens, index, last)) && isSkippedStart(tokens, index, last, gazetteer))
     return 'skip';
   return isLeadingNationality(tokens, index, last, gazetteer) ? 'misc-alone' : 'keep';
-}
-
-/** "Soviet Navy Nikolai Kuznetsov": a non-name word right before a first name ends a name. */
-function endsBeforePerson(
-  tokens: readonly Token[],
-  index: number,
-  start: number,
-  last: number,
-  gazetteer: Gazetteer,
-): boolean {
-  if (index === start || index >= last) return false;
-  const word = tokens[index]?.lower ?? '';
-  const next = tokens[index + 1]?.lower ?? '';
-  if (!gazetteer.firstNames.has(next) || gazetteer.englishWords.has(next)) return false;
-  return !isKnownName(word, gazetteer) && !gazetteer.wordNames.has(word) && !/\.$/u.test(word);
 }
 
 /** "American Nate Miller", "German Foreign Ministry": a nationality before another name. */

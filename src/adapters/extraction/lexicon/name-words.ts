@@ -35,7 +35,7 @@ export const BARE_CONTRACTIONS: ReadonlySet<string> = words(`
 
 /** Acronyms of ordinary things, not of organisations ("TV", "DNA", "ICU", "ASAP"). */
 export const COMMON_ACRONYMS: ReadonlySet<string> = words(`
-  tv dna rna icu er vip ied atm suv gps hr pc iq mri ekg ecg adhd ptsd ocd hiv aids std
+  tv dna rna icu er vip id ied atm suv gps hr pc iq mri ekg ecg adhd ptsd ocd hiv aids std
   dvd cd usb pdf sms mms faq rsvp aka bbq pto wfh ooo ai ml api ui ux qa gpa mba phd rn np
   ps pm am asap eta vcr mp3 rv ac hvac lcd led hd vr tbd eod bff bf gf dm pov ceo
   cfo cto coo vp svp evp ot tba tbc rip diy ipo gdp cpu gpu ram ssd os sim wifi sat act gre

@@ -39,3 +39,8 @@ export const NEWSPAPER_STATES: ReadonlySet<string> = words(`
 export const COUNTRY_ALIASES: ReadonlySet<string> = words(`
   u.s u.k u.s.a. u.a.e. u.s. u.k. usa uk america britain great_britain
 `);
+
+/** Places written as capital letters, case-sensitive ("US", "LA", "NYC"; "us" is a pronoun). */
+export const PLACE_ABBREVIATIONS: ReadonlySet<string> = words(`
+  US UK USA UAE NYC LA SF DC NZ HK PRC ROK DPRK
+`);
