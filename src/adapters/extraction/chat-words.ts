@@ -4,6 +4,7 @@ import {
   BARE_CONTRACTIONS,
   CHAT_WORDS,
   COMMON_ACRONYMS,
+  FUNCTION_WORDS,
   MODAL_WORDS,
   NEVER_NAMES,
   OBJECT_STARTS,
@@ -57,7 +58,8 @@ export function isEmphasis(tokens: readonly Token[], index: number, gazetteer: G
   if ([tokens[index - 1], tokens[index + 1]].some((near) => isCapsName(near, gazetteer)))
     return false;
   const word = token.lower.replaceAll('.', '');
-  if (COMMON_ACRONYMS.has(word)) return true;
+  // "TV" is a thing; "Court TV" is a channel.
+  if (COMMON_ACRONYMS.has(word)) return !continuesName(tokens, index);
   // Three-letter capitals are often acronyms ("PAP", "ERA"): only everyday words shout.
   const shouted =
     word.length >= 4 ? gazetteer.englishWords.has(word) : gazetteer.commonWords.has(word);
@@ -69,6 +71,13 @@ export function isEmphasis(tokens: readonly Token[], index: number, gazetteer: G
     gazetteer.nameParts.has(word) ||
     gazetteer.lastNames.has(word)
   );
+}
+
+function continuesName(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  if (!previous || previous.sentence !== tokens[index]?.sentence) return false;
+  if (!/^\p{Lu}\p{Ll}/u.test(previous.text) || isClauseStart(tokens, index - 1)) return false;
+  return !NEVER_NAMES.has(previous.lower) && !FUNCTION_WORDS.has(previous.lower);
 }
 
 function isCapsName(token: Token | undefined, gazetteer: Gazetteer): boolean {

@@ -1,8 +1,8 @@
 import type { EntityType } from '../../domain/entity.js';
 import type { Gazetteer } from './gazetteer.js';
-import { EVENT_SUFFIXES } from './lexicon/event-words.js';
+import { EVENT_SUFFIXES, HOLIDAYS, STORM_WORDS } from './lexicon/event-words.js';
 import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
-import { NAMING_WORDS } from './lexicon/name-words.js';
+import { INNER_NAME_PARTICLES, NAMING_WORDS } from './lexicon/name-words.js';
 import {
   ORG_HEAD_WORDS,
   ORG_NEXT_WORDS,
@@ -108,6 +108,8 @@ function byLexicon(
   if (words.length > 1 && gazetteer.people.has(key)) return { type: 'PERSON', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
   if (words.length > 1 && EVENT_SUFFIXES.has(tail)) return { type: 'EVENT', confidence: 0.75 };
+  if (HOLIDAYS.has(key) || (words.length > 1 && STORM_WORDS.has(head)))
+    return { type: 'EVENT', confidence: 0.8 };
   if (words.length > 2 && ORG_PREFIXES.has(head) && words.includes('of'))
     return { type: 'ORG', confidence: 0.8 };
   if (gazetteer.places.has(key) && !(words.length > 1 && gazetteer.firstNames.has(head))) {
@@ -115,6 +117,9 @@ function byLexicon(
   }
   if (words.length > 1 && PLACE_SUFFIXES.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
   if (isNationality(words, gazetteer)) return { type: 'MISC', confidence: 0.7 };
+  // "Joran Van Der Sloot", "Ludwig van Beethoven": a name particle inside makes a person.
+  if (words.length > 2 && words.slice(1, -1).some((word) => INNER_NAME_PARTICLES.has(word)))
+    return { type: 'PERSON', confidence: 0.75 };
   if (words.length <= 4 && gazetteer.firstNames.has(head))
     return { type: 'PERSON', confidence: 0.85 };
   if (words.length > 1 && words.length <= 3 && gazetteer.lastNames.has(tail))
@@ -174,6 +179,7 @@ function byContext(
   const beforePrevious = tokens[first - 2 - named]?.lower ?? '';
   const next = tokens[last + 1]?.lower ?? '';
   if (named && PLACE_NOUNS.has(previous)) return { type: 'LOCATION', confidence: 0.7 };
+  if (STORM_WORDS.has(previous)) return { type: 'EVENT', confidence: 0.75 };
   // "Brian Michaud of Millinocket": a bare name after "<Name> of" is where the person is from.
   const beforeOf = tokens[first - 2];
   if (previous === 'of' && first === last && beforeOf && /^\p{Lu}\p{Ll}/u.test(beforeOf.text))

@@ -11,7 +11,7 @@ import {
   WITH_SPEAKER_AFTER,
   WITH_SPEAKER_BEFORE,
 } from './lexicon/person-words.js';
-import { NEWSPAPER_STATES } from './lexicon/place-words.js';
+import { NEWSPAPER_STATES, PLACE_ABBREVIATIONS } from './lexicon/place-words.js';
 import { isLowerCasePerson } from './lower-case-names.js';
 import {
   classifyRun,
@@ -65,7 +65,7 @@ export function splitAndClassify(
     titleStart = undefined;
   };
   for (let index = first; index <= last; index += 1) {
-    const cut = cutAt(tokens, [index, start, last], gazetteer, document.teams);
+    const cut = cutAt(tokens, [index, start, last], gazetteer, document);
     if (cut === 'keep') continue;
     if (cut === 'end-here') {
       emit(start, index);
@@ -90,7 +90,7 @@ function cutAt(
   tokens: readonly Token[],
   [index, start, last]: readonly [number, number, number],
   gazetteer: Gazetteer,
-  teams: ReadonlySet<string> | undefined,
+  { teams, senses }: Pick<RunContext, 'senses' | 'teams'>,
 ): Cut {
   const token = tokens[index];
   if (!token) return 'keep';
@@ -98,7 +98,9 @@ function cutAt(
   if (isTitleAt(tokens, index, start, last, gazetteer)) return 'title';
   if (endsNameAfter(tokens, index, start, last, gazetteer)) return 'end-here';
   if (index !== start) return 'keep';
-  if (!teams?.has(runWords(tokens, index, last)) && isSkippedStart(tokens, index, last, gazetteer))
+  // "Stacy Brown … Brown is unsure": a name this text already used is not an ordinary start.
+  const whole = runWords(tokens, index, last);
+  if (!teams?.has(whole) && !senses?.has(whole) && isSkippedStart(tokens, index, last, gazetteer))
     return 'skip';
   return isLeadingNationality(tokens, index, last, gazetteer) ? 'misc-alone' : 'keep';
 }
@@ -130,12 +132,16 @@ function isTitleAt(
   if (!token) return false;
   const word = token.lower.replace(/\.$/u, '');
   // "Microsoft CEO": a title closing a run is not part of the name.
-  if (index === last) return index > start && PERSON_TITLES.has(word);
+  // "Mr. President": a title alone after another title is no name either.
+  const afterTitle = PERSON_TITLES.has(tokens[index - 1]?.lower.replace(/\.$/u, '') ?? '');
+  if (index === last) return (index > start || afterTitle) && PERSON_TITLES.has(word);
   const next = tokens[index + 1];
   if (token.text.endsWith('.') || next?.text === '.') return PERSON_TITLES.has(word);
   if (word.includes('-') && word.split('-').every((part) => PERSON_TITLES.has(part))) return true;
   if (!PERSON_TITLES.has(word) && !isRelativeNoun(word))
     return isRoleBeforeFirstName(tokens, index, start, gazetteer);
+  // "Vice President Cheney", "Herr Doktor Hecht": a title before another title is one too.
+  if (PERSON_TITLES.has(next?.lower.replace(/\.$/u, '') ?? '')) return true;
   // "Martin Luther King Jr": after a first name, a title word is a surname.
   const previous = tokens[index - 1]?.lower ?? '';
   const afterName = gazetteer.firstNames.has(previous) || gazetteer.nameParts.has(previous);
@@ -171,7 +177,8 @@ function isSkippedStart(
 ): boolean {
   const token = tokens[index];
   if (!token) return false;
-  if (NEVER_NAMES.has(token.lower) || FUNCTION_WORDS.has(token.lower)) return true;
+  if (FUNCTION_WORDS.has(token.lower)) return true;
+  if (NEVER_NAMES.has(token.lower) && !PLACE_ABBREVIATIONS.has(token.text)) return true;
   if (CONNECTORS.has(token.lower) && !isCapitalized(token)) return true;
   const previous = tokens[index - 1];
   const sentenceStart =

@@ -56,6 +56,11 @@ export const NAME_PARTICLES: ReadonlySet<string> = words(`
   al el ad as ash bin ibn abu ben de di da du van von
 `);
 
+/** Name particles inside a person's name ("Joran Van Der Sloot", "Leonardo da Vinci"). */
+export const INNER_NAME_PARTICLES: ReadonlySet<string> = words(`
+  van von der den de da di du del della dos das ter ten bin ibn
+`);
+
 /** Modal and auxiliary verbs that are also names ("Will", "May"): auxiliaries before a verb. */
 export const MODAL_WORDS: ReadonlySet<string> = words(`
   will may can shall must might could would should do does did won't can't

@@ -10,7 +10,8 @@ export const PERSON_TITLES: ReadonlySet<string> = words(`
   ceo rep representative ambassador secretary commissioner chief detective agent uncle aunt
   auntie grandma grandpa cousin brother sister nurse sheikh deputy commander attorney actress
   actor sultan archduke czar tsar shah ayatollah chef dean rabbi archbishop bishop cardinal count
-  duke emperor
+  duke emperor mister marshal director comrade herr doktor frau madam madame monsieur senor señor
+  senora señora
 `);
 
 /** Words after a run that mark a person ("Sarah said", "Tom, 42,"). */
