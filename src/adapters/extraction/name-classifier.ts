@@ -1,5 +1,6 @@
 import type { EntityType } from '../../domain/entity.js';
 import type { Gazetteer } from './gazetteer.js';
+import { isPlaceGeneral } from './institution-names.js';
 import { EVENT_SUFFIXES, HOLIDAYS, STORM_WORDS } from './lexicon/event-words.js';
 import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
 import { INNER_NAME_PARTICLES, NAMING_WORDS } from './lexicon/name-words.js';
@@ -21,6 +22,7 @@ import {
   PLACE_SUFFIXES,
 } from './lexicon/place-words.js';
 import type { Token } from './tokenizer.js';
+import { byWhatItNames, byWorkContext } from './work-context.js';
 
 /** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
 export interface NameMention {
@@ -73,14 +75,16 @@ export function classifyRun(
   const words = tokens
     .slice(first, last + 1)
     .map((token) => (/^\p{L}{2,}\.$/u.test(token.text) ? token.lower.slice(0, -1) : token.lower));
-  const key = words.join(' ');
+  const key = words.join(' ').replace(/ ['’]s\b/gu, "'s");
   if (!/\p{L}/u.test(key)) return undefined;
   // "US", "LA", "NYC": places written as capitals (the key alone would be "us", "la").
   if (first === last && PLACE_ABBREVIATIONS.has(tokens[first]?.text ?? '') && !context.personCue)
     return { type: 'LOCATION', confidence: 0.8 };
   return (
+    (context.personCue ? undefined : byWhatItNames(tokens, first, last, gazetteer)) ??
     byLexicon(words, key, gazetteer, context) ??
     bySense(key, context) ??
+    byWorkContext(tokens, first, last) ??
     byContext(tokens, first, last, words, gazetteer) ??
     byShape(words, gazetteer)
   );
@@ -99,7 +103,7 @@ function byLexicon(
   if (context.teams?.has(key)) return { type: 'ORG', confidence: 0.8 };
   // "Michael Jackson … Jackson fans": a surname named earlier is that person, not a city or a club.
   if (words.length === 1 && context.senses?.get(key) === 'PERSON')
-    return { type: 'PERSON', confidence: 0.8 };
+    return { type: 'PERSON', confidence: 0.85 };
   if (words.length === 1 && context.orgCue) return { type: 'ORG', confidence: 0.75 };
   if (context.stateAbbreviation || context.beforeState)
     return { type: 'LOCATION', confidence: 0.85 };
@@ -107,6 +111,7 @@ function byLexicon(
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
   if (words.length > 1 && gazetteer.people.has(key)) return { type: 'PERSON', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
+  if (isPlaceGeneral(words, gazetteer)) return { type: 'ORG', confidence: 0.8 };
   if (words.length > 1 && EVENT_SUFFIXES.has(tail)) return { type: 'EVENT', confidence: 0.75 };
   if (HOLIDAYS.has(key) || (words.length > 1 && STORM_WORDS.has(head)))
     return { type: 'EVENT', confidence: 0.8 };

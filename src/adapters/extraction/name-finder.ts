@@ -1,6 +1,7 @@
 import type { EntityType } from '../../domain/entity.js';
 import { isChatNoise, isEmphasis, isVerbUse } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
+import { possessiveNameEnd } from './institution-names.js';
 import { CONNECTORS, NAME_PARTICLES, NEVER_NAMES } from './lexicon/name-words.js';
 import { isLowerCaseName } from './lower-case-names.js';
 import { isKnownName, type NameMention } from './name-classifier.js';
@@ -100,6 +101,11 @@ function collectRuns(
       const next = tokens[last + 1];
       if (next && next.sentence === tokens[index]?.sentence && nameLike(last + 1)) last += 1;
       else {
+        const throughPossessive = possessiveNameEnd(tokens, [index, last], nameLike, gazetteer);
+        if (throughPossessive > last) {
+          last = throughPossessive;
+          continue;
+        }
         const skip = connectorLength(tokens, [index, last], gazetteer);
         if (skip === 0 || !nameLike(last + skip + 1)) break;
         last += skip + 1;

@@ -1,5 +1,6 @@
 import { hasPersonCueAfter, isCalledRelative } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
+import { isPlaceGeneral } from './institution-names.js';
 import { isRelativeNoun, kinshipRelation } from './kinship.js';
 import { PET_NOUNS } from './lexicon/misc-words.js';
 import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js';
@@ -134,7 +135,12 @@ function isTitleAt(
   // "Microsoft CEO": a title closing a run is not part of the name.
   // "Mr. President": a title alone after another title is no name either.
   const afterTitle = PERSON_TITLES.has(tokens[index - 1]?.lower.replace(/\.$/u, '') ?? '');
-  if (index === last) return (index > start || afterTitle) && PERSON_TITLES.has(word);
+  if (index === last) {
+    // "Mass General", "Toronto General": a hospital, not a title.
+    const head = tokens.slice(start, index).map((item) => item.lower.replace(/\.$/u, ''));
+    if (isPlaceGeneral([...head, word], gazetteer)) return false;
+    return (index > start || afterTitle) && PERSON_TITLES.has(word);
+  }
   const next = tokens[index + 1];
   if (token.text.endsWith('.') || next?.text === '.') return PERSON_TITLES.has(word);
   if (word.includes('-') && word.split('-').every((part) => PERSON_TITLES.has(part))) return true;

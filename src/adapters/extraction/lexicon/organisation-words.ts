@@ -21,6 +21,13 @@ export const ORG_SUFFIXES: ReadonlySet<string> = words(`
   enterprises solutions robotics cables copper aluminium aluminum
 `);
 
+/** Heads of institutions named with a possessive ("Seattle Children's Hospital", "Sam's Club"). */
+export const POSSESSIVE_INSTITUTION_HEADS: ReadonlySet<string> = words(`
+  hospital hospitals clinic school college university academy institute church cathedral chapel
+  club store stores shop market supermarket restaurant cafe bar pub diner grill bakery deli
+  library museum center centre home hall elementary high garden gardens
+`);
+
 /** First words that make "<word> <ordinary noun>" an organisation ("International Paper"). */
 export const ORG_HEAD_WORDS: ReadonlySet<string> = words(`
   international national united general global federal royal consolidated allied universal
