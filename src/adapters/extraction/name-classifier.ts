@@ -208,8 +208,8 @@ function byContext(
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
   if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
-  // "the Lakers", "the Federal Reserve": a plural name or a longer one after an article is a body;
-  // a single word after one is mostly an ordinary word written with a capital ("the President").
+  // "the Lakers", "the Blue Jays": a plural name after an article is a team or a band; anything
+  // else after one is mostly an ordinary word or a place written with capitals ("the President").
   if (previous === 'the' && isFamilyName(words, gazetteer))
     return { type: 'PERSON', confidence: 0.6 };
   if (previous === 'the' && !isNamePart(words[0] ?? '', gazetteer))
@@ -238,10 +238,9 @@ function isFamilyName(words: readonly string[], gazetteer: Gazetteer): boolean {
   return isNamePart(singular, gazetteer) && !gazetteer.englishWords.has(singular);
 }
 
-/** "the Lakers", "the Federal Reserve": plural (not a people: "the Kurds") or longer than one word. */
+/** "the Lakers", "the Blue Jays": a plural name (not a people: "the Kurds") is a team or a band. */
 function isBodyName(words: readonly string[], gazetteer: Gazetteer): boolean {
-  if (words.length > 1) return true;
-  const word = words[0] ?? '';
+  const word = words[words.length - 1] ?? '';
   if (!/[^s']s$/u.test(word) || gazetteer.places.has(word)) return false;
   return !gazetteer.demonyms.has(word) && !gazetteer.demonyms.has(word.slice(0, -1));
 }
