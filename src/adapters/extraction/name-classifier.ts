@@ -5,7 +5,6 @@ import { EVENT_SUFFIXES, HOLIDAYS, STORM_WORDS } from './lexicon/event-words.js'
 import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
 import { INNER_NAME_PARTICLES, NAMING_WORDS } from './lexicon/name-words.js';
 import {
-  ORG_HEAD_WORDS,
   ORG_NEXT_WORDS,
   ORG_PREFIXES,
   ORG_PREVIOUS_WORDS,
@@ -21,6 +20,8 @@ import {
   PLACE_PREPOSITIONS,
   PLACE_SUFFIXES,
 } from './lexicon/place-words.js';
+import { isFullName, isNamePart } from './name-lists.js';
+import { byArticle, byLetterShape, byShape } from './name-shape.js';
 import type { Token } from './tokenizer.js';
 import { byWhatItNames, byWorkContext } from './work-context.js';
 
@@ -142,31 +143,6 @@ function isNationality(words: readonly string[], gazetteer: Gazetteer): boolean 
   return words.slice(0, -1).every((word) => COMPASS_WORDS.has(word) || isDemonym(word));
 }
 
-/** "Lee Harvey Oswald", "Ulf D. Merbold": every word a name part or initial, one not a word. */
-function isFullName(words: readonly string[], gazetteer: Gazetteer): boolean {
-  if (words.length < 2 || words.length > 4) return false;
-  const initial = (word: string): boolean => /^\p{L}\.?$/u.test(word);
-  const strong = words.filter((word) => isNamePart(word, gazetteer)).length;
-  const weak = words.filter((word) => gazetteer.wordNames.has(word) || initial(word)).length;
-  return strong > 0 && strong + weak === words.length;
-}
-
-function isNamePart(word: string, gazetteer: Gazetteer): boolean {
-  return (
-    gazetteer.nameParts.has(word) || gazetteer.firstNames.has(word) || gazetteer.lastNames.has(word)
-  );
-}
-
-/** True when the word is in a name, place or organisation list. */
-export function isKnownName(word: string, gazetteer: Gazetteer): boolean {
-  return (
-    isNamePart(word, gazetteer) ||
-    gazetteer.places.has(word) ||
-    gazetteer.organizations.has(word) ||
-    gazetteer.countries.has(word)
-  );
-}
-
 function bySense(key: string, context: RunContext): RunType | undefined {
   const type = context.senses?.get(key);
   return type ? { type, confidence: 0.8 } : undefined;
@@ -193,8 +169,8 @@ function byContext(
     return { type: 'ORG', confidence: 0.7 };
   if (ORG_NEXT_WORDS.has(next) || ORG_PREVIOUS_WORDS.has(previous))
     return { type: 'ORG', confidence: 0.7 };
-  if (first === last && isAcronym(tokens, first, gazetteer))
-    return { type: 'ORG', confidence: 0.6 };
+  const shaped = byLetterShape(tokens, first, last, gazetteer);
+  if (shaped) return shaped;
   if (
     (previous === 'of' && PLACE_NOUNS.has(beforePrevious)) ||
     (next === ',' && tokens[last + 2]?.lower === 'where') ||
@@ -208,68 +184,9 @@ function byContext(
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
   if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
-  // "the Lakers", "the Blue Jays": a plural name after an article is a team or a band; anything
-  // else after one is mostly an ordinary word or a place written with capitals ("the President").
-  if (previous === 'the' && isFamilyName(words, gazetteer))
-    return { type: 'PERSON', confidence: 0.6 };
-  if (previous === 'the' && !isNamePart(words[0] ?? '', gazetteer))
-    return isBodyName(words, gazetteer) ? { type: 'ORG', confidence: 0.6 } : UNKNOWN_THING;
-  return undefined;
-}
-
-/** Acronyms (NASA, U.N., WBC) are mostly organisations, in chat as in news. */
-function isAcronym(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
-  const token = tokens[index];
-  if (!token || gazetteer.places.has(token.lower.replace(/\.$/u, ''))) return false;
-  return (
-    (/^\p{Lu}{2,5}$/u.test(token.text) && !capsContext(tokens, index)) ||
-    /^(?:\p{Lu}\.){2,4}$/u.test(token.text)
-  );
-}
-
-/** A titled thing of unknown kind ("Manhunt Sex Offenders", "Rolling Fork"): kept for relations only. */
-const UNKNOWN_THING: RunType = { type: 'MISC', confidence: 0.5, auxiliary: true };
-
-/** "the Allens", "the Obamas": a family, by the plural of a name. */
-function isFamilyName(words: readonly string[], gazetteer: Gazetteer): boolean {
-  const word = words[0] ?? '';
-  if (words.length !== 1 || !/[^s']s$/u.test(word)) return false;
-  const singular = word.slice(0, -1);
-  return isNamePart(singular, gazetteer) && !gazetteer.englishWords.has(singular);
-}
-
-/** "the Lakers", "the Blue Jays": a plural name (not a people: "the Kurds") is a team or a band. */
-function isBodyName(words: readonly string[], gazetteer: Gazetteer): boolean {
-  const word = words[words.length - 1] ?? '';
-  if (!/[^s']s$/u.test(word) || gazetteer.places.has(word)) return false;
-  return !gazetteer.demonyms.has(word) && !gazetteer.demonyms.has(word.slice(0, -1));
-}
-
-/** "International Paper" is a company, "Elon Musk" a person; "Manhunt Sex Offenders" unknown. */
-function byOrdinaryTail(words: readonly string[], gazetteer: Gazetteer): RunType {
-  const head = words[0] ?? '';
-  if (ORG_HEAD_WORDS.has(head)) return { type: 'ORG', confidence: 0.6 };
-  const unknownHead = !gazetteer.englishWords.has(head) && !isKnownName(head, gazetteer);
-  return words.length === 2 && unknownHead ? { type: 'PERSON', confidence: 0.55 } : UNKNOWN_THING;
-}
-
-function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | undefined {
-  const tail = words[words.length - 1] ?? '';
-  // "S. Waugh", "G. Kersey": an initial then a word is a person.
-  if (words.length === 2 && /^\p{L}\.$/u.test(words[0] ?? ''))
-    return { type: 'PERSON', confidence: 0.6 };
-  // "Manhunt Sex Offenders", "World Record": a name then an ordinary noun, or three unknown
-  // words, are titles of shows, works and events as often as companies.
-  if (words.length > 1 && gazetteer.englishWords.has(tail) && !isKnownName(tail, gazetteer))
-    return byOrdinaryTail(words, gazetteer);
-  if (words.length >= 3) return UNKNOWN_THING;
-  if (words.length === 2) return { type: 'PERSON', confidence: 0.55 };
-  const word = words[0] ?? '';
-  if (looksLikeCommonWord(word, gazetteer)) return { type: 'MISC', confidence: 0.3 };
-  if (isNamePart(word, gazetteer)) return { type: 'PERSON', confidence: 0.6 };
-  // "Solidarity", "Dune", "Song": a capitalised ordinary word alone is no name we can type.
-  if (gazetteer.englishWords.has(word) && !gazetteer.wordNames.has(word)) return UNKNOWN_THING;
-  return { type: 'PERSON', confidence: 0.5 };
+  // "the Lakers": a plural name after an article is a team or a band; most else after one is an
+  // ordinary word written with a capital ("the President").
+  return previous === 'the' ? byArticle(words, gazetteer) : undefined;
 }
 
 /** True when the token is a US state as newspapers write it ("Conn.", "TX", "Ohio"). */
@@ -307,38 +224,4 @@ function isAdjectiveBefore(
     gazetteer.englishWords.has(next) &&
     !isNamePart(word, gazetteer)
   );
-}
-
-const COMMON_SUFFIXES =
-  /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ing|ings|ers|ors|ism|ist|ists|ly|ous|ive|able|ible|ical|ance|ence|ship)$/u;
-
-/** A capitalised word that is probably an ordinary English word ("Discussions", "Scorers"). */
-export function looksLikeCommonWord(word: string, gazetteer: Gazetteer): boolean {
-  if (
-    gazetteer.firstNames.has(word) ||
-    gazetteer.places.has(word) ||
-    gazetteer.organizations.has(word)
-  )
-    return false;
-  if (gazetteer.commonWords.has(word) || gazetteer.verbLemmas.has(word)) return true;
-  // "Quarter-final", "Year-on-year": a compound of ordinary words.
-  if (word.includes('-') && word.split('-').every((part) => isOrdinaryPart(part, gazetteer)))
-    return true;
-  if (
-    word.endsWith('s') &&
-    (gazetteer.commonWords.has(word.slice(0, -1)) || gazetteer.commonWords.has(word.slice(0, -2)))
-  )
-    return true;
-  return word.length > 5 && COMMON_SUFFIXES.test(word);
-}
-
-function isOrdinaryPart(part: string, gazetteer: Gazetteer): boolean {
-  return (
-    /^\p{N}+$/u.test(part) || (gazetteer.englishWords.has(part) && !isKnownName(part, gazetteer))
-  );
-}
-
-function capsContext(tokens: readonly Token[], index: number): boolean {
-  const neighbour = tokens[index + 1] ?? tokens[index - 1];
-  return neighbour !== undefined && /^\p{Lu}{2,}$/u.test(neighbour.text);
 }

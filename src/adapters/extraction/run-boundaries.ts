@@ -2,7 +2,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { CONNECTORS } from './lexicon/name-words.js';
 import { ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import { PLACE_SUFFIXES } from './lexicon/place-words.js';
-import { isKnownName } from './name-classifier.js';
+import { isKnownName } from './name-lists.js';
 import { runKey } from './team-context.js';
 import { isAllCaps, type Token } from './tokenizer.js';
 

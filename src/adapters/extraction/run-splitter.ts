@@ -2,26 +2,22 @@ import { hasPersonCueAfter, isCalledRelative } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isPlaceGeneral } from './institution-names.js';
 import { isRelativeNoun, kinshipRelation } from './kinship.js';
+import { STORM_WORDS } from './lexicon/event-words.js';
 import { PET_NOUNS } from './lexicon/misc-words.js';
 import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js';
 import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import {
   ABSTRACT_NOUN_NAMES,
   PERSON_TITLES,
+  ROLES_BEFORE_NAMES,
   SPEECH_VERBS,
   WITH_SPEAKER_AFTER,
   WITH_SPEAKER_BEFORE,
 } from './lexicon/person-words.js';
 import { NEWSPAPER_STATES, PLACE_ABBREVIATIONS } from './lexicon/place-words.js';
 import { isLowerCasePerson } from './lower-case-names.js';
-import {
-  classifyRun,
-  isKnownName,
-  isStateAt,
-  looksLikeCommonWord,
-  type NameMention,
-  type RunContext,
-} from './name-classifier.js';
+import { classifyRun, isStateAt, type NameMention, type RunContext } from './name-classifier.js';
+import { isKnownName, looksLikeCommonWord } from './name-lists.js';
 import { endsNameAfter } from './run-boundaries.js';
 import { isCapitalized, type Token } from './tokenizer.js';
 
@@ -172,6 +168,8 @@ function isRoleBeforeFirstName(
   const next = tokens[index + 1]?.lower ?? '';
   if (index !== start || !gazetteer.firstNames.has(next)) return false;
   if (isKnownName(word, gazetteer) || gazetteer.wordNames.has(word)) return false;
+  // "Hurricane Katrina", "Typhoon Haiyan": the storm's name, not a person after a role.
+  if (STORM_WORDS.has(word)) return false;
   return gazetteer.englishWords.has(word) || word.startsWith('ex-');
 }
 
@@ -182,9 +180,8 @@ function isSkippedStart(
   gazetteer: Gazetteer,
 ): boolean {
   const token = tokens[index];
-  if (!token) return false;
-  if (FUNCTION_WORDS.has(token.lower)) return true;
-  if (NEVER_NAMES.has(token.lower) && !PLACE_ABBREVIATIONS.has(token.text)) return true;
+  if (!token || PLACE_ABBREVIATIONS.has(token.text)) return false;
+  if (NEVER_NAMES.has(token.lower) || FUNCTION_WORDS.has(token.lower)) return true;
   if (CONNECTORS.has(token.lower) && !isCapitalized(token)) return true;
   const previous = tokens[index - 1];
   const sentenceStart =
@@ -222,7 +219,9 @@ function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {
   const previous = tokens[first - 1];
   if (!previous) return false;
   const word = previous.lower.replace(/\.$/u, '');
-  return PERSON_TITLES.has(word) || kinshipRelation(word) !== undefined;
+  if (PERSON_TITLES.has(word) || kinshipRelation(word) !== undefined) return true;
+  // "rapper Fifty Cent", "lead suspect Joran Van Der Sloot": a lower-case role before the name.
+  return ROLES_BEFORE_NAMES.has(previous.text);
 }
 
 /** "Jordan and I", "me and Chelsea": only people are coordinated with the speaker. */

@@ -12,7 +12,7 @@ export const ORG_SUFFIXES: ReadonlySet<string> = words(`
   trust services industries international pharmaceuticals insurance securities capital ventures
   media entertainment united city rovers athletic fc team band orchestra museum library store
   cafe restaurant gym center centre clinic magazine television tv radio organization organisation
-  administration authority force corps front treasury
+  administration authority force corps front treasury channel
   elementary high prep seminary cathedral temple mosque synagogue zoo kindergarten preschool
   daycare hospice pharmacy airport
   paper steel chemical chemicals oil petroleum energy power electric electronics foods mining

@@ -73,3 +73,15 @@ export const ABSTRACT_NOUN_NAMES: ReadonlySet<string> = words(`
   destiny serenity unity liberty justice truth felicity constance amity bliss wisdom peace
   victory sunshine summer autumn winter spring dawn may june april august will art
 `);
+
+/** Occupations and roles written before a person's name ("rapper Fifty Cent", "suspect Joran"). */
+export const ROLES_BEFORE_NAMES: ReadonlySet<string> = words(`
+  rapper singer songwriter actor actress comedian comic author writer novelist poet artist
+  painter musician drummer guitarist bassist pianist producer anchor reporter journalist
+  correspondent analyst columnist editor photographer designer player striker midfielder
+  defender goalkeeper quarterback pitcher boxer wrestler fighter golfer cyclist swimmer sprinter
+  athlete teammate candidate nominee suspect victim defendant plaintiff lawyer surgeon therapist
+  dentist teacher principal student intern neighbor neighbour landlord tenant spokesman
+  spokeswoman spokesperson chairwoman founder cofounder co-founder billionaire entrepreneur
+  youtuber streamer influencer vlogger blogger
+`);
