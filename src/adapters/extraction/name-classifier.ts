@@ -2,7 +2,7 @@ import type { EntityType } from '../../domain/entity.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isPlaceGeneral } from './institution-names.js';
 import { EVENT_SUFFIXES, HOLIDAYS, STORM_WORDS } from './lexicon/event-words.js';
-import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
+import { LANGUAGES, NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
 import { INNER_NAME_PARTICLES, NAMING_WORDS } from './lexicon/name-words.js';
 import {
   ORG_NEXT_WORDS,
@@ -20,7 +20,7 @@ import {
   PLACE_PREPOSITIONS,
   PLACE_SUFFIXES,
 } from './lexicon/place-words.js';
-import { isFullName, isNamePart } from './name-lists.js';
+import { isFullName, isNamePart, looksLikeCommonWord } from './name-lists.js';
 import { byArticle, byLetterShape, byShape } from './name-shape.js';
 import type { Token } from './tokenizer.js';
 import { byWhatItNames, byWorkContext } from './work-context.js';
@@ -122,7 +122,8 @@ function byLexicon(
     return { type: 'LOCATION', confidence: 0.85 };
   }
   if (words.length > 1 && PLACE_SUFFIXES.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
-  if (isNationality(words, gazetteer)) return { type: 'MISC', confidence: 0.7 };
+  if (isNationality(words, gazetteer) || LANGUAGES.has(key))
+    return { type: 'MISC', confidence: 0.7 };
   // "Joran Van Der Sloot", "Ludwig van Beethoven": a name particle inside makes a person.
   if (words.length > 2 && words.slice(1, -1).some((word) => INNER_NAME_PARTICLES.has(word)))
     return { type: 'PERSON', confidence: 0.75 };
@@ -183,7 +184,9 @@ function byContext(
   if (PERSON_NEXT_WORDS.has(next)) return { type: 'PERSON', confidence: 0.65 };
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
-  if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
+  // "in Tacambaro"; not "have to Go", "in Love": an ordinary word is no place for its capital.
+  const ordinary = first === last && looksLikeCommonWord(words[0] ?? '', gazetteer);
+  if (PLACE_PREPOSITIONS.has(previous) && !ordinary) return { type: 'LOCATION', confidence: 0.55 };
   // "the Lakers": a plural name after an article is a team or a band; most else after one is an
   // ordinary word written with a capital ("the President").
   return previous === 'the' ? byArticle(words, gazetteer) : undefined;

@@ -31,7 +31,8 @@ export function findNames(
     if (!token || blocked.has(index) || !/\p{L}/u.test(token.text)) return false;
     if (CONTRACTION.test(token.text) || (NEVER_NAMES.has(token.lower) && !isAllCaps(token)))
       return false;
-    if (isChatNoise(token)) return false;
+    // "#FakeNews": a hashtag is a topic, not a name.
+    if (isChatNoise(token) || tokens[index - 1]?.text === '#') return false;
     // "Q2", "H1": period codes, not names.
     if (/^\p{Lu}\d+$/u.test(token.text)) return false;
     // "Shr", "Chg", "Bldg": abbreviations; names have vowels.

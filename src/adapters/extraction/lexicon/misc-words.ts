@@ -44,3 +44,9 @@ export const WATCHING_VERBS: ReadonlySet<string> = words(`
   watch watched watching rewatch rewatched rewatching binge binged binging bingeing streaming
   streamed
 `);
+
+/** Languages that are not also a people's name ("in Arabic", "into English"): MISC. */
+export const LANGUAGES: ReadonlySet<string> = words(`
+  english arabic mandarin cantonese latin farsi tagalog swahili sanskrit esperanto gaelic
+  yiddish hebrew urdu hindi punjabi bengali tamil telugu marathi gujarati amharic
+`);
