@@ -212,7 +212,8 @@ function isOrdinaryStart(
   // A longer run ("Acme Corp") is judged by its other words.
   if (index !== last || !gazetteer.englishWords.has(word) || isKnownName(word, gazetteer))
     return false;
-  return !SPEECH_VERBS.has(next);
+  // "Bush said", "Trump's campaign": a speech verb or a possessive makes it a name.
+  return !SPEECH_VERBS.has(next) && next !== "'s" && next !== '’s';
 }
 
 function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {
