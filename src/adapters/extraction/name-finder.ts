@@ -25,8 +25,34 @@ export function findNames(
   gazetteer: Gazetteer,
   keepTitles = false,
 ): NameMention[] {
+  const nameLike = nameTest(tokens, blocked, gazetteer);
+  const runs = collectRuns(tokens, nameLike, gazetteer);
+  const teams = findTeamKeys(tokens, runs, gazetteer);
+  const firstPass: NameMention[] = [];
+  const documentSenses = new Map<string, EntityType>();
+  for (const [first, last] of runs)
+    firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, { teams, keepTitles }));
+  for (const mention of firstPass) rememberSense(tokens, mention, documentSenses);
+  const mentions: NameMention[] = [];
+  for (const [first, last] of runs)
+    mentions.push(
+      ...splitAndClassify(tokens, first, last, gazetteer, {
+        teams,
+        senses: documentSenses,
+        keepTitles,
+      }),
+    );
+  return mentions;
+}
+
+/** Whether each token can be part of a name, by its own shape and its sentence's casing. */
+function nameTest(
+  tokens: readonly Token[],
+  blocked: ReadonlySet<number>,
+  gazetteer: Gazetteer,
+): (index: number) => boolean {
   const casing = sentenceCasing(tokens);
-  const nameLike = (index: number): boolean => {
+  return (index: number): boolean => {
     const token = tokens[index];
     if (!token || blocked.has(index) || !/\p{L}/u.test(token.text)) return false;
     if (CONTRACTION.test(token.text) || (NEVER_NAMES.has(token.lower) && !isAllCaps(token)))
@@ -54,23 +80,6 @@ export function findNames(
       isLowerCaseName(tokens, index, gazetteer)
     );
   };
-  const runs = collectRuns(tokens, nameLike, gazetteer);
-  const teams = findTeamKeys(tokens, runs, gazetteer);
-  const firstPass: NameMention[] = [];
-  const documentSenses = new Map<string, EntityType>();
-  for (const [first, last] of runs)
-    firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, { teams, keepTitles }));
-  for (const mention of firstPass) rememberSense(tokens, mention, documentSenses);
-  const mentions: NameMention[] = [];
-  for (const [first, last] of runs)
-    mentions.push(
-      ...splitAndClassify(tokens, first, last, gazetteer, {
-        teams,
-        senses: documentSenses,
-        keepTitles,
-      }),
-    );
-  return mentions;
 }
 
 /** "SAN DIEGO", "HONG KONG": the word and a neighbour make a known place or organisation. */

@@ -44,17 +44,7 @@ export function splitAndClassify(
     isLowerCasePerson(tokens, first, last, gazetteer);
   const emit = (from: number, to: number): void => {
     if (to < from) return;
-    const context: RunContext = {
-      ...document,
-      personCue,
-      petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
-      withSpeaker: isWithSpeaker(tokens, from, to),
-      stateAbbreviation: from === to && NEWSPAPER_STATES.has(tokens[from]?.text ?? ''),
-      beforeState: tokens[to + 1]?.text === ',' && isStateAt(tokens, to + 2, gazetteer),
-      orgCue:
-        ORG_NEXT_WORDS.has(tokens[to + 1]?.lower ?? '') ||
-        ORG_PREVIOUS_WORDS.has(tokens[from - 1]?.lower ?? ''),
-    };
+    const context = runContext(tokens, [from, to], gazetteer, { ...document, personCue });
     const classified = classifyRun(tokens, from, to, gazetteer, context);
     // CoNLL04 convention (keepTitles): "President Lincoln" spans its title.
     const first = classified?.type === 'PERSON' && titleStart !== undefined ? titleStart : from;
@@ -81,6 +71,24 @@ export function splitAndClassify(
   }
   emit(start, last);
   return mentions;
+}
+
+function runContext(
+  tokens: readonly Token[],
+  [from, to]: readonly [number, number],
+  gazetteer: Gazetteer,
+  known: Pick<RunContext, 'senses' | 'teams' | 'personCue'>,
+): RunContext {
+  return {
+    ...known,
+    petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
+    withSpeaker: isWithSpeaker(tokens, from, to),
+    stateAbbreviation: from === to && NEWSPAPER_STATES.has(tokens[from]?.text ?? ''),
+    beforeState: tokens[to + 1]?.text === ',' && isStateAt(tokens, to + 2, gazetteer),
+    orgCue:
+      ORG_NEXT_WORDS.has(tokens[to + 1]?.lower ?? '') ||
+      ORG_PREVIOUS_WORDS.has(tokens[from - 1]?.lower ?? ''),
+  };
 }
 
 function cutAt(
