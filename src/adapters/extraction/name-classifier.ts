@@ -122,6 +122,9 @@ function byLexicon(
     return { type: 'LOCATION', confidence: 0.85 };
   }
   if (words.length > 1 && PLACE_SUFFIXES.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
+  // "South Asia", "Northern Ireland", "East Texas": a compass word before a known place.
+  if (words.length > 1 && COMPASS_WORDS.has(head) && gazetteer.places.has(words.slice(1).join(' ')))
+    return { type: 'LOCATION', confidence: 0.8 };
   if (isNationality(words, gazetteer) || LANGUAGES.has(key))
     return { type: 'MISC', confidence: 0.7 };
   // "Joran Van Der Sloot", "Ludwig van Beethoven": a name particle inside makes a person.
@@ -182,6 +185,8 @@ function byContext(
   if (words.length === 1 && isAdjectiveBefore(tokens, last, words[0] ?? '', gazetteer))
     return { type: 'MISC', confidence: 0.6 };
   if (PERSON_NEXT_WORDS.has(next)) return { type: 'PERSON', confidence: 0.65 };
+  // "Gardner Massachusetts", "Paris Texas": a name right before its state or country is a town.
+  if (isRegionAt(tokens, last + 1, gazetteer)) return { type: 'LOCATION', confidence: 0.7 };
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
   // "in Tacambaro"; not "have to Go", "in Love": an ordinary word is no place for its capital.
@@ -198,6 +203,14 @@ export function isStateAt(tokens: readonly Token[], index: number, gazetteer: Ga
   if (!token) return false;
   const bare = token.text.replace(/\.$/u, '');
   return NEWSPAPER_STATES.has(token.text) || gazetteer.usStateCodes.has(bare);
+}
+
+function isRegionAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  if (!token || !/^\p{Lu}/u.test(token.text)) return false;
+  const one = token.lower;
+  const two = `${one} ${tokens[index + 1]?.lower}`;
+  return [one, two].some((name) => gazetteer.usStates.has(name) || gazetteer.countries.has(name));
 }
 
 function isPlaceAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {

@@ -32,7 +32,7 @@ export function findNames(
   const documentSenses = new Map<string, EntityType>();
   for (const [first, last] of runs)
     firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, { teams, keepTitles }));
-  for (const mention of firstPass) rememberSense(tokens, mention, documentSenses);
+  for (const mention of firstPass) rememberSense(tokens, mention, documentSenses, gazetteer);
   const mentions: NameMention[] = [];
   for (const [first, last] of runs)
     mentions.push(
@@ -154,6 +154,7 @@ function rememberSense(
   tokens: readonly Token[],
   mention: NameMention,
   senses: Map<string, EntityType>,
+  gazetteer: Gazetteer,
 ): void {
   if (mention.confidence < 0.7 || mention.type === 'MISC') return;
   const words = tokens.slice(mention.firstToken, mention.lastToken + 1).map((token) => token.lower);
@@ -161,6 +162,10 @@ function rememberSense(
   if (mention.type === 'PERSON' && words.length > 1) {
     const surname = words[words.length - 1];
     if (surname && !senses.has(surname)) senses.set(surname, 'PERSON');
+    // "Joran Van Der Sloot … Joran": an unusual first name is that person too.
+    const given = words[0] ?? '';
+    if (!senses.has(given) && !gazetteer.englishWords.has(given) && !isKnownName(given, gazetteer))
+      senses.set(given, 'PERSON');
   }
   if (mention.type === 'ORG' && words.length > 1 && words[0] && !senses.has(words[0]))
     senses.set(words[0], 'ORG');

@@ -156,6 +156,8 @@ function isTitleAt(
   const previous = tokens[index - 1]?.lower ?? '';
   const afterName = gazetteer.firstNames.has(previous) || gazetteer.nameParts.has(previous);
   if (index > start && afterName && !gazetteer.firstNames.has(next?.lower ?? '')) return false;
+  // "my Aunt Seal": a relative's name follows a kinship word, whatever it means as a word.
+  if (index === start && kinshipRelation(word) !== undefined) return next !== undefined;
   // "Father Christmas" or "President Lincoln": a title only when a name follows.
   return (
     next !== undefined &&

@@ -80,7 +80,7 @@ export const ROLES_BEFORE_NAMES: ReadonlySet<string> = words(`
   painter musician drummer guitarist bassist pianist producer anchor reporter journalist
   correspondent analyst columnist editor photographer designer player striker midfielder
   defender goalkeeper quarterback pitcher boxer wrestler fighter golfer cyclist swimmer sprinter
-  athlete teammate candidate nominee suspect victim defendant plaintiff lawyer surgeon therapist
+  athlete star teammate candidate nominee suspect victim defendant plaintiff lawyer surgeon therapist
   dentist teacher principal student intern neighbor neighbour landlord tenant spokesman
   spokeswoman spokesperson chairwoman founder cofounder co-founder billionaire entrepreneur
   youtuber streamer influencer vlogger blogger
