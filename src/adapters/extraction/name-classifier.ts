@@ -185,6 +185,9 @@ function byContext(
   if (words.length === 1 && isAdjectiveBefore(tokens, last, words[0] ?? '', gazetteer))
     return { type: 'MISC', confidence: 0.6 };
   if (PERSON_NEXT_WORDS.has(next)) return { type: 'PERSON', confidence: 0.65 };
+  // "Bavil province", "the Seattle area": a place noun after the name.
+  if (PLACE_NOUNS.has(next) && /^\p{Ll}/u.test(tokens[last + 1]?.text ?? ''))
+    return { type: 'LOCATION', confidence: 0.7 };
   // "Gardner Massachusetts", "Paris Texas": a name right before its state or country is a town.
   if (isRegionAt(tokens, last + 1, gazetteer)) return { type: 'LOCATION', confidence: 0.7 };
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)

@@ -29,7 +29,7 @@ export function endsNameAfter(
     return true;
   return (
     endsBeforeRegion(tokens, index, start, last, gazetteer) ||
-    endsBeforeNextPerson(tokens, index, start, gazetteer)
+    endsBeforeNextPerson(tokens, [index, start, last], gazetteer)
   );
 }
 
@@ -60,7 +60,10 @@ function endsBeforeRegion(
     if (headIsPlace) return true;
     const first = tokens[start]?.lower ?? '';
     const ordinary = index === start && gazetteer.englishWords.has(first);
-    const named = gazetteer.firstNames.has(first) || isNamePart(region, gazetteer);
+    const named =
+      gazetteer.firstNames.has(first) ||
+      gazetteer.lastNames.has(region) ||
+      gazetteer.people.has(region);
     return end === last && !ordinary && !named && !ORG_SUFFIXES.has(tokens[index]?.lower ?? '');
   }
   return false;
@@ -84,8 +87,7 @@ function endsBeforePerson(
 /** "Yoko Ono Diane Sawyer": a surname, then another first name, makes two people. */
 function endsBeforeNextPerson(
   tokens: readonly Token[],
-  index: number,
-  start: number,
+  [index, start, last]: readonly [number, number, number],
   gazetteer: Gazetteer,
 ): boolean {
   if (index === start) return false;
@@ -93,7 +95,10 @@ function endsBeforeNextPerson(
   const next = tokens[index + 1]?.lower ?? '';
   const before = tokens[index - 1]?.lower ?? '';
   if (!gazetteer.firstNames.has(next) || gazetteer.commonWords.has(next)) return false;
-  if (gazetteer.firstNames.has(word) || gazetteer.commonWords.has(word)) return false;
+  // "Paul Kelly Steve Sodbury": a surname that is a first name too, when a surname follows.
+  const surnameToo = gazetteer.lastNames.has(word) && index + 2 <= last;
+  if ((gazetteer.firstNames.has(word) && !surnameToo) || gazetteer.commonWords.has(word))
+    return false;
   if (!gazetteer.firstNames.has(before) && !gazetteer.nameParts.has(before)) return false;
   return isNamePart(word, gazetteer) || gazetteer.wordNames.has(word);
 }
