@@ -1,6 +1,7 @@
 import type { Gazetteer } from './gazetteer.js';
 import { CONNECTORS } from './lexicon/name-words.js';
 import { ORG_SUFFIXES } from './lexicon/organisation-words.js';
+import { PARTY_WORDS } from './lexicon/person-words.js';
 import { PLACE_SUFFIXES } from './lexicon/place-words.js';
 import { isKnownName } from './name-lists.js';
 import { runKey } from './team-context.js';
@@ -23,7 +24,8 @@ export function endsNameAfter(
   if (!token || !next || index >= last) return false;
   if (endsBeforePerson(tokens, index, start, last, gazetteer)) return true;
   if (CONNECTORS.has(token.lower)) return false;
-  if (token.lower === next.lower) return true;
+  // "Paula Paula", "Texas Republican Congressman": a repeated word, or a party word after a name.
+  if (token.lower === next.lower || PARTY_WORDS.has(next.lower)) return true;
   if (isCapsOrganization(next, gazetteer) && !isAllCaps(token)) return true;
   if (isCapsOrganization(token, gazetteer) && !isAllCaps(next) && !ORG_SUFFIXES.has(next.lower))
     return true;

@@ -8,6 +8,7 @@ import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js
 import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import {
   ABSTRACT_NOUN_NAMES,
+  PARTY_WORDS,
   PERSON_TITLES,
   ROLES_BEFORE_NAMES,
   SPEECH_VERBS,
@@ -118,7 +119,7 @@ function isLeadingNationality(
   gazetteer: Gazetteer,
 ): boolean {
   const word = tokens[index]?.lower ?? '';
-  if (index >= last || !gazetteer.demonyms.has(word)) return false;
+  if (index >= last || !(gazetteer.demonyms.has(word) || PARTY_WORDS.has(word))) return false;
   // "Christian Bale" is a person; "American Airlines", "European Space Agency" one organisation.
   if (gazetteer.firstNames.has(word) || gazetteer.wordNames.has(word)) return false;
   if (ORG_SUFFIXES.has(tokens[last]?.lower ?? '')) return false;

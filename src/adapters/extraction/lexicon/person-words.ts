@@ -11,7 +11,8 @@ export const PERSON_TITLES: ReadonlySet<string> = words(`
   auntie grandma grandpa cousin brother sister nurse sheikh deputy commander attorney actress
   actor sultan archduke czar tsar shah ayatollah chef dean rabbi archbishop bishop cardinal count
   duke emperor mister marshal director comrade herr doktor frau madam madame monsieur senor señor
-  senora señora
+  senora señora congressman congresswoman assemblyman assemblywoman councilman councilwoman
+  alderman
 `);
 
 /** Words after a run that mark a person ("Sarah said", "Tom, 42,"). */
@@ -84,4 +85,10 @@ export const ROLES_BEFORE_NAMES: ReadonlySet<string> = words(`
   dentist teacher principal student intern neighbor neighbour landlord tenant spokesman
   spokeswoman spokesperson chairwoman founder cofounder co-founder billionaire entrepreneur
   youtuber streamer influencer vlogger blogger
+`);
+
+/** Party adjectives before a title or a name ("Texas Republican Congressman Tom DeLay"): MISC. */
+export const PARTY_WORDS: ReadonlySet<string> = words(`
+  republican republicans democrat democrats democratic gop tory tories labour liberal
+  conservative
 `);
