@@ -1,4 +1,5 @@
 import type { Gazetteer } from './gazetteer.js';
+import { EVENT_SUFFIXES } from './lexicon/event-words.js';
 import { CONNECTORS } from './lexicon/name-words.js';
 import { ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import { PARTY_WORDS } from './lexicon/person-words.js';
@@ -24,8 +25,12 @@ export function endsNameAfter(
   if (!token || !next || index >= last) return false;
   if (endsBeforePerson(tokens, index, start, last, gazetteer)) return true;
   if (CONNECTORS.has(token.lower)) return false;
-  // "Paula Paula", "Texas Republican Congressman": a repeated word, or a party word after a name.
-  if (token.lower === next.lower || PARTY_WORDS.has(next.lower)) return true;
+  // "Paula Paula": a repeated word; "Texas Republican Congressman": a party word after a name,
+  // unless the whole run is an organisation or an event ("Kurdistan Democratic Party").
+  if (token.lower === next.lower) return true;
+  const tail = tokens[last]?.lower ?? '';
+  if (PARTY_WORDS.has(next.lower) && !ORG_SUFFIXES.has(tail) && !EVENT_SUFFIXES.has(tail))
+    return true;
   if (isCapsOrganization(next, gazetteer) && !isAllCaps(token)) return true;
   if (isCapsOrganization(token, gazetteer) && !isAllCaps(next) && !ORG_SUFFIXES.has(next.lower))
     return true;

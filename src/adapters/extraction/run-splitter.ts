@@ -2,7 +2,7 @@ import { hasPersonCueAfter, isCalledRelative } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isPlaceGeneral } from './institution-names.js';
 import { isRelativeNoun, kinshipRelation } from './kinship.js';
-import { STORM_WORDS } from './lexicon/event-words.js';
+import { EVENT_SUFFIXES, STORM_WORDS } from './lexicon/event-words.js';
 import { PET_NOUNS } from './lexicon/misc-words.js';
 import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js';
 import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, ORG_SUFFIXES } from './lexicon/organisation-words.js';
@@ -122,7 +122,8 @@ function isLeadingNationality(
   if (index >= last || !(gazetteer.demonyms.has(word) || PARTY_WORDS.has(word))) return false;
   // "Christian Bale" is a person; "American Airlines", "European Space Agency" one organisation.
   if (gazetteer.firstNames.has(word) || gazetteer.wordNames.has(word)) return false;
-  if (ORG_SUFFIXES.has(tokens[last]?.lower ?? '')) return false;
+  const tail = tokens[last]?.lower ?? '';
+  if (ORG_SUFFIXES.has(tail) || (PARTY_WORDS.has(word) && EVENT_SUFFIXES.has(tail))) return false;
   const whole = runWords(tokens, index, last);
   return !gazetteer.organizations.has(whole) && !gazetteer.places.has(whole);
 }

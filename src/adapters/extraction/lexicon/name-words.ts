@@ -40,7 +40,8 @@ export const COMMON_ACRONYMS: ReadonlySet<string> = words(`
   ps pm am asap eta vcr mp3 rv ac hvac lcd led hd vr tbd eod bff bf gf dm pov ceo
   cfo cto coo vp svp evp ot tba tbc rip diy ipo gdp cpu gpu ram ssd os sim wifi sat act gre
   gmat lsat mcat ged url www http html css js sql csv xml json covid flu ivf cpr
-  ems iud uti mph kph rpm fps ppl bday feat vs ep lp mc emcee vhs pms
+  ems iud uti mph kph rpm fps ppl bday feat vs ep lp mc emcee vhs pms usd eur gbp jpy cny rmb
+  hkd cad aud inr
 `);
 
 /** Closed-class words that never start a name, even capitalised ("In Washington"). */

@@ -13,7 +13,7 @@ export const PLACE_NOUNS: ReadonlySet<string> = words(`
 export const PLACE_SUFFIXES: ReadonlySet<string> = words(`
   river lake mountain mountains mount island islands county province state valley bay sea ocean
   street st avenue ave road rd boulevard park square beach desert forest peninsula coast strait
-  canyon hill hills heights region district harbor harbour falls gulf station bridge village
+  canyon hills heights region district harbor harbour falls gulf station bridge village
   town prefecture territory republic peak peaks marsh marshes
 `);
 
