@@ -10,10 +10,40 @@ import {
 } from '../support/conll.js';
 import { round, type Score, SpanTally } from '../support/span-scores.js';
 
-const DATA_FILE = 'ner/conll2003_dev.txt';
-const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+/** One dev set in the CoNLL-2003 layout, and the gold types it labels. */
+interface NerDataSet {
+  readonly key: string;
+  readonly label: string;
+  readonly file: string;
+  readonly types: readonly string[];
+  readonly note: string;
+}
+
+const DATA_SETS: readonly NerDataSet[] = [
+  {
+    key: 'conll2003',
+    label: 'CoNLL-2003 news',
+    file: 'ner/conll2003_dev.txt',
+    types: ['PER', 'ORG', 'LOC', 'MISC'],
+    note: 'Reuters news, English dev; one document per article',
+  },
+  {
+    key: 'ontonotes_conversation',
+    label: 'OntoNotes conversation',
+    file: 'ner/ontonotes_conversation_dev.conll',
+    types: ['PER', 'ORG', 'LOC'],
+    note: 'OntoNotes 5.0 dev, broadcast and telephone conversation; GPE and LOC count as LOC',
+  },
+  {
+    key: 'wnut17',
+    label: 'WNUT-17 social media',
+    file: 'ner/wnut17_dev.conll',
+    types: ['PER', 'ORG', 'LOC'],
+    note: 'WNUT-17 dev, one document per comment; corporation and group count as ORG',
+  },
+];
 const OVERALL = ['PER', 'ORG', 'LOC'];
-// Our types onto CoNLL's: PRODUCT/EVENT/MISC count as MISC; DATE/TIME/MONEY have no CoNLL label.
+// Our types onto the gold labels: PRODUCT/EVENT/MISC count as MISC; DATE/TIME/MONEY have no label.
 const TYPE_MAP: Readonly<Record<string, string>> = {
   PERSON: 'PER',
   ORG: 'ORG',
@@ -22,6 +52,10 @@ const TYPE_MAP: Readonly<Record<string, string>> = {
   PRODUCT: 'MISC',
   EVENT: 'MISC',
 };
+const TYPE_MAPPING =
+  'PERSON→PER, ORG→ORG, LOCATION→LOC, MISC/PRODUCT/EVENT→MISC; DATE/TIME/MONEY and speaker mentions ignored';
+
+type Extract = (text: string) => Extraction;
 
 interface SystemRun {
   readonly tally: SpanTally;
@@ -30,10 +64,15 @@ interface SystemRun {
   readonly cpuSentencesPerSecond: number;
 }
 
-function runSystem(
-  documents: readonly ConllDocument[],
-  extract: (text: string) => Extraction,
-): SystemRun {
+interface SetResult {
+  readonly set: NerDataSet;
+  readonly documents: number;
+  readonly sentences: number;
+  readonly ours: SystemRun;
+  readonly baseline: SystemRun;
+}
+
+function runSystem(documents: readonly ConllDocument[], extract: Extract): SystemRun {
   const tally = new SpanTally();
   let sentences = 0;
   const cpu = process.cpuUsage();
@@ -59,74 +98,117 @@ function runSystem(
   };
 }
 
-function f1Table(tally: SpanTally): Record<string, number> {
-  const table: Record<string, number> = { overall: tally.score(OVERALL).f1 };
-  for (const type of TYPES) table[type] = tally.score([type]).f1;
-  return table;
+async function runSet(
+  set: NerDataSet,
+  file: string,
+  rules: Extract,
+  compromise: Extract,
+): Promise<SetResult> {
+  const documents = await loadConll2003(file);
+  const sentences = documents.reduce((sum, document) => sum + document.sentences, 0);
+  // Warm both systems first, so neither pays JIT warm-up inside the timing.
+  runSystem(documents, rules);
+  runSystem(documents.slice(0, 20), compromise);
+  const ours = runSystem(documents, rules);
+  const baseline = runSystem(documents, compromise);
+  return { set, documents: documents.length, sentences, ours, baseline };
 }
 
-function row(name: string, overall: Score, f1: Record<string, number>, run: SystemRun): string {
-  return `| ${name} | ${overall.precision} | ${overall.recall} | **${overall.f1}** | ${f1['PER']} | ${f1['ORG']} | ${f1['LOC']} | ${f1['MISC']} | ${run.sentencesPerSecond} | ${run.cpuSentencesPerSecond} |`;
+function systemJson(run: SystemRun, types: readonly string[]): Record<string, unknown> {
+  const overall = run.tally.score(OVERALL);
+  return {
+    precision: overall.precision,
+    recall: overall.recall,
+    f1: overall.f1,
+    per_type: Object.fromEntries(types.map((type) => [type, run.tally.score([type])])),
+    sentences_per_second: run.sentencesPerSecond,
+    cpu_sentences_per_second: run.cpuSentencesPerSecond,
+  };
 }
 
-/** `engram bench ner`: CoNLL-2003 dev, exact span+type, rules extractor vs compromise alone. */
+function setJson(result: SetResult): Record<string, unknown> {
+  const oursF1 = result.ours.tally.score(OVERALL).f1;
+  const baseF1 = result.baseline.tally.score(OVERALL).f1;
+  return {
+    data: result.set.file,
+    documents: result.documents,
+    sentences: result.sentences,
+    rules: systemJson(result.ours, result.set.types),
+    baseline: { name: 'compromise', ...systemJson(result.baseline, result.set.types) },
+    f1_gain_over_baseline: round(oursF1 - baseF1),
+    f1_ratio_to_baseline: baseF1 === 0 ? null : round(oursF1 / baseF1),
+  };
+}
+
+function cell(score: Score, bold = false): string {
+  const text = `${score.precision} / ${score.recall} / ${score.f1}`;
+  return bold ? `**${text}**` : text;
+}
+
+function rows(result: SetResult): string[] {
+  const line = (name: string, run: SystemRun): string => {
+    const perType = ['PER', 'ORG', 'LOC', 'MISC'].map((type) =>
+      result.set.types.includes(type) ? cell(run.tally.score([type])) : '—',
+    );
+    return `| ${result.set.label} | ${name} | ${cell(run.tally.score(OVERALL), true)} | ${perType.join(' | ')} | ${run.sentencesPerSecond} | ${run.cpuSentencesPerSecond} |`;
+  };
+  return [line('rules (Engram)', result.ours), line('compromise alone', result.baseline)];
+}
+
+function summaryLine(result: SetResult): string {
+  const ours = result.ours.tally.score(OVERALL).f1;
+  const base = result.baseline.tally.score(OVERALL).f1;
+  const ratio = base === 0 ? '—' : `${round(ours / base)}×`;
+  return `- ${result.set.label} (\`${result.set.file}\`, ${result.documents} documents, ${result.sentences} sentences; ${result.set.note}): F1 ${ours} vs ${base}, gain ${round(ours - base)}, ratio ${ratio}.`;
+}
+
+function markdown(results: readonly SetResult[], missing: readonly NerDataSet[]): string {
+  return [
+    'Every dev set in one run, each against compromise alone (the baseline) in the same run. Exact span and type; cells are P / R / F1. Overall = PER+ORG+LOC micro-average (the types all three sets label). Each document is one `extract` call (one sense per document applies). Confidence threshold 0.5.',
+    '',
+    '| data | system | overall P / R / F1 | PER | ORG | LOC | MISC | sentences/s (wall) | sentences/s (CPU time) |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...results.flatMap(rows),
+    '',
+    ...results.map(summaryLine),
+    ...missing.map((set) => `- ${set.label}: \`${set.file}\` not found under --data; skipped.`),
+    '',
+    `Type mapping: ${TYPE_MAPPING}. OntoNotes and WNUT-17 label no MISC, so MISC output costs nothing there.`,
+  ].join('\n');
+}
+
+/** `engram bench ner`: CoNLL-2003 news, OntoNotes conversation and WNUT-17 dev, rules vs compromise alone. */
 export default async function run(args: BenchArgs): Promise<BenchOutcome> {
-  const file = resolveDataFile(args.data, DATA_FILE);
-  if (!file) {
-    args.log(`ner: ${DATA_FILE} not found under --data; skipped`);
+  const found = DATA_SETS.map((set) => ({ set, file: resolveDataFile(args.data, set.file) }));
+  const missing = found.filter((entry) => !entry.file).map((entry) => entry.set);
+  if (missing.length === DATA_SETS.length) {
+    args.log('ner: no NER dev set found under --data; skipped');
     return {
       result: { suite: 'ner', skipped: true },
-      markdown: `Skipped: ${DATA_FILE} not found.`,
+      markdown: 'Skipped: no NER dev set found.',
       skipped: true,
     };
   }
-  const documents = await loadConll2003(file);
-  const sentences = documents.reduce((sum, document) => sum + document.sentences, 0);
-  args.log(`ner: ${documents.length} documents, ${sentences} sentences`);
   const rules = new RulesEntityExtractor();
   const compromise = new CompromiseEntityExtractor();
   await Promise.all([rules.init(), compromise.init()]);
-  // Warm both systems on the whole set first, so neither pays JIT warm-up inside the timing.
-  runSystem(documents, (text) => rules.extractSync(text));
-  runSystem(documents.slice(0, 20), (text) => compromise.extractSync(text));
-  const ours = runSystem(documents, (text) => rules.extractSync(text));
-  const baseline = runSystem(documents, (text) => compromise.extractSync(text));
-  const oursOverall = ours.tally.score(OVERALL);
-  const baseOverall = baseline.tally.score(OVERALL);
-  const oursF1 = f1Table(ours.tally);
-  const baseF1 = f1Table(baseline.tally);
+  const results: SetResult[] = [];
+  for (const { set, file } of found) {
+    if (!file) continue;
+    const result = await runSet(
+      set,
+      file,
+      (text) => rules.extractSync(text),
+      (text) => compromise.extractSync(text),
+    );
+    args.log(`ner: ${set.label}: ${result.documents} documents, ${result.sentences} sentences`);
+    results.push(result);
+  }
   const result = {
     suite: 'ner',
-    data: DATA_FILE,
-    documents: documents.length,
-    sentences,
-    f1: oursF1,
-    precision: oursOverall.precision,
-    recall: oursOverall.recall,
-    per_type: Object.fromEntries(TYPES.map((type) => [type, ours.tally.score([type])])),
-    sentences_per_second: ours.sentencesPerSecond,
-    cpu_sentences_per_second: ours.cpuSentencesPerSecond,
-    baseline: {
-      name: 'compromise',
-      f1: baseF1,
-      precision: baseOverall.precision,
-      recall: baseOverall.recall,
-      sentences_per_second: baseline.sentencesPerSecond,
-      cpu_sentences_per_second: baseline.cpuSentencesPerSecond,
-    },
-    f1_gain_over_baseline: round(oursOverall.f1 - baseOverall.f1),
-    type_mapping:
-      'PERSON→PER, ORG→ORG, LOCATION→LOC, MISC/PRODUCT/EVENT→MISC; DATE/TIME/MONEY and speaker mentions ignored',
+    sets: Object.fromEntries(results.map((entry) => [entry.set.key, setJson(entry)])),
+    skipped_sets: missing.map((set) => set.file),
+    type_mapping: TYPE_MAPPING,
   };
-  const markdown = [
-    `CoNLL-2003 English dev (${documents.length} documents, ${sentences} sentences), exact span and type. Overall = PER+ORG+LOC micro-average. Each document is one \`extract\` call (one sense per document applies). Confidence threshold 0.5.`,
-    '',
-    '| system | P | R | F1 overall | PER | ORG | LOC | MISC | sentences/s (wall) | sentences/s (CPU time) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-    row('rules (Engram)', oursOverall, oursF1, ours),
-    row('compromise alone (baseline)', baseOverall, baseF1, baseline),
-    '',
-    `F1 gain over baseline: ${result.f1_gain_over_baseline}. Type mapping: ${result.type_mapping}.`,
-  ].join('\n');
-  return { result, markdown };
+  return { result, markdown: markdown(results, missing) };
 }

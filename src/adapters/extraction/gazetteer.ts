@@ -13,6 +13,8 @@ import { EXTRA_VERBS } from './lexicon/relation-cue-words.js';
 export interface Gazetteer {
   readonly firstNames: ReadonlySet<string>;
   readonly lastNames: ReadonlySet<string>;
+  /** People compromise's lexicon knows ("tiger woods", "barack obama", "jordan", "austin"). */
+  readonly people: ReadonlySet<string>;
   readonly organizations: ReadonlySet<string>;
   /** Countries, US states, regions and cities above the population floor. */
   readonly places: ReadonlySet<string>;
@@ -23,6 +25,8 @@ export interface Gazetteer {
   /** Inflected verb form → infinitive ("founded" → "found", "lives" → "live"). */
   readonly verbLemmas: ReadonlyMap<string, string>;
   readonly usStateCodes: ReadonlySet<string>;
+  /** US state names, lower-case ("texas", "rhode island"). */
+  readonly usStates: ReadonlySet<string>;
   /** ~275k lower-case English words (npm `an-array-of-english-words`); many names are words too. */
   readonly englishWords: ReadonlySet<string>;
   /** Parts of people's names (npm `@cspell/dict-people-names`) that are not English words. */
@@ -98,6 +102,7 @@ async function buildGazetteer(): Promise<Gazetteer> {
       ...WORD_LIKE_FIRST_NAMES,
     ]),
     lastNames: byTag(['LastName']),
+    people: byTag(['Person']),
     organizations,
     places,
     countries: countryNames,
@@ -105,6 +110,7 @@ async function buildGazetteer(): Promise<Gazetteer> {
     commonWords,
     verbLemmas: verbLemmaMap(new Set([...EXTRA_VERBS, ...byTag(['Infinitive'])])),
     usStateCodes: stateNames.codes,
+    usStates: stateNames.names,
     englishWords,
     ...(await peopleNameParts(englishWords)),
   };

@@ -1,8 +1,9 @@
 import type { EntityType } from '../../domain/entity.js';
 import type { Gazetteer } from './gazetteer.js';
-import { EVENT_SUFFIXES } from './lexicon/event-words.js';
-import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
-import { NAMING_WORDS } from './lexicon/name-words.js';
+import { isPlaceGeneral } from './institution-names.js';
+import { EVENT_SUFFIXES, HOLIDAYS, STORM_WORDS } from './lexicon/event-words.js';
+import { LANGUAGES, NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
+import { INNER_NAME_PARTICLES, NAMING_WORDS } from './lexicon/name-words.js';
 import {
   ORG_NEXT_WORDS,
   ORG_PREFIXES,
@@ -14,11 +15,15 @@ import { PERSON_NEXT_WORDS } from './lexicon/person-words.js';
 import {
   COMPASS_WORDS,
   NEWSPAPER_STATES,
+  PLACE_ABBREVIATIONS,
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_SUFFIXES,
 } from './lexicon/place-words.js';
+import { isFullName, isNamePart, looksLikeCommonWord } from './name-lists.js';
+import { byArticle, byLetterShape, byShape } from './name-shape.js';
 import type { Token } from './tokenizer.js';
+import { byWhatItNames, byWorkContext } from './work-context.js';
 
 /** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
 export interface NameMention {
@@ -26,6 +31,8 @@ export interface NameMention {
   readonly firstToken: number;
   readonly lastToken: number;
   readonly confidence: number;
+  /** A name of unknown kind: emitted only when a relation uses it (which may also retype it). */
+  readonly auxiliary?: boolean;
 }
 
 /** What the classifier knows about a run beyond its own words. */
@@ -52,6 +59,7 @@ export interface RunContext {
 export interface RunType {
   readonly type: EntityType;
   readonly confidence: number;
+  readonly auxiliary?: boolean;
 }
 
 // "Kurdish", "Chechen", "Zairean", "Islamic": the shape of a nationality or religion adjective.
@@ -68,11 +76,16 @@ export function classifyRun(
   const words = tokens
     .slice(first, last + 1)
     .map((token) => (/^\p{L}{2,}\.$/u.test(token.text) ? token.lower.slice(0, -1) : token.lower));
-  const key = words.join(' ');
+  const key = words.join(' ').replace(/ ['’]s\b/gu, "'s");
   if (!/\p{L}/u.test(key)) return undefined;
+  // "US", "LA", "NYC": places written as capitals (the key alone would be "us", "la").
+  if (first === last && PLACE_ABBREVIATIONS.has(tokens[first]?.text ?? '') && !context.personCue)
+    return { type: 'LOCATION', confidence: 0.8 };
   return (
+    (context.personCue ? undefined : byWhatItNames(tokens, first, last, gazetteer)) ??
     byLexicon(words, key, gazetteer, context) ??
     bySense(key, context) ??
+    byWorkContext(tokens, first, last) ??
     byContext(tokens, first, last, words, gazetteer) ??
     byShape(words, gazetteer)
   );
@@ -89,20 +102,34 @@ function byLexicon(
   if (context.personCue) return { type: 'PERSON', confidence: 0.9 };
   if (context.petCue && words.length <= 2) return { type: 'MISC', confidence: 0.8 };
   if (context.teams?.has(key)) return { type: 'ORG', confidence: 0.8 };
+  // "Michael Jackson … Jackson fans": a surname named earlier is that person, not a city or a club.
+  if (words.length === 1 && context.senses?.get(key) === 'PERSON')
+    return { type: 'PERSON', confidence: 0.85 };
   if (words.length === 1 && context.orgCue) return { type: 'ORG', confidence: 0.75 };
   if (context.stateAbbreviation || context.beforeState)
     return { type: 'LOCATION', confidence: 0.85 };
   if (context.withSpeaker) return { type: 'PERSON', confidence: 0.8 };
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
+  if (words.length > 1 && gazetteer.people.has(key)) return { type: 'PERSON', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
+  if (isPlaceGeneral(words, gazetteer)) return { type: 'ORG', confidence: 0.8 };
   if (words.length > 1 && EVENT_SUFFIXES.has(tail)) return { type: 'EVENT', confidence: 0.75 };
+  if (HOLIDAYS.has(key) || (words.length > 1 && STORM_WORDS.has(head)))
+    return { type: 'EVENT', confidence: 0.8 };
   if (words.length > 2 && ORG_PREFIXES.has(head) && words.includes('of'))
     return { type: 'ORG', confidence: 0.8 };
   if (gazetteer.places.has(key) && !(words.length > 1 && gazetteer.firstNames.has(head))) {
     return { type: 'LOCATION', confidence: 0.85 };
   }
   if (words.length > 1 && PLACE_SUFFIXES.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
-  if (isNationality(words, gazetteer)) return { type: 'MISC', confidence: 0.7 };
+  // "South Asia", "Northern Ireland", "East Texas": a compass word before a known place.
+  if (words.length > 1 && COMPASS_WORDS.has(head) && gazetteer.places.has(words.slice(1).join(' ')))
+    return { type: 'LOCATION', confidence: 0.8 };
+  if (isNationality(words, gazetteer) || LANGUAGES.has(key))
+    return { type: 'MISC', confidence: 0.7 };
+  // "Joran Van Der Sloot", "Ludwig van Beethoven": a name particle inside makes a person.
+  if (words.length > 2 && words.slice(1, -1).some((word) => INNER_NAME_PARTICLES.has(word)))
+    return { type: 'PERSON', confidence: 0.75 };
   if (words.length <= 4 && gazetteer.firstNames.has(head))
     return { type: 'PERSON', confidence: 0.85 };
   if (words.length > 1 && words.length <= 3 && gazetteer.lastNames.has(tail))
@@ -118,31 +145,6 @@ function isNationality(words: readonly string[], gazetteer: Gazetteer): boolean 
   const tail = words[words.length - 1] ?? '';
   if (!isDemonym(tail)) return false;
   return words.slice(0, -1).every((word) => COMPASS_WORDS.has(word) || isDemonym(word));
-}
-
-/** "Lee Harvey Oswald", "Ulf D. Merbold": every word a name part or initial, one not a word. */
-function isFullName(words: readonly string[], gazetteer: Gazetteer): boolean {
-  if (words.length < 2 || words.length > 4) return false;
-  const initial = (word: string): boolean => /^\p{L}\.?$/u.test(word);
-  const strong = words.filter((word) => isNamePart(word, gazetteer)).length;
-  const weak = words.filter((word) => gazetteer.wordNames.has(word) || initial(word)).length;
-  return strong > 0 && strong + weak === words.length;
-}
-
-function isNamePart(word: string, gazetteer: Gazetteer): boolean {
-  return (
-    gazetteer.nameParts.has(word) || gazetteer.firstNames.has(word) || gazetteer.lastNames.has(word)
-  );
-}
-
-/** True when the word is in a name, place or organisation list. */
-export function isKnownName(word: string, gazetteer: Gazetteer): boolean {
-  return (
-    isNamePart(word, gazetteer) ||
-    gazetteer.places.has(word) ||
-    gazetteer.organizations.has(word) ||
-    gazetteer.countries.has(word)
-  );
 }
 
 function bySense(key: string, context: RunContext): RunType | undefined {
@@ -162,6 +164,7 @@ function byContext(
   const beforePrevious = tokens[first - 2 - named]?.lower ?? '';
   const next = tokens[last + 1]?.lower ?? '';
   if (named && PLACE_NOUNS.has(previous)) return { type: 'LOCATION', confidence: 0.7 };
+  if (STORM_WORDS.has(previous)) return { type: 'EVENT', confidence: 0.75 };
   // "Brian Michaud of Millinocket": a bare name after "<Name> of" is where the person is from.
   const beforeOf = tokens[first - 2];
   if (previous === 'of' && first === last && beforeOf && /^\p{Lu}\p{Ll}/u.test(beforeOf.text))
@@ -170,10 +173,11 @@ function byContext(
     return { type: 'ORG', confidence: 0.7 };
   if (ORG_NEXT_WORDS.has(next) || ORG_PREVIOUS_WORDS.has(previous))
     return { type: 'ORG', confidence: 0.7 };
-  if (first === last && isAcronym(tokens, first, gazetteer))
-    return { type: 'ORG', confidence: 0.6 };
+  const shaped = byLetterShape(tokens, first, last, gazetteer);
+  if (shaped) return shaped;
   if (
     (previous === 'of' && PLACE_NOUNS.has(beforePrevious)) ||
+    (next === ',' && tokens[last + 2]?.lower === 'where') ||
     (previous === 'capital' && beforePrevious === 'the') ||
     (next === ',' && isPlaceAt(tokens, last + 2, gazetteer))
   )
@@ -181,39 +185,19 @@ function byContext(
   if (words.length === 1 && isAdjectiveBefore(tokens, last, words[0] ?? '', gazetteer))
     return { type: 'MISC', confidence: 0.6 };
   if (PERSON_NEXT_WORDS.has(next)) return { type: 'PERSON', confidence: 0.65 };
+  // "Bavil province", "the Seattle area": a place noun after the name.
+  if (PLACE_NOUNS.has(next) && /^\p{Ll}/u.test(tokens[last + 1]?.text ?? ''))
+    return { type: 'LOCATION', confidence: 0.7 };
+  // "Gardner Massachusetts", "Paris Texas": a name right before its state or country is a town.
+  if (isRegionAt(tokens, last + 1, gazetteer)) return { type: 'LOCATION', confidence: 0.7 };
   if (gazetteer.lastNames.has(words[0] ?? '') && words.length === 1)
     return { type: 'PERSON', confidence: 0.65 };
-  if (PLACE_PREPOSITIONS.has(previous)) return { type: 'LOCATION', confidence: 0.55 };
-  // "the Lakers", "the Treasury": people are rarely named with an article.
-  if (previous === 'the' && !isNamePart(words[0] ?? '', gazetteer))
-    return { type: 'ORG', confidence: 0.6 };
-  return undefined;
-}
-
-/** Acronyms (NASA, U.N., WBC) are mostly organisations, in chat as in news. */
-function isAcronym(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
-  const token = tokens[index];
-  if (!token || gazetteer.places.has(token.lower.replace(/\.$/u, ''))) return false;
-  return (
-    (/^\p{Lu}{2,5}$/u.test(token.text) && !capsContext(tokens, index)) ||
-    /^(?:\p{Lu}\.){2,4}$/u.test(token.text)
-  );
-}
-
-function byShape(words: readonly string[], gazetteer: Gazetteer): RunType | undefined {
-  const tail = words[words.length - 1] ?? '';
-  // "Hindustan Copper", "Dow Chemical": a name then an ordinary noun is a company.
-  if (words.length > 1 && gazetteer.englishWords.has(tail) && !isKnownName(tail, gazetteer))
-    return { type: 'ORG', confidence: 0.6 };
-  if (words.length >= 3) return { type: 'ORG', confidence: 0.5 };
-  if (words.length === 2) return { type: 'PERSON', confidence: 0.55 };
-  const word = words[0] ?? '';
-  if (looksLikeCommonWord(word, gazetteer)) return { type: 'MISC', confidence: 0.3 };
-  if (isNamePart(word, gazetteer)) return { type: 'PERSON', confidence: 0.6 };
-  // "the 6th Fleet", "Solidarity": a capitalised ordinary word names a body more often than a person.
-  if (gazetteer.englishWords.has(word) && !gazetteer.wordNames.has(word))
-    return { type: 'ORG', confidence: 0.5 };
-  return { type: 'PERSON', confidence: 0.5 };
+  // "in Tacambaro"; not "have to Go", "in Love": an ordinary word is no place for its capital.
+  const ordinary = first === last && looksLikeCommonWord(words[0] ?? '', gazetteer);
+  if (PLACE_PREPOSITIONS.has(previous) && !ordinary) return { type: 'LOCATION', confidence: 0.55 };
+  // "the Lakers": a plural name after an article is a team or a band; most else after one is an
+  // ordinary word written with a capital ("the President").
+  return previous === 'the' ? byArticle(words, gazetteer) : undefined;
 }
 
 /** True when the token is a US state as newspapers write it ("Conn.", "TX", "Ohio"). */
@@ -222,6 +206,14 @@ export function isStateAt(tokens: readonly Token[], index: number, gazetteer: Ga
   if (!token) return false;
   const bare = token.text.replace(/\.$/u, '');
   return NEWSPAPER_STATES.has(token.text) || gazetteer.usStateCodes.has(bare);
+}
+
+function isRegionAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  if (!token || !/^\p{Lu}/u.test(token.text)) return false;
+  const one = token.lower;
+  const two = `${one} ${tokens[index + 1]?.lower}`;
+  return [one, two].some((name) => gazetteer.usStates.has(name) || gazetteer.countries.has(name));
 }
 
 function isPlaceAt(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
@@ -251,38 +243,4 @@ function isAdjectiveBefore(
     gazetteer.englishWords.has(next) &&
     !isNamePart(word, gazetteer)
   );
-}
-
-const COMMON_SUFFIXES =
-  /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ing|ings|ers|ors|ism|ist|ists|ly|ous|ive|able|ible|ical|ance|ence|ship)$/u;
-
-/** A capitalised word that is probably an ordinary English word ("Discussions", "Scorers"). */
-export function looksLikeCommonWord(word: string, gazetteer: Gazetteer): boolean {
-  if (
-    gazetteer.firstNames.has(word) ||
-    gazetteer.places.has(word) ||
-    gazetteer.organizations.has(word)
-  )
-    return false;
-  if (gazetteer.commonWords.has(word) || gazetteer.verbLemmas.has(word)) return true;
-  // "Quarter-final", "Year-on-year": a compound of ordinary words.
-  if (word.includes('-') && word.split('-').every((part) => isOrdinaryPart(part, gazetteer)))
-    return true;
-  if (
-    word.endsWith('s') &&
-    (gazetteer.commonWords.has(word.slice(0, -1)) || gazetteer.commonWords.has(word.slice(0, -2)))
-  )
-    return true;
-  return word.length > 5 && COMMON_SUFFIXES.test(word);
-}
-
-function isOrdinaryPart(part: string, gazetteer: Gazetteer): boolean {
-  return (
-    /^\p{N}+$/u.test(part) || (gazetteer.englishWords.has(part) && !isKnownName(part, gazetteer))
-  );
-}
-
-function capsContext(tokens: readonly Token[], index: number): boolean {
-  const neighbour = tokens[index + 1] ?? tokens[index - 1];
-  return neighbour !== undefined && /^\p{Lu}{2,}$/u.test(neighbour.text);
 }

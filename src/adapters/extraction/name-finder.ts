@@ -1,10 +1,13 @@
 import type { EntityType } from '../../domain/entity.js';
+import { isChatNoise, isEmphasis, isVerbUse } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
-import { kinshipRelation } from './kinship.js';
+import { possessiveNameEnd } from './institution-names.js';
 import { CONNECTORS, NAME_PARTICLES, NEVER_NAMES } from './lexicon/name-words.js';
-import { PLACE_PREPOSITIONS } from './lexicon/place-words.js';
-import { isKnownName, type NameMention } from './name-classifier.js';
+import { isLowerCaseName } from './lower-case-names.js';
+import type { NameMention } from './name-classifier.js';
+import { isKnownName } from './name-lists.js';
 import { splitAndClassify } from './run-splitter.js';
+import { sentenceCasing } from './sentence-casing.js';
 import { findTeamKeys } from './team-context.js';
 import { isAllCaps, isCapitalized, type Token } from './tokenizer.js';
 
@@ -22,34 +25,14 @@ export function findNames(
   gazetteer: Gazetteer,
   keepTitles = false,
 ): NameMention[] {
-  const capsSentences = allCapsSentences(tokens);
-  const nameLike = (index: number): boolean => {
-    const token = tokens[index];
-    if (!token || blocked.has(index) || !/\p{L}/u.test(token.text)) return false;
-    if (CONTRACTION.test(token.text) || (NEVER_NAMES.has(token.lower) && !isAllCaps(token)))
-      return false;
-    // "Q2", "H1": period codes, not names.
-    if (/^\p{Lu}\d+$/u.test(token.text)) return false;
-    // "Shr", "Chg", "Bldg": abbreviations; names have vowels.
-    if (!/[aeiouyà-ÿ.]/iu.test(token.text) && !isAllCaps(token)) return false;
-    if (capsSentences.has(token.sentence))
-      return (
-        isAllCaps(token) &&
-        (!isHeadlineWord(token.lower, gazetteer) || inKnownPair(tokens, index, gazetteer))
-      );
-    return (
-      isCapitalized(token) ||
-      NAME_PARTICLE_PREFIX.test(token.text) ||
-      isLowerCaseName(tokens, index, gazetteer)
-    );
-  };
+  const nameLike = nameTest(tokens, blocked, gazetteer);
   const runs = collectRuns(tokens, nameLike, gazetteer);
   const teams = findTeamKeys(tokens, runs, gazetteer);
   const firstPass: NameMention[] = [];
   const documentSenses = new Map<string, EntityType>();
   for (const [first, last] of runs)
     firstPass.push(...splitAndClassify(tokens, first, last, gazetteer, { teams, keepTitles }));
-  for (const mention of firstPass) rememberSense(tokens, mention, documentSenses);
+  for (const mention of firstPass) rememberSense(tokens, mention, documentSenses, gazetteer);
   const mentions: NameMention[] = [];
   for (const [first, last] of runs)
     mentions.push(
@@ -60,6 +43,43 @@ export function findNames(
       }),
     );
   return mentions;
+}
+
+/** Whether each token can be part of a name, by its own shape and its sentence's casing. */
+function nameTest(
+  tokens: readonly Token[],
+  blocked: ReadonlySet<number>,
+  gazetteer: Gazetteer,
+): (index: number) => boolean {
+  const casing = sentenceCasing(tokens);
+  return (index: number): boolean => {
+    const token = tokens[index];
+    if (!token || blocked.has(index) || !/\p{L}/u.test(token.text)) return false;
+    if (CONTRACTION.test(token.text) || (NEVER_NAMES.has(token.lower) && !isAllCaps(token)))
+      return false;
+    // "#FakeNews": a hashtag is a topic, not a name.
+    if (isChatNoise(token) || tokens[index - 1]?.text === '#') return false;
+    // "Q2", "H1": period codes, not names.
+    if (/^\p{Lu}\d+$/u.test(token.text)) return false;
+    // "Shr", "Chg", "Bldg": abbreviations; names have vowels.
+    if (!/[aeiouyà-ÿ.]/iu.test(token.text) && !isAllCaps(token)) return false;
+    if (casing.allCaps.has(token.sentence))
+      return (
+        isAllCaps(token) &&
+        (!isHeadlineWord(token.lower, gazetteer) || inKnownPair(tokens, index, gazetteer))
+      );
+    if (isEmphasis(tokens, index, gazetteer) && !inKnownPair(tokens, index, gazetteer))
+      return false;
+    if (isVerbUse(tokens, index, gazetteer)) return false;
+    // "Lol I Love This Song": when every word has a capital, only known names are names.
+    if (casing.titleCase.has(token.sentence) && isCapitalized(token))
+      return !isHeadlineWord(token.lower, gazetteer) || inKnownPair(tokens, index, gazetteer);
+    return (
+      isCapitalized(token) ||
+      NAME_PARTICLE_PREFIX.test(token.text) ||
+      isLowerCaseName(tokens, index, gazetteer)
+    );
+  };
 }
 
 /** "SAN DIEGO", "HONG KONG": the word and a neighbour make a known place or organisation. */
@@ -92,6 +112,11 @@ function collectRuns(
       const next = tokens[last + 1];
       if (next && next.sentence === tokens[index]?.sentence && nameLike(last + 1)) last += 1;
       else {
+        const throughPossessive = possessiveNameEnd(tokens, [index, last], nameLike, gazetteer);
+        if (throughPossessive > last) {
+          last = throughPossessive;
+          continue;
+        }
         const skip = connectorLength(tokens, [index, last], gazetteer);
         if (skip === 0 || !nameLike(last + skip + 1)) break;
         last += skip + 1;
@@ -125,38 +150,11 @@ function connectorLength(
   return gazetteer.englishWords.has(before) && !isKnownName(before, gazetteer) ? length : 0;
 }
 
-function isLowerCaseName(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
-  const token = tokens[index];
-  const previous = tokens[index - 1];
-  if (!token || !previous || !/^\p{Ll}+$/u.test(token.text) || NEVER_NAMES.has(token.lower))
-    return false;
-  if (gazetteer.commonWords.has(token.lower)) return false;
-  if (gazetteer.firstNames.has(token.lower) && kinshipRelation(previous.lower) !== undefined)
-    return true;
-  if (PLACE_PREPOSITIONS.has(previous.lower) && gazetteer.places.has(token.lower)) return true;
-  return (
-    gazetteer.countries.has(token.lower) ||
-    (gazetteer.organizations.has(token.lower) && token.lower.length > 3)
-  );
-}
-
-function allCapsSentences(tokens: readonly Token[]): Set<number> {
-  const counts = new Map<number, [number, number]>();
-  for (const token of tokens) {
-    if (!/\p{L}{2}/u.test(token.text)) continue;
-    const [caps, words] = counts.get(token.sentence) ?? [0, 0];
-    counts.set(token.sentence, [caps + (isAllCaps(token) ? 1 : 0), words + 1]);
-  }
-  const result = new Set<number>();
-  for (const [sentence, [caps, words]] of counts)
-    if (words >= 3 && caps / words > 0.6) result.add(sentence);
-  return result;
-}
-
 function rememberSense(
   tokens: readonly Token[],
   mention: NameMention,
   senses: Map<string, EntityType>,
+  gazetteer: Gazetteer,
 ): void {
   if (mention.confidence < 0.7 || mention.type === 'MISC') return;
   const words = tokens.slice(mention.firstToken, mention.lastToken + 1).map((token) => token.lower);
@@ -164,6 +162,10 @@ function rememberSense(
   if (mention.type === 'PERSON' && words.length > 1) {
     const surname = words[words.length - 1];
     if (surname && !senses.has(surname)) senses.set(surname, 'PERSON');
+    // "Joran Van Der Sloot … Joran": an unusual first name is that person too.
+    const given = words[0] ?? '';
+    if (!senses.has(given) && !gazetteer.englishWords.has(given) && !isKnownName(given, gazetteer))
+      senses.set(given, 'PERSON');
   }
   if (mention.type === 'ORG' && words.length > 1 && words[0] && !senses.has(words[0]))
     senses.set(words[0], 'ORG');

@@ -3,6 +3,7 @@ import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extr
 import { type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { findNames } from './name-finder.js';
 import { findRelations, type GraphNode } from './relation-patterns.js';
+import { markSelfIntroductions } from './self-introduction.js';
 import { type Token, tokenize } from './tokenizer.js';
 import { findValues } from './value-patterns.js';
 
@@ -81,7 +82,8 @@ export class RulesEntityExtractor implements EntityExtractor {
     );
     nodes.sort((a, b) => a.firstToken - b.firstToken);
     const found = findRelations(source, tokens, nodes, gazetteer, context.speaker);
-    return assemble(source, tokens, found.nodes, found.relations, this.#threshold);
+    const extraction = assemble(source, tokens, found.nodes, found.relations, this.#threshold);
+    return markSelfIntroductions(extraction, tokens, context.speaker);
   }
 
   #loaded(): Gazetteer {

@@ -1,23 +1,25 @@
+import { hasPersonCueAfter, isCalledRelative } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
+import { isPlaceGeneral } from './institution-names.js';
 import { isRelativeNoun, kinshipRelation } from './kinship.js';
+import { EVENT_SUFFIXES, STORM_WORDS } from './lexicon/event-words.js';
 import { PET_NOUNS } from './lexicon/misc-words.js';
 import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js';
 import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import {
+  ABSTRACT_NOUN_NAMES,
+  PARTY_WORDS,
   PERSON_TITLES,
+  ROLES_BEFORE_NAMES,
   SPEECH_VERBS,
   WITH_SPEAKER_AFTER,
   WITH_SPEAKER_BEFORE,
 } from './lexicon/person-words.js';
-import { NEWSPAPER_STATES } from './lexicon/place-words.js';
-import {
-  classifyRun,
-  isKnownName,
-  isStateAt,
-  looksLikeCommonWord,
-  type NameMention,
-  type RunContext,
-} from './name-classifier.js';
+import { NEWSPAPER_STATES, PLACE_ABBREVIATIONS } from './lexicon/place-words.js';
+import { isLowerCasePerson } from './lower-case-names.js';
+import { classifyRun, isStateAt, type NameMention, type RunContext } from './name-classifier.js';
+import { isKnownName, looksLikeCommonWord } from './name-lists.js';
+import { endsNameAfter } from './run-boundaries.js';
 import { isCapitalized, type Token } from './tokenizer.js';
 
 // "Boston-based", "Brazilian-born", "Communist-led": an adjective built on a name (MISC).
@@ -37,20 +39,13 @@ export function splitAndClassify(
   const mentions: NameMention[] = [];
   let titleStart: number | undefined;
   let start = first;
-  let personCue = hasPersonCueBefore(tokens, first);
+  let personCue =
+    hasPersonCueBefore(tokens, first) ||
+    isCalledRelative(tokens, last) ||
+    isLowerCasePerson(tokens, first, last, gazetteer);
   const emit = (from: number, to: number): void => {
     if (to < from) return;
-    const context: RunContext = {
-      ...document,
-      personCue,
-      petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
-      withSpeaker: isWithSpeaker(tokens, from, to),
-      stateAbbreviation: from === to && NEWSPAPER_STATES.has(tokens[from]?.text ?? ''),
-      beforeState: tokens[to + 1]?.text === ',' && isStateAt(tokens, to + 2, gazetteer),
-      orgCue:
-        ORG_NEXT_WORDS.has(tokens[to + 1]?.lower ?? '') ||
-        ORG_PREVIOUS_WORDS.has(tokens[from - 1]?.lower ?? ''),
-    };
+    const context = runContext(tokens, [from, to], gazetteer, { ...document, personCue });
     const classified = classifyRun(tokens, from, to, gazetteer, context);
     // CoNLL04 convention (keepTitles): "President Lincoln" spans its title.
     const first = classified?.type === 'PERSON' && titleStart !== undefined ? titleStart : from;
@@ -58,7 +53,7 @@ export function splitAndClassify(
     titleStart = undefined;
   };
   for (let index = first; index <= last; index += 1) {
-    const cut = cutAt(tokens, [index, start, last], gazetteer, document.teams);
+    const cut = cutAt(tokens, [index, start, last], gazetteer, document);
     if (cut === 'keep') continue;
     if (cut === 'end-here') {
       emit(start, index);
@@ -79,36 +74,41 @@ export function splitAndClassify(
   return mentions;
 }
 
+function runContext(
+  tokens: readonly Token[],
+  [from, to]: readonly [number, number],
+  gazetteer: Gazetteer,
+  known: Pick<RunContext, 'senses' | 'teams' | 'personCue'>,
+): RunContext {
+  return {
+    ...known,
+    petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
+    withSpeaker: isWithSpeaker(tokens, from, to),
+    stateAbbreviation: from === to && NEWSPAPER_STATES.has(tokens[from]?.text ?? ''),
+    beforeState: tokens[to + 1]?.text === ',' && isStateAt(tokens, to + 2, gazetteer),
+    orgCue:
+      ORG_NEXT_WORDS.has(tokens[to + 1]?.lower ?? '') ||
+      ORG_PREVIOUS_WORDS.has(tokens[from - 1]?.lower ?? ''),
+  };
+}
+
 function cutAt(
   tokens: readonly Token[],
   [index, start, last]: readonly [number, number, number],
   gazetteer: Gazetteer,
-  teams: ReadonlySet<string> | undefined,
+  { teams, senses }: Pick<RunContext, 'senses' | 'teams'>,
 ): Cut {
   const token = tokens[index];
   if (!token) return 'keep';
   if (NAME_ADJECTIVE.test(token.text)) return index === start ? 'misc-alone' : 'misc-through';
   if (isTitleAt(tokens, index, start, last, gazetteer)) return 'title';
-  if (endsBeforePerson(tokens, index, start, last, gazetteer)) return 'end-here';
+  if (endsNameAfter(tokens, index, start, last, gazetteer)) return 'end-here';
   if (index !== start) return 'keep';
-  if (!teams?.has(runWords(tokens, index, last)) && isSkippedStart(tokens, index, last, gazetteer))
+  // "Stacy Brown … Brown is unsure": a name this text already used is not an ordinary start.
+  const whole = runWords(tokens, index, last);
+  if (!teams?.has(whole) && !senses?.has(whole) && isSkippedStart(tokens, index, last, gazetteer))
     return 'skip';
   return isLeadingNationality(tokens, index, last, gazetteer) ? 'misc-alone' : 'keep';
-}
-
-/** "Soviet Navy Nikolai Kuznetsov": a non-name word right before a first name ends a name. */
-function endsBeforePerson(
-  tokens: readonly Token[],
-  index: number,
-  start: number,
-  last: number,
-  gazetteer: Gazetteer,
-): boolean {
-  if (index === start || index >= last) return false;
-  const word = tokens[index]?.lower ?? '';
-  const next = tokens[index + 1]?.lower ?? '';
-  if (!gazetteer.firstNames.has(next) || gazetteer.englishWords.has(next)) return false;
-  return !isKnownName(word, gazetteer) && !gazetteer.wordNames.has(word) && !/\.$/u.test(word);
 }
 
 /** "American Nate Miller", "German Foreign Ministry": a nationality before another name. */
@@ -119,10 +119,11 @@ function isLeadingNationality(
   gazetteer: Gazetteer,
 ): boolean {
   const word = tokens[index]?.lower ?? '';
-  if (index >= last || !gazetteer.demonyms.has(word)) return false;
+  if (index >= last || !(gazetteer.demonyms.has(word) || PARTY_WORDS.has(word))) return false;
   // "Christian Bale" is a person; "American Airlines", "European Space Agency" one organisation.
   if (gazetteer.firstNames.has(word) || gazetteer.wordNames.has(word)) return false;
-  if (ORG_SUFFIXES.has(tokens[last]?.lower ?? '')) return false;
+  const tail = tokens[last]?.lower ?? '';
+  if (ORG_SUFFIXES.has(tail) || (PARTY_WORDS.has(word) && EVENT_SUFFIXES.has(tail))) return false;
   const whole = runWords(tokens, index, last);
   return !gazetteer.organizations.has(whole) && !gazetteer.places.has(whole);
 }
@@ -138,16 +139,27 @@ function isTitleAt(
   if (!token) return false;
   const word = token.lower.replace(/\.$/u, '');
   // "Microsoft CEO": a title closing a run is not part of the name.
-  if (index === last) return index > start && PERSON_TITLES.has(word);
+  // "Mr. President": a title alone after another title is no name either.
+  const afterTitle = PERSON_TITLES.has(tokens[index - 1]?.lower.replace(/\.$/u, '') ?? '');
+  if (index === last) {
+    // "Mass General", "Toronto General": a hospital, not a title.
+    const head = tokens.slice(start, index).map((item) => item.lower.replace(/\.$/u, ''));
+    if (isPlaceGeneral([...head, word], gazetteer)) return false;
+    return (index > start || afterTitle) && PERSON_TITLES.has(word);
+  }
   const next = tokens[index + 1];
   if (token.text.endsWith('.') || next?.text === '.') return PERSON_TITLES.has(word);
   if (word.includes('-') && word.split('-').every((part) => PERSON_TITLES.has(part))) return true;
   if (!PERSON_TITLES.has(word) && !isRelativeNoun(word))
     return isRoleBeforeFirstName(tokens, index, start, gazetteer);
+  // "Vice President Cheney", "Herr Doktor Hecht": a title before another title is one too.
+  if (PERSON_TITLES.has(next?.lower.replace(/\.$/u, '') ?? '')) return true;
   // "Martin Luther King Jr": after a first name, a title word is a surname.
   const previous = tokens[index - 1]?.lower ?? '';
   const afterName = gazetteer.firstNames.has(previous) || gazetteer.nameParts.has(previous);
   if (index > start && afterName && !gazetteer.firstNames.has(next?.lower ?? '')) return false;
+  // "my Aunt Seal": a relative's name follows a kinship word, whatever it means as a word.
+  if (index === start && kinshipRelation(word) !== undefined) return next !== undefined;
   // "Father Christmas" or "President Lincoln": a title only when a name follows.
   return (
     next !== undefined &&
@@ -168,6 +180,8 @@ function isRoleBeforeFirstName(
   const next = tokens[index + 1]?.lower ?? '';
   if (index !== start || !gazetteer.firstNames.has(next)) return false;
   if (isKnownName(word, gazetteer) || gazetteer.wordNames.has(word)) return false;
+  // "Hurricane Katrina", "Typhoon Haiyan": the storm's name, not a person after a role.
+  if (STORM_WORDS.has(word)) return false;
   return gazetteer.englishWords.has(word) || word.startsWith('ex-');
 }
 
@@ -178,7 +192,7 @@ function isSkippedStart(
   gazetteer: Gazetteer,
 ): boolean {
   const token = tokens[index];
-  if (!token) return false;
+  if (!token || PLACE_ABBREVIATIONS.has(token.text)) return false;
   if (NEVER_NAMES.has(token.lower) || FUNCTION_WORDS.has(token.lower)) return true;
   if (CONNECTORS.has(token.lower) && !isCapitalized(token)) return true;
   const previous = tokens[index - 1];
@@ -204,17 +218,23 @@ function isOrdinaryStart(
   if (index < last && gazetteer.wordNames.has(word) && !gazetteer.englishWords.has(next))
     return false;
   if (looksLikeCommonWord(word, gazetteer)) return true;
+  // "Hope is not a strategy": a name that is also an abstract noun needs a person cue.
+  if (index === last && ABSTRACT_NOUN_NAMES.has(word))
+    return !hasPersonCueAfter(tokens, last, gazetteer);
   // A longer run ("Acme Corp") is judged by its other words.
   if (index !== last || !gazetteer.englishWords.has(word) || isKnownName(word, gazetteer))
     return false;
-  return !SPEECH_VERBS.has(next);
+  // "Bush said", "Trump's campaign": a speech verb or a possessive makes it a name.
+  return !SPEECH_VERBS.has(next) && next !== "'s" && next !== '’s';
 }
 
 function hasPersonCueBefore(tokens: readonly Token[], first: number): boolean {
   const previous = tokens[first - 1];
   if (!previous) return false;
   const word = previous.lower.replace(/\.$/u, '');
-  return PERSON_TITLES.has(word) || kinshipRelation(word) !== undefined;
+  if (PERSON_TITLES.has(word) || kinshipRelation(word) !== undefined) return true;
+  // "rapper Fifty Cent", "lead suspect Joran Van Der Sloot": a lower-case role before the name.
+  return ROLES_BEFORE_NAMES.has(previous.text);
 }
 
 /** "Jordan and I", "me and Chelsea": only people are coordinated with the speaker. */

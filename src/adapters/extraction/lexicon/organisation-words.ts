@@ -12,7 +12,26 @@ export const ORG_SUFFIXES: ReadonlySet<string> = words(`
   trust services industries international pharmaceuticals insurance securities capital ventures
   media entertainment united city rovers athletic fc team band orchestra museum library store
   cafe restaurant gym center centre clinic magazine television tv radio organization organisation
-  administration authority force corps
+  administration authority force corps front treasury channel
+  elementary high prep seminary cathedral temple mosque synagogue zoo kindergarten preschool
+  daycare hospice pharmacy airport
+  paper steel chemical chemicals oil petroleum energy power electric electronics foods mining
+  cement textiles telecom telecoms communications shipping logistics construction software
+  brewing brewery breweries pharma aerospace semiconductor semiconductors utilities resources
+  enterprises solutions robotics cables copper aluminium aluminum
+`);
+
+/** Heads of institutions named with a possessive ("Seattle Children's Hospital", "Sam's Club"). */
+export const POSSESSIVE_INSTITUTION_HEADS: ReadonlySet<string> = words(`
+  hospital hospitals clinic school college university academy institute church cathedral chapel
+  club store stores shop market supermarket restaurant cafe bar pub diner grill bakery deli
+  library museum center centre home hall elementary high garden gardens
+`);
+
+/** First words that make "<word> <ordinary noun>" an organisation ("International Paper"). */
+export const ORG_HEAD_WORDS: ReadonlySet<string> = words(`
+  international national united general global federal royal consolidated allied universal
+  standard continental
 `);
 
 /** First words of organisation names ("University of …", "Bank of …"). */

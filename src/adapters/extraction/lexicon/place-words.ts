@@ -13,8 +13,8 @@ export const PLACE_NOUNS: ReadonlySet<string> = words(`
 export const PLACE_SUFFIXES: ReadonlySet<string> = words(`
   river lake mountain mountains mount island islands county province state valley bay sea ocean
   street st avenue ave road rd boulevard park square beach desert forest peninsula coast strait
-  canyon hills heights region district harbor harbour falls gulf airport station bridge village
-  town prefecture territory republic
+  canyon hills heights region district harbor harbour falls gulf station bridge village
+  town prefecture territory republic peak peaks marsh marshes
 `);
 
 /** Prepositions after which an unknown capitalised run is probably a place. */
@@ -37,5 +37,10 @@ export const NEWSPAPER_STATES: ReadonlySet<string> = words(`
 
 /** Short names of countries that world-countries lacks ("U.S.", "Britain"). */
 export const COUNTRY_ALIASES: ReadonlySet<string> = words(`
-  u.s u.k u.s.a. u.a.e. u.s. u.k. usa uk america britain great_britain
+  u.s u.k u.s.a. u.a.e. u.s. u.k. usa uk america britain great_britain states
+`);
+
+/** Places written as capital letters, case-sensitive ("US", "LA", "NYC"; "us" is a pronoun). */
+export const PLACE_ABBREVIATIONS: ReadonlySet<string> = words(`
+  US UK USA UAE NYC LA SF DC NZ HK PRC ROK DPRK
 `);

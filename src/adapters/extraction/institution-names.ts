@@ -1,0 +1,40 @@
+import type { Gazetteer } from './gazetteer.js';
+import { POSSESSIVE_INSTITUTION_HEADS } from './lexicon/organisation-words.js';
+import { NEWSPAPER_STATES } from './lexicon/place-words.js';
+import { runKey } from './team-context.js';
+import type { Token } from './tokenizer.js';
+
+const POSSESSIVE = /^['’][sS]$/u;
+// "Mass", "Conn", "Calif": newspaper state abbreviations without their period.
+const STATE_SHORT_FORMS = new Set(
+  [...NEWSPAPER_STATES].map((state) => state.replaceAll('.', '').toLowerCase()),
+);
+
+/**
+ * The last token of a name that goes on through a possessive: a known name written with one
+ * ("McDonald's", "Trader Joe's"), or an institution named after someone ("Seattle Children's
+ * Hospital", "St. Mary's Hospital", "Sam's Club"). Returns `last` when the name stops there.
+ */
+export function possessiveNameEnd(
+  tokens: readonly Token[],
+  [first, last]: readonly [number, number],
+  nameLike: (index: number) => boolean,
+  gazetteer: Gazetteer,
+): number {
+  const possessive = tokens[last + 1];
+  if (!possessive || !POSSESSIVE.test(possessive.text)) return last;
+  if (gazetteer.organizations.has(`${runKey(tokens, first, last)}'s`)) return last + 1;
+  for (let end = last + 2; end <= last + 4 && nameLike(end); end += 1) {
+    if (tokens[end]?.sentence !== possessive.sentence) break;
+    if (POSSESSIVE_INSTITUTION_HEADS.has(tokens[end]?.lower ?? '') && !nameLike(end + 1))
+      return end;
+  }
+  return last;
+}
+
+/** "Mass General", "Toronto General": a hospital named after its city or state. */
+export function isPlaceGeneral(words: readonly string[], gazetteer: Gazetteer): boolean {
+  if (words.length < 2 || words[words.length - 1] !== 'general') return false;
+  const place = words.slice(0, -1).join(' ');
+  return gazetteer.places.has(place) || STATE_SHORT_FORMS.has(place);
+}
