@@ -56,6 +56,11 @@ const CATALOGUE = {
   nephew_of: { singleValued: false, meaning: 'is a nephew of the target' },
   niece_of: { singleValued: false, meaning: 'is a niece of the target' },
   friend_of: { singleValued: false, inverse: 'friend_of', meaning: 'is a friend of the target' },
+  roommate_of: {
+    singleValued: false,
+    inverse: 'roommate_of',
+    meaning: 'shares a home with the target (roommate, flatmate)',
+  },
   neighbor_of: {
     singleValued: false,
     inverse: 'neighbor_of',
@@ -180,6 +185,7 @@ const SYNONYMS: ReadonlyMap<string, RelationType> = new Map(
     brother_of: 'sibling_of',
     sister_of: 'sibling_of',
     friends_with: 'friend_of',
+    flatmate_of: 'roommate_of',
     loves: 'likes',
     hates: 'dislikes',
   } satisfies Record<string, RelationType>),

@@ -57,10 +57,15 @@ function personPatterns(
     scan.add(person, target, role ?? 'works_for', role ? 0.75 : 0.6, items);
   } else if (
     isType(scan, target, ['LOCATION']) &&
-    (direct || preposition === 'from' || role === 'lives_in' || role === 'born_in')
+    // "Ann from Ohio", not "we moved from Seattle".
+    (direct ||
+      (preposition === 'from' && cursor === index + 1) ||
+      role === 'lives_in' ||
+      role === 'born_in')
   ) {
     scan.add(person, target, role === 'born_in' ? 'born_in' : 'lives_in', 0.65, items);
-  } else if (isType(scan, target, ['LOCATION']) && role === 'works_for') {
+  } else if (isType(scan, target, ['LOCATION']) && role === 'works_for' && preposition !== 'at') {
+    // "a lawyer in Boston" lives there; "a nurse at Mass General" works at a place misread as one.
     scan.add(person, target, 'lives_in', 0.55, items);
   }
 }

@@ -37,7 +37,7 @@ async function seedCase(handle: DatabaseHandle, scopeName: string, edges: readon
   const scope = scopeOf(scopeName);
   const [memoryId = ''] = await seedMemories(handle.db, scope, ['old memory']);
   const names = [...new Set(edges.flatMap(([source, , target]) => [source, target]))];
-  const ids = new Map(names.map((name) => [name, randomUUID()]));
+  const ids = new Map<string, string>(names.map((name) => [name, randomUUID()]));
   await handle.db.insert(entities).values(
     names.map((name) => ({
       id: ids.get(name) ?? '',
