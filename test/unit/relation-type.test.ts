@@ -30,7 +30,7 @@ describe('the relation type catalogue', () => {
     ]);
   });
 
-  it('reads role types from the source: Tom uncle_of Amy is Tom being Amy\'s uncle', () => {
+  it("reads role types from the source: Tom uncle_of Amy is Tom being Amy's uncle", () => {
     expect(RELATION_TYPES.uncle_of.meaning).toBe('is an uncle of the target');
     expect(RELATION_TYPES.reports_to.meaning).toMatch(/^has the target as manager/);
     expect(RELATION_TYPES.manager_of.inverse).toBe('reports_to');

@@ -1,9 +1,5 @@
 import type { RelationType } from '../../domain/relation-type.js';
-import {
-  COUPLE_AUXILIARIES,
-  COUPLE_EVENTS,
-  SOMEONE_WORDS,
-} from './lexicon/relation-cue-words.js';
+import { COUPLE_AUXILIARIES, COUPLE_EVENTS, SOMEONE_WORDS } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isSpeakerNode, isType, type RelationScan } from './relation-scan.js';
 import { moodOf, type Subject } from './verb-relation-patterns.js';
@@ -11,7 +7,9 @@ import { moodOf, type Subject } from './verb-relation-patterns.js';
 type CoupleEvent = 'married' | 'engaged' | 'divorced' | 'broke_up';
 
 // What each event starts, and what it ends (a fact closed, and the past relation that follows).
-const EVENTS: Readonly<Record<CoupleEvent, { starts?: RelationType; ends?: RelationType; former?: RelationType }>> = {
+const EVENTS: Readonly<
+  Record<CoupleEvent, { starts?: RelationType; ends?: RelationType; former?: RelationType }>
+> = {
   married: { starts: 'spouse_of' },
   engaged: { starts: 'engaged_to' },
   divorced: { ends: 'spouse_of', former: 'ex_spouse_of' },
@@ -37,15 +35,21 @@ export function findCoupleRelations(
     const event = eventAt(items, index);
     if (event) coupleEvent(scan, items, index, subject, event);
     else if (items[index]?.lemma === 'propose') proposal(scan, items, index, subject);
-    else if (SOMEONE_WORDS.has(items[index + 1]?.word ?? '')) unnamedPartner(scan, items, index, subject);
+    else if (SOMEONE_WORDS.has(items[index + 1]?.word ?? ''))
+      unnamedPartner(scan, items, index, subject);
   }
 }
 
 /** The couple event at `index` and how many items it takes ("broke up" is two). */
-function eventAt(items: readonly SentenceItem[], index: number): { event: CoupleEvent; length: number } | undefined {
+function eventAt(
+  items: readonly SentenceItem[],
+  index: number,
+): { event: CoupleEvent; length: number } | undefined {
   const word = items[index]?.word ?? '';
   const next = items[index + 1]?.word ?? '';
-  const pair = COUPLE_EVENTS.get(`${word === 'break' || word === 'breaking' ? 'broke' : word} ${next}`);
+  const pair = COUPLE_EVENTS.get(
+    `${word === 'break' || word === 'breaking' ? 'broke' : word} ${next}`,
+  );
   if (pair) return { event: pair, length: 2 };
   const single = COUPLE_EVENTS.get(word);
   return single ? { event: single, length: 1 } : undefined;
@@ -125,7 +129,12 @@ function partnerInText(scan: RelationScan): number | undefined {
 }
 
 /** "I proposed to Lucia … she said yes", "Richard proposed!! … I said yes": they are engaged. */
-function proposal(scan: RelationScan, items: readonly SentenceItem[], index: number, subject: Subject): void {
+function proposal(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  subject: Subject,
+): void {
   if (!/\b(?:said|say|says) yes\b/iu.test(scan.text)) return;
   const proposer = subject.nodes[0];
   if (proposer === undefined || !isType(scan, proposer, ['PERSON'])) return;
@@ -134,22 +143,39 @@ function proposal(scan: RelationScan, items: readonly SentenceItem[], index: num
     object ?? (isSpeakerNode(scan, proposer) ? undefined : speakerWhoSaidYes(scan, items, index));
   if (other === undefined || other === proposer || !isType(scan, other, ['PERSON'])) return;
   const [one, two] = orderSpeakerFirst(scan, [proposer, other]);
-  if (one !== undefined && two !== undefined) scan.add(one, two, 'engaged_to', 0.75, items, { timed: true });
+  if (one !== undefined && two !== undefined)
+    scan.add(one, two, 'engaged_to', 0.75, items, { timed: true });
 }
 
 /** A speaker node for "I said yes" when someone else proposed. */
-function speakerWhoSaidYes(scan: RelationScan, items: readonly SentenceItem[], index: number): number | undefined {
+function speakerWhoSaidYes(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+): number | undefined {
   if (scan.speaker === undefined || !/\bi said yes\b/iu.test(scan.text)) return undefined;
   return scan.addSpeaker(items[index]?.tokenIndex ?? 0);
 }
 
 /** "I started seeing someone" / "been dating someone": a partner named later. */
-function unnamedPartner(scan: RelationScan, items: readonly SentenceItem[], index: number, subject: Subject): void {
+function unnamedPartner(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  subject: Subject,
+): void {
   const word = items[index]?.word ?? '';
   const before = items[index - 1]?.word ?? '';
   if (word !== 'seeing' && word !== 'dating') return;
   if (!['started', 'start', 'began', 'been', 'begun'].includes(before)) return;
   const source = subject.nodes[0];
   if (source === undefined || !isType(scan, source, ['PERSON'])) return;
-  scan.unnamed.push({ source, type: 'partner_of', confidence: 0.75, items, sentence: scan.sentence, nameType: 'PERSON' });
+  scan.unnamed.push({
+    source,
+    type: 'partner_of',
+    confidence: 0.75,
+    items,
+    sentence: scan.sentence,
+    nameType: 'PERSON',
+  });
 }

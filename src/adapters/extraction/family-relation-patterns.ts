@@ -1,8 +1,8 @@
-import { readKinship, type Kinship } from './kinship.js';
-import { KINSHIP_COPULAS, VERB_MODIFIERS } from './lexicon/relation-cue-words.js';
+import { type KinshipPhrase, readKinship } from './kinship.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
+import { KINSHIP_COPULAS, VERB_MODIFIERS } from './lexicon/relation-cue-words.js';
 import { kinshipEdge, type RelativeOf, type SentenceItem } from './relation-items.js';
-import { isType, possessorAt, type RelationScan, retype } from './relation-scan.js';
+import { isType, nodeName, possessorAt, type RelationScan, retype } from './relation-scan.js';
 import type { Subject } from './verb-relation-patterns.js';
 
 // Counts before a plural kinship noun ("two kids, Leo and Mia", "a son, Jake").
@@ -36,7 +36,7 @@ function possessedKin(
 ): void {
   const phrase = readKinship((index) => wordAt(items, index), start);
   if (!phrase) return;
-  linkNames(scan, items, owner, phrase.index + 1, phrase.kinship, 0.85);
+  linkNames(scan, items, owner, phrase, 0.85);
 }
 
 /** "(I have) two kids, Leo and Mia": the owner is the subject in force, or the speaker. */
@@ -50,14 +50,17 @@ function countedKin(
   const phrase = readKinship((at) => wordAt(items, at), index + 1);
   const separator = items[(phrase?.index ?? 0) + 1]?.word;
   if (!phrase || (separator !== ',' && separator !== ':')) return;
-  const owner = subject?.nodes[0] ?? (scan.speaker === undefined ? undefined : speakerOf(scan, items, index));
+  const owner =
+    subject?.nodes[0] ?? (scan.speaker === undefined ? undefined : speakerOf(scan, items, index));
   if (owner === undefined || !isType(scan, owner, ['PERSON'])) return;
-  linkNames(scan, items, owner, phrase.index + 1, phrase.kinship, 0.8);
+  linkNames(scan, items, owner, phrase, 0.8);
 }
 
 /** The speaker node of the sentence's first person, or a new one on the count word. */
 function speakerOf(scan: RelationScan, items: readonly SentenceItem[], index: number): number {
-  const mentioned = items.find((item) => item.node !== undefined && scan.nodes[item.node]?.speaker !== undefined);
+  const mentioned = items.find(
+    (item) => item.node !== undefined && scan.nodes[item.node]?.speaker !== undefined,
+  );
   return mentioned?.node ?? scan.addSpeaker(items[index]?.tokenIndex ?? 0);
 }
 
@@ -66,11 +69,10 @@ function linkNames(
   scan: RelationScan,
   items: readonly SentenceItem[],
   owner: number,
-  start: number,
-  kinship: Kinship,
+  { kinship, noun, index }: KinshipPhrase,
   confidence: number,
 ): void {
-  let cursor = start;
+  let cursor = index + 1;
   const opener = items[cursor]?.word ?? '';
   if (opener === ',' || opener === ':' || NAMING_WORDS.has(opener)) cursor += 1;
   for (;;) {
@@ -80,17 +82,28 @@ function linkNames(
     retype(scan, name, 'PERSON');
     const edge = kinshipEdge(owner, name, kinship);
     scan.add(edge.source, edge.target, edge.type, confidence, items);
-    if (!kinship.plural) return;
+    if (!kinship.plural) {
+      nameRelative(scan, name, owner, noun);
+      return;
+    }
     cursor = afterListed(items, cursor + 1);
     if (cursor < 0) return;
   }
+}
+
+/** "my sister Ana": Ana is also "amy's sister", the name a later "my sister" gets. */
+function nameRelative(scan: RelationScan, name: number, owner: number, noun: string): void {
+  const node = scan.nodes[name];
+  if (node && node.alias === undefined && !node.relative)
+    scan.nodes[name] = { ...node, alias: `${nodeName(scan, owner)}'s ${noun}` };
 }
 
 /** Where the next name of a list starts after "who is 7", "(4)", ", and", or -1 at its end. */
 function afterListed(items: readonly SentenceItem[], start: number): number {
   let cursor = start;
   const word = (at: number) => items[at]?.word ?? '';
-  if (word(cursor) === 'who' && (word(cursor + 1) === 'is' || word(cursor + 1) === "'s")) cursor += 2;
+  if (word(cursor) === 'who' && (word(cursor + 1) === 'is' || word(cursor + 1) === "'s"))
+    cursor += 2;
   else if (word(cursor) === '(' && AGE.test(word(cursor + 1))) cursor += 2;
   else if (word(cursor) === ',' && AGE.test(word(cursor + 1))) cursor += 2;
   if (AGE.test(word(cursor)) && cursor > start) cursor += 1;
@@ -166,7 +179,8 @@ function nameAfterCopula(
   cursor += 1;
   while (VERB_MODIFIERS.has(word(cursor))) cursor += 1;
   const name = items[cursor]?.node;
-  if (name === undefined || !isType(scan, name, ['PERSON', 'LOCATION', 'ORG', 'MISC'])) return undefined;
+  if (name === undefined || !isType(scan, name, ['PERSON', 'LOCATION', 'ORG', 'MISC']))
+    return undefined;
   const next = word(cursor + 1);
   // "my sister is Ana's age" / "my boss is Acme's CEO": not a name of the relative.
   return next === "'s" || scan.nodes[name]?.speaker !== undefined ? undefined : name;

@@ -4,7 +4,17 @@ import { isType, type RelationScan } from './relation-scan.js';
 import { moodOf, placeByContext, type Subject } from './verb-relation-patterns.js';
 
 // Adverbs between a move verb and its places ("moved back to", "moved here from").
-const MOVE_ADVERBS: ReadonlySet<string> = new Set(['back', 'here', 'there', 'away', 'over', 'out', 'all', 'just', 'finally']);
+const MOVE_ADVERBS: ReadonlySet<string> = new Set([
+  'back',
+  'here',
+  'there',
+  'away',
+  'over',
+  'out',
+  'all',
+  'just',
+  'finally',
+]);
 // How far after the verb its "from X" and "to Y" may be.
 const MOVE_REACH = 8;
 
@@ -45,7 +55,11 @@ function placeAfter(
     const word = items[cursor]?.word ?? '';
     if (word === ',' || word === '.' || word === 'and' || word === 'but') return undefined;
     if (!prepositions.includes(word)) {
-      if (!MOVE_ADVERBS.has(word) && !['to', 'into', 'from', 'of'].includes(word) && items[cursor]?.node === undefined)
+      if (
+        !MOVE_ADVERBS.has(word) &&
+        !['to', 'into', 'from', 'of'].includes(word) &&
+        items[cursor]?.node === undefined
+      )
         return undefined;
       continue;
     }

@@ -1,7 +1,12 @@
-import { BE_FORMS, CALLING_VERBS, INTRODUCTION_ENDS, NAME_NOUNS } from './lexicon/relation-cue-words.js';
-import type { SentenceItem } from './relation-items.js';
-import { isSpeakerNode, isType, type RelationScan } from './relation-scan.js';
+import {
+  BE_FORMS,
+  CALLING_VERBS,
+  INTRODUCTION_ENDS,
+  NAME_NOUNS,
+} from './lexicon/relation-cue-words.js';
 import { nameAt } from './pet-relation-patterns.js';
+import type { SentenceItem } from './relation-items.js';
+import { isSpeakerNode, isType, nodeName, type RelationScan } from './relation-scan.js';
 
 /**
  * The speaker's own names: "I'm Sam Carter", "my name is Grace", "call me Sam", "Noah calls me
@@ -17,9 +22,10 @@ export function findSpeakerNames(scan: RelationScan, sentences: readonly Sentenc
       if (found) aliases.set(found[1], found[0]);
     }
   for (const [name, speakerNode] of aliases) {
-    const alias = nodeText(scan, name);
+    const alias = nodeName(scan, name);
     for (const [index, node] of scan.nodes.entries()) {
-      const same = index === name || (node.type === 'PERSON' && sameName(nodeText(scan, index), alias));
+      const same =
+        index === name || (node.type === 'PERSON' && sameName(nodeName(scan, index), alias));
       if (!same || node.speaker !== undefined) continue;
       const { auxiliary: _auxiliary, ...rest } = node;
       scan.nodes[index] = { ...rest, type: 'PERSON', speaker: scan.speaker, alias };
@@ -57,16 +63,25 @@ function introducedName(
     return undefined;
   }
   // "diego here." as a whole sentence.
-  if (index === firstWord(items) && word(index + 1) === 'here' && endsIntroduction(items, index + 2)) {
+  if (
+    index === firstWord(items) &&
+    word(index + 1) === 'here' &&
+    endsIntroduction(items, index + 2)
+  ) {
     const name = personAt(scan, items, index);
     if (name !== undefined) return [scan.addSpeaker(items[index + 1]?.tokenIndex ?? 0), name];
   }
   return undefined;
 }
 
-function personAt(scan: RelationScan, items: readonly SentenceItem[], index: number): number | undefined {
+function personAt(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+): number | undefined {
   const node = items[index]?.node;
-  if (node === undefined || items[index]?.viaPronoun || !isType(scan, node, ['PERSON'])) return undefined;
+  if (node === undefined || items[index]?.viaPronoun || !isType(scan, node, ['PERSON']))
+    return undefined;
   return scan.nodes[node]?.speaker === undefined && !scan.nodes[node]?.relative ? node : undefined;
 }
 
@@ -76,15 +91,10 @@ function endsIntroduction(items: readonly SentenceItem[], index: number): boolea
 }
 
 function firstWord(items: readonly SentenceItem[]): number {
-  const first = items.findIndex((item) => !INTRODUCTION_ENDS.has(item.word) && item.word !== 'hey' && item.word !== 'hi');
-  return first < 0 ? 0 : first;
-}
-
-function nodeText(scan: RelationScan, index: number): string {
-  const node = scan.nodes[index];
-  if (!node) return '';
-  const start = scan.tokens[node.firstToken]?.start ?? 0;
-  return node.text ?? scan.text.slice(start, scan.tokens[node.lastToken]?.end ?? start);
+  const first = items.findIndex(
+    (item) => !INTRODUCTION_ENDS.has(item.word) && item.word !== 'hey' && item.word !== 'hi',
+  );
+  return Math.max(first, 0);
 }
 
 /** "Sam" is the same name as "Sam Carter": the same text, or its first word alone. */

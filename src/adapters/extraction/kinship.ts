@@ -1,8 +1,8 @@
 import type { RelationType } from '../../domain/relation-type.js';
 import {
   FORMER_RELATIONS,
-  KIN_ADJECTIVES,
   FORMER_WORDS,
+  KIN_ADJECTIVES,
   RELATIVE_NOUNS,
   RELATIVE_ROLES,
 } from './lexicon/relation-cue-words.js';
@@ -60,7 +60,9 @@ export function readKinship(
   if (noun !== undefined && kinship) return { kinship, noun, index: cursor };
   const last = adjectives.pop();
   const alone = last === undefined ? undefined : kinshipOf(last, adjectives);
-  return last !== undefined && alone ? { kinship: alone, noun: last, index: cursor - 1 } : undefined;
+  return last !== undefined && alone
+    ? { kinship: alone, noun: last, index: cursor - 1 }
+    : undefined;
 }
 
 /** The relation a kinship noun stands for, plurals included ("sisters" → sibling_of). */
@@ -77,7 +79,8 @@ function singularRelative(word: string): string {
   if (RELATIVE_NOUNS.has(word) || RELATIVE_ROLES.has(word)) return word;
   for (const ending of ['ren', 's']) {
     const stem = word.slice(0, -ending.length);
-    if (word.endsWith(ending) && (RELATIVE_NOUNS.has(stem) || RELATIVE_ROLES.has(stem))) return stem;
+    if (word.endsWith(ending) && (RELATIVE_NOUNS.has(stem) || RELATIVE_ROLES.has(stem)))
+      return stem;
   }
   return word;
 }

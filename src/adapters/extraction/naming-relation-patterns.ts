@@ -1,7 +1,7 @@
 import { CALLING_VERBS, NAME_NOUNS, PERSON_NOUNS } from './lexicon/relation-cue-words.js';
+import { nameAt, petName } from './pet-relation-patterns.js';
 import type { SentenceItem } from './relation-items.js';
 import { type RelationScan, retype, type Unnamed } from './relation-scan.js';
-import { nameAt, petName } from './pet-relation-patterns.js';
 
 // How many sentences later a name may still be given ("we got a puppy!!! his name is Pepper").
 const NAMING_REACH = 2;

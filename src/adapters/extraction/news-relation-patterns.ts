@@ -15,7 +15,8 @@ import { isRoleWord } from './role-words.js';
 export function findNewsRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
   for (let index = 0; index < items.length; index += 1) {
     const node = items[index]?.node;
-    if (node === undefined) continue;
+    // An unnamed relative ("Carpenter's brother") is named by the appositive that follows.
+    if (node === undefined || scan.nodes[node]?.relative) continue;
     if (isType(scan, node, ['PERSON'])) personPatterns(scan, items, index, node);
     if (isType(scan, node, ['ORG', 'LOCATION', 'MISC']))
       rolePersonPattern(scan, items, index, node);
@@ -59,7 +60,7 @@ function personPatterns(
     isType(scan, target, ['LOCATION']) &&
     // "Ann from Ohio", not "we moved from Seattle".
     (direct ||
-      (preposition === 'from' && cursor === index + 1) ||
+      (preposition === 'from' && (cursor === index + 1 || comma)) ||
       role === 'lives_in' ||
       role === 'born_in')
   ) {

@@ -141,8 +141,11 @@ export function nameAt(
   if (!item) return undefined;
   if (item.node !== undefined) {
     const node = scan.nodes[item.node];
-    if (!node || isSpeakerNode(scan, item.node) || node.relative || item.viaPronoun) return undefined;
-    return node.type === 'DATE' || node.type === 'TIME' || node.type === 'MONEY' ? undefined : item.node;
+    if (!node || isSpeakerNode(scan, item.node) || node.relative || item.viaPronoun)
+      return undefined;
+    return node.type === 'DATE' || node.type === 'TIME' || node.type === 'MONEY'
+      ? undefined
+      : item.node;
   }
   const token = scan.tokens[item.tokenIndex];
   // After "named"/"called" a lower-case word is a name too ("a cat named whiskers").

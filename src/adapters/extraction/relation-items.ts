@@ -4,12 +4,12 @@ import type { Metadata } from '../../domain/memory.js';
 import type { RelationType } from '../../domain/relation-type.js';
 import type { Gazetteer } from './gazetteer.js';
 import { type Kinship, readKinship } from './kinship.js';
+import { NAMING_WORDS } from './lexicon/name-words.js';
 import {
   FIRST_PERSON_PLURAL,
   SPEAKER_CONTRACTIONS,
   THIRD_PERSON,
 } from './lexicon/relation-cue-words.js';
-import { NAMING_WORDS } from './lexicon/name-words.js';
 import type { Token } from './tokenizer.js';
 
 /** An unnamed relative ("my sister"): whose, and how the owner relates to them. */
@@ -176,9 +176,7 @@ function speakerItems(
     ...(FIRST_PERSON_PLURAL.has(word) ? { plural: true } : {}),
     auxiliary: true,
   });
-  const items: SentenceItem[] = [
-    { word, lemma: word, tokenIndex: index, node: nodes.length - 1 },
-  ];
+  const items: SentenceItem[] = [{ word, lemma: word, tokenIndex: index, node: nodes.length - 1 }];
   const implied = SPEAKER_CONTRACTIONS.get(word);
   if (implied) items.push({ word: implied, lemma: implied, tokenIndex: index });
   return items;
@@ -187,7 +185,9 @@ function speakerItems(
 /** "I", "my", "we", "I'm": a word standing for the speaker. */
 function isFirstPerson(word: string): boolean {
   return (
-    FIRST_PERSON_PRONOUNS.has(word) || FIRST_PERSON_PLURAL.has(word) || SPEAKER_CONTRACTIONS.has(word)
+    FIRST_PERSON_PRONOUNS.has(word) ||
+    FIRST_PERSON_PLURAL.has(word) ||
+    SPEAKER_CONTRACTIONS.has(word)
   );
 }
 

@@ -56,7 +56,9 @@ function addHouseholds(scan: RelationScan): void {
   const partners = scan.relations
     .filter(
       (relation) =>
-        PARTNER_TYPES.has(relation.type) && !relation.ends && isSpeakerNode(scan, relation.sourceIndex),
+        PARTNER_TYPES.has(relation.type) &&
+        !relation.ends &&
+        isSpeakerNode(scan, relation.sourceIndex),
     )
     .map((relation) => relation.targetIndex)
     .filter((target) => !isSpeakerNode(scan, target));

@@ -76,73 +76,94 @@ export function createScan(
   gazetteer: Gazetteer,
   context: ScanContext = {},
 ): RelationScan {
-  const relations: RelationMention[] = [];
-  const seen = new Set<string>();
-  const { speaker, referenceTime } = context;
-  return {
-    text,
-    tokens,
-    nodes,
-    gazetteer,
-    relations,
-    speaker,
-    unnamed: [],
-    sentence: 0,
-    add(source, target, type, confidence, items, options = {}) {
-      // Every speaker node is one entity: "I proposed to Lucia … we are engaged" is one fact.
-      const id = (node: number) => (nodes[node]?.speaker !== undefined ? 'speaker' : node);
-      const key = `${id(source)}:${id(target)}:${type}:${options.ends === true}`;
-      if (source === target || seen.has(key)) return false;
-      const sentence = sentenceText(text, tokens, nodes, items);
-      const validFrom =
-        options.timed && referenceTime
-          ? resolveRelativeDate(
-              clauseText(text, tokens, nodes, items, [source, target]),
-              referenceTime,
-              options.direction,
-            )
-          : undefined;
-      // A fact dated after it was said is a plan ("I start at Acme next month").
-      if (validFrom && referenceTime && validFrom.getTime() > referenceTime.getTime()) return false;
-      seen.add(key);
-      relations.push({
-        sourceIndex: source,
-        targetIndex: target,
-        type,
-        confidence,
-        sentence,
-        ...(validFrom ? { validFrom } : {}),
-        ...(options.ends ? { ends: true } : {}),
-      });
-      return true;
-    },
-    addPhrase(first, last, attributes) {
-      nodes.push({
-        type: 'MISC',
-        firstToken: first,
-        lastToken: last,
-        confidence: 0.6,
-        ...(attributes ? { attributes } : {}),
-        auxiliary: true,
-      });
-      return nodes.length - 1;
-    },
-    addSpeaker(index) {
-      nodes.push({
-        type: 'PERSON',
-        firstToken: index,
-        lastToken: index,
-        confidence: 0.8,
-        speaker: speaker ?? '',
-        auxiliary: true,
-      });
-      return nodes.length - 1;
-    },
-    addName(first, last, type) {
-      nodes.push({ type, firstToken: first, lastToken: last, confidence: 0.7 });
-      return nodes.length - 1;
-    },
-  };
+  return new TextScan(text, tokens, nodes, gazetteer, context);
+}
+
+class TextScan implements RelationScan {
+  readonly relations: RelationMention[] = [];
+  readonly unnamed: Unnamed[] = [];
+  readonly speaker: string | undefined;
+  sentence = 0;
+  readonly #seen = new Set<string>();
+  readonly #referenceTime: Date | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    readonly nodes: GraphNode[],
+    readonly gazetteer: Gazetteer,
+    context: ScanContext,
+  ) {
+    this.speaker = context.speaker;
+    this.#referenceTime = context.referenceTime;
+  }
+
+  add(
+    source: number,
+    target: number,
+    type: RelationType,
+    confidence: number,
+    items: readonly SentenceItem[],
+    options: RelationOptions = {},
+  ): boolean {
+    // Every speaker node is one entity: "I proposed to Lucia … we are engaged" is one fact.
+    const id = (node: number) => (this.nodes[node]?.speaker !== undefined ? 'speaker' : node);
+    const key = `${id(source)}:${id(target)}:${type}:${options.ends === true}`;
+    if (source === target || this.#seen.has(key)) return false;
+    const validFrom = options.timed ? this.#dateOf(items, [source, target], options) : undefined;
+    // A fact dated after it was said is a plan ("I start at Acme next month").
+    if (validFrom && this.#referenceTime && validFrom > this.#referenceTime) return false;
+    this.#seen.add(key);
+    this.relations.push({
+      sourceIndex: source,
+      targetIndex: target,
+      type,
+      confidence,
+      sentence: sentenceText(this.text, this.tokens, this.nodes, items),
+      ...(validFrom ? { validFrom } : {}),
+      ...(options.ends ? { ends: true } : {}),
+    });
+    return true;
+  }
+
+  #dateOf(
+    items: readonly SentenceItem[],
+    ends: readonly number[],
+    options: RelationOptions,
+  ): Date | undefined {
+    if (!this.#referenceTime) return undefined;
+    const clause = clauseText(this.text, this.tokens, this.nodes, items, ends);
+    return resolveRelativeDate(clause, this.#referenceTime, options.direction);
+  }
+
+  addPhrase(first: number, last: number, attributes?: Metadata): number {
+    this.nodes.push({
+      type: 'MISC',
+      firstToken: first,
+      lastToken: last,
+      confidence: 0.6,
+      ...(attributes ? { attributes } : {}),
+      auxiliary: true,
+    });
+    return this.nodes.length - 1;
+  }
+
+  addSpeaker(index: number): number {
+    this.nodes.push({
+      type: 'PERSON',
+      firstToken: index,
+      lastToken: index,
+      confidence: 0.8,
+      speaker: this.speaker ?? '',
+      auxiliary: true,
+    });
+    return this.nodes.length - 1;
+  }
+
+  addName(first: number, last: number, type: EntityType): number {
+    this.nodes.push({ type, firstToken: first, lastToken: last, confidence: 0.7 });
+    return this.nodes.length - 1;
+  }
 }
 
 function sentenceText(
@@ -164,7 +185,20 @@ function sentenceText(
 
 // Words that end the clause a time expression belongs to.
 const CLAUSE_ENDS: ReadonlySet<string> = new Set([
-  ',', ';', ':', '!', '?', '.', '-', '—', 'but', 'so', 'because', 'although', 'though', 'while',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '.',
+  '-',
+  '—',
+  'but',
+  'so',
+  'because',
+  'although',
+  'though',
+  'while',
 ]);
 
 /**
@@ -205,6 +239,15 @@ export function possessorAt(
   if (item.viaPronoun)
     return item.word === 'his' || item.word === 'her' ? [item.node, index + 1] : undefined;
   return items[index + 1]?.word === "'s" ? [item.node, index + 2] : undefined;
+}
+
+/** The name of node `index`: the speaker's, a relative's ("amy's sister"), or the text it spans. */
+export function nodeName(scan: RelationScan, index: number): string {
+  const node = scan.nodes[index];
+  if (!node) return '';
+  if (node.speaker !== undefined) return node.speaker;
+  const start = scan.tokens[node.firstToken]?.start ?? 0;
+  return node.text ?? scan.text.slice(start, scan.tokens[node.lastToken]?.end ?? start);
 }
 
 /** True when node `index` has one of the given types. */

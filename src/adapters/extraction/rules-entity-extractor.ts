@@ -158,6 +158,8 @@ function toMention(text: string, tokens: readonly Token[], node: GraphNode): Ent
     confidence: node.confidence,
     ...(node.attributes ? { attributes: node.attributes } : {}),
   };
-  if (node.speaker === undefined) return { ...base, text: node.text ?? text.slice(start, end) };
-  return { ...base, text: node.speaker, isSpeaker: true, ...(node.alias ? { alias: node.alias } : {}) };
+  const alias = node.alias ? { alias: node.alias } : {};
+  if (node.speaker === undefined)
+    return { ...base, text: node.text ?? text.slice(start, end), ...alias };
+  return { ...base, text: node.speaker, isSpeaker: true, ...alias };
 }

@@ -19,6 +19,7 @@ import { isSpeakerNode, isType, type RelationScan, retype } from './relation-sca
 import { VERB_PATTERNS, type VerbPattern } from './verb-patterns.js';
 
 const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG'];
+const ORG_TARGET = VERB_PATTERNS.find((pattern) => pattern.type === 'works_for')?.targets;
 
 /** The subject in force at an item: one node or a coordinated group, and where it was written. */
 export interface Subject {
@@ -137,8 +138,9 @@ function matchTyped(
     const verb = items[index]?.word ?? '';
     // "we're moving to Boston": the -ing form of a change is a plan.
     if (verb.endsWith('ing') && CHANGE_VERBS.has(pattern.words[0] ?? '')) return length;
-    if (pattern.type === 'killed' && (verb.endsWith('ing') || isSpeakerNode(scan, target)))
-      return length;
+    // "this commute is killing me" is no killing; "convicted of assassinating Kennedy" is.
+    const progressive = verb.endsWith('ing') && BE_FORMS.has(items[index - 1]?.word ?? '');
+    if (pattern.type === 'killed' && (progressive || isSpeakerNode(scan, target))) return length;
     const mood = moodOf(items, subject.at, index, index + length + 1);
     if (mood === 'irrealis' || mood === 'negated') return length;
     const viaPronoun = items[subject.at]?.viaPronoun === true;
@@ -198,6 +200,7 @@ function findObject(
   const item = items[cursor];
   if (item?.node !== undefined) {
     if (pattern.targets.includes('LOCATION')) placeByContext(scan, item.node);
+    else if (pattern.targets === ORG_TARGET) organisationByContext(scan, item.node);
     return isType(scan, item.node, pattern.targets) ? item.node : undefined;
   }
   if (!pattern.allowsPhrase || !item) return undefined;
@@ -212,6 +215,16 @@ export function placeByContext(scan: RelationScan, index: number): void {
   const name = scan.text.slice(start, scan.tokens[node.lastToken]?.end ?? start).toLowerCase();
   if (scan.gazetteer.places.has(name) || scan.gazetteer.countries.has(name))
     retype(scan, index, 'LOCATION');
+}
+
+/** "I work at Intelligentsia": after a verb of work, a name no place list knows is an employer. */
+function organisationByContext(scan: RelationScan, index: number): void {
+  const node = scan.nodes[index];
+  if (node?.type !== 'LOCATION' || node.confidence > 0.8) return;
+  const start = scan.tokens[node.firstToken]?.start ?? 0;
+  const name = scan.text.slice(start, scan.tokens[node.lastToken]?.end ?? start).toLowerCase();
+  if (!scan.gazetteer.places.has(name) && !scan.gazetteer.countries.has(name))
+    retype(scan, index, 'ORG');
 }
 
 /** "I love hiking" / "I hate rainy days": a short noun phrase becomes an auxiliary MISC entity. */
@@ -247,7 +260,9 @@ function isFiniteVerb(scan: RelationScan, word: string): boolean {
 
 // Lemmas of killing, as news writes them in the passive ("Kennedy was shot by Oswald").
 const KILLING_LEMMAS: ReadonlySet<string> = new Set(
-  VERB_PATTERNS.filter((pattern) => pattern.type === 'killed').map((pattern) => pattern.words[0] ?? ''),
+  VERB_PATTERNS.filter((pattern) => pattern.type === 'killed').map(
+    (pattern) => pattern.words[0] ?? '',
+  ),
 );
 
 /** "Kennedy was shot by Oswald": the agent after "by" killed the subject. */
@@ -258,7 +273,11 @@ function matchPassive(
   subject: Subject,
 ): void {
   let before = index - 1;
-  while (VERB_MODIFIERS.has(items[before]?.word ?? '') || /ly$/u.test(items[before]?.word ?? ''))
+  const word = (at: number) => items[at]?.word ?? '';
+  while (
+    !BE_FORMS.has(word(before)) &&
+    (VERB_MODIFIERS.has(word(before)) || /ly$/u.test(word(before)))
+  )
     before -= 1;
   if (!BE_FORMS.has(items[before]?.word ?? '') && items[before]?.word !== 'been') return;
   const item = items[index];

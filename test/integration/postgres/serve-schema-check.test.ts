@@ -51,7 +51,9 @@ it('serve refuses a server database whose schema is behind, naming the fix', asy
 it('migrate up, status and down work on the server database', async () => {
   expect((await engram(['migrate', 'up'])).stdout).toContain('applied: 0000_init');
   expect((await engram(['migrate', 'status'])).stdout).toMatch(/0000_init\tapplied /);
-  expect((await engram(['migrate', 'down'])).stdout).toContain('reverted: 0001_relation_directions, 0000_init');
+  expect((await engram(['migrate', 'down'])).stdout).toContain(
+    'reverted: 0001_relation_directions, 0000_init',
+  );
   expect((await engram(['migrate', 'status'])).stdout).toMatch(/0000_init\tpending/);
 });
 

@@ -100,7 +100,7 @@ export const VERB_MODIFIERS: ReadonlySet<string> = words(`
   also now still currently recently just always really actually already never often usually later
   then once totally absolutely kinda literally will 'll would have has had 've 'd used to do does
   did can could may might should must who which that both all eventually finally originally first
-  even so truly back officially been
+  even so truly back officially been part time full part-time full-time remotely
 `);
 
 /** Words allowed between a verb and its object ("works at the Google office"). */
@@ -234,7 +234,9 @@ export const HOME_NOUNS: ReadonlySet<string> = words(`
 export const KILLER_NOUNS: ReadonlySet<string> = words('assassin killer murderer slayer');
 
 /** Event nouns of killing ("the murder of X by Y"). */
-export const KILLING_NOUNS: ReadonlySet<string> = words('assassination murder killing slaying shooting');
+export const KILLING_NOUNS: ReadonlySet<string> = words(
+  'assassination murder killing slaying shooting',
+);
 
 /** Pronouns resolved to the last person named ("Tom said he lives in Paris"). */
 export const THIRD_PERSON: ReadonlySet<string> = words('he she him her his hers');
@@ -248,7 +250,9 @@ export const SPEAKER_CONTRACTIONS: ReadonlyMap<string, string> = wordGroups({
 });
 
 /** First-person plural words: "we" stands for the speaker (and a partner named in the text). */
-export const FIRST_PERSON_PLURAL: ReadonlySet<string> = words("we us our ours we're we've we'll we'd");
+export const FIRST_PERSON_PLURAL: ReadonlySet<string> = words(
+  "we us our ours we're we've we'll we'd",
+);
 
 /** Words and marks before a subjectless first-person clause ("ok so, moved to Denver!"). */
 export const CLAUSE_OPENERS: ReadonlySet<string> = words(`
@@ -324,9 +328,11 @@ export const SOMEONE_WORDS: ReadonlySet<string> = words('someone somebody');
 /** Verbs of moving house ("we moved from Seattle to Denver"). */
 export const MOVE_VERBS: ReadonlySet<string> = words('move relocate');
 
-/** Verbs of leaving a job ("I quit Acme", "hannah left accenture"), and their prepositions. */
-export const JOB_ENDING_VERBS: ReadonlySet<string> = words('leave quit resign retire');
-export const JOB_ENDING_PREPOSITIONS: ReadonlySet<string> = words('from at');
+/** Verbs of leaving a job with the employer as object ("I quit Acme", "hannah left accenture"). */
+export const JOB_ENDING_VERBS: ReadonlySet<string> = words('leave quit');
+
+/** Verbs of leaving a job that need "from" ("resigned from Dell"; "a retired NFL kicker" is not one). */
+export const JOB_ENDING_FROM_VERBS: ReadonlySet<string> = words('resign retire');
 
 /** "got fired from X", "was laid off from X": passives that end a job. */
 export const DISMISSAL_WORDS: ReadonlySet<string> = words('fired laid let sacked');
@@ -335,7 +341,9 @@ export const DISMISSAL_WORDS: ReadonlySet<string> = words('fired laid let sacked
 export const LAST_DAY_NOUNS: ReadonlySet<string> = words('day shift week');
 
 /** "been at Shopify a week", "for 3 years": units of a time at work. */
-export const DURATION_UNITS: ReadonlySet<string> = words('day days week weeks month months year years');
+export const DURATION_UNITS: ReadonlySet<string> = words(
+  'day days week weeks month months year years',
+);
 
 /** "I manage Tom", "Ana supervises me": verbs whose object reports to the subject. */
 export const MANAGING_VERBS: ReadonlySet<string> = words('manage supervise oversee');
