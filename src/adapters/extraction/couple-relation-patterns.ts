@@ -1,7 +1,7 @@
 import type { RelationType } from '../../domain/relation-type.js';
 import { COUPLE_AUXILIARIES, COUPLE_EVENTS, SOMEONE_WORDS } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
-import { isSpeakerNode, isType, type RelationScan } from './relation-scan.js';
+import { isSpeakerNode, isType, type RelationScan, retype } from './relation-scan.js';
 import { moodOf, type Subject } from './verb-relation-patterns.js';
 
 type CoupleEvent = 'married' | 'engaged' | 'divorced' | 'broke_up';
@@ -81,20 +81,27 @@ function couple(
   after: number,
   subject: Subject,
 ): [number, number] | undefined {
-  const people = subject.nodes.filter((node) => isType(scan, node, ['PERSON']));
+  const people = subject.nodes.filter((node) => partnerName(scan, node));
   const [first, second] = orderSpeakerFirst(scan, people);
   if (first !== undefined && second !== undefined) return [first, second];
   if (first === undefined) return undefined;
   let cursor = after;
   if (['with', 'to', 'from'].includes(items[cursor]?.word ?? '')) cursor += 1;
   const object = items[cursor]?.node;
-  if (object !== undefined && object !== first && isType(scan, object, ['PERSON']))
+  if (object !== undefined && object !== first && partnerName(scan, object))
     return orderSpeakerFirst(scan, [first, object]) as [number, number];
   const named = coordinatedName(scan, items, subject);
   if (named !== undefined) return [first, named];
   if (scan.nodes[first]?.plural !== true) return undefined;
   const partner = partnerInText(scan);
   return partner === undefined ? undefined : [first, partner];
+}
+
+/** A person, or a name a place list took ("Jordan dumped me"): one marries and leaves people. */
+function partnerName(scan: RelationScan, node: number): boolean {
+  if (isType(scan, node, ['LOCATION', 'ORG', 'MISC']) && !scan.nodes[node]?.relative)
+    retype(scan, node, 'PERSON');
+  return isType(scan, node, ['PERSON']);
 }
 
 /** "jordan and i broke up": a lower-case first name coordinated with the speaker is a person. */

@@ -5,6 +5,9 @@ import { kinshipEdge, type RelativeOf, type SentenceItem } from './relation-item
 import { isType, nodeName, possessorAt, type RelationScan, retype } from './relation-scan.js';
 import type { Subject } from './verb-relation-patterns.js';
 
+// What a name the finder typed may be, when kinship says it is a person.
+const NAME_TYPES = ['PERSON', 'LOCATION', 'ORG', 'MISC'] as const;
+
 // Counts before a plural kinship noun ("two kids, Leo and Mia", "a son, Jake").
 const COUNT = /^(?:a|an|one|two|three|four|five|six|\d)$/u;
 // "Leo who is 7", "Mia (4)", "Leo, 7,": what may follow a name inside a list.
@@ -77,7 +80,7 @@ function linkNames(
   if (opener === ',' || opener === ':' || NAMING_WORDS.has(opener)) cursor += 1;
   for (;;) {
     const name = items[cursor]?.node;
-    if (name === undefined || !isType(scan, name, ['PERSON', 'LOCATION', 'ORG', 'MISC'])) return;
+    if (name === undefined || !isType(scan, name, NAME_TYPES)) return;
     if (scan.nodes[name]?.speaker !== undefined) return;
     retype(scan, name, 'PERSON');
     const edge = kinshipEdge(owner, name, kinship);
@@ -130,13 +133,16 @@ function copularKin(scan: RelationScan, items: readonly SentenceItem[], index: n
     workplace(scan, items, index + 1, name, relative);
     return;
   }
-  if (!isType(scan, node, ['PERSON']) || scan.nodes[node]?.speaker !== undefined) return;
+  if (!isType(scan, node, NAME_TYPES) || scan.nodes[node]?.speaker !== undefined) return;
+  if (items[index]?.viaPronoun) return;
   let cursor = index + 1;
   if (!KINSHIP_COPULAS.has(items[cursor]?.word ?? '')) return;
   while (VERB_MODIFIERS.has(items[cursor + 1]?.word ?? '')) cursor += 1;
   const possessed = items[cursor + 1]?.node;
   const found = possessed === undefined ? undefined : scan.nodes[possessed]?.relative;
   if (!found || found.owner === node) return;
+  // "Chandler's my husband": whatever the place list said, Chandler is a person.
+  retype(scan, node, 'PERSON');
   const edge = kinshipEdge(found.owner, node, found.kinship);
   scan.add(edge.source, edge.target, edge.type, 0.8, items);
 }
@@ -179,8 +185,7 @@ function nameAfterCopula(
   cursor += 1;
   while (VERB_MODIFIERS.has(word(cursor))) cursor += 1;
   const name = items[cursor]?.node;
-  if (name === undefined || !isType(scan, name, ['PERSON', 'LOCATION', 'ORG', 'MISC']))
-    return undefined;
+  if (name === undefined || !isType(scan, name, NAME_TYPES)) return undefined;
   const next = word(cursor + 1);
   // "my sister is Ana's age" / "my boss is Acme's CEO": not a name of the relative.
   return next === "'s" || scan.nodes[name]?.speaker !== undefined ? undefined : name;

@@ -1,7 +1,8 @@
 import { MOVE_VERBS } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
-import { moodOf, placeByContext, type Subject } from './verb-relation-patterns.js';
+import { placeByContext } from './verb-object-types.js';
+import { moodOf, type Subject } from './verb-relation-patterns.js';
 
 // Adverbs between a move verb and its places ("moved back to", "moved here from").
 const MOVE_ADVERBS: ReadonlySet<string> = new Set([

@@ -143,7 +143,7 @@ function placeOwnerPatterns(
       scan.add(named, place, 'located_in', 0.65, items);
     return true;
   }
-  if (possessive && owned !== undefined) {
+  if (possessive && owned !== undefined && !scan.nodes[owned]?.relative) {
     if (isType(scan, owned, ['LOCATION', 'ORG'])) scan.add(owned, place, 'located_in', 0.6, items);
     if (isType(scan, owned, ['PERSON'])) scan.add(owned, place, 'lives_in', 0.6, items);
     return true;

@@ -98,16 +98,39 @@ export function buildSentences(
     } else {
       items.push({ word, lemma: gazetteer.verbLemmas.get(word) ?? word, tokenIndex: index });
     }
-    const ahead = owner === undefined ? undefined : relativeAhead(builder, next);
-    if (owner === undefined || !ahead) continue;
-    // "my sister": the possessive and the noun become one item standing for the relative.
-    if (items.at(-1)?.node === owner && nodes[owner]?.speaker !== undefined) items.pop();
-    const relative = addRelative(builder, owner, index, ahead);
-    items.push({ word: ahead.noun, lemma: ahead.noun, tokenIndex: index, node: relative });
-    lastPerson = relative;
-    index = ahead.lastToken;
+    const relative =
+      owner === undefined ? undefined : addRelatives(builder, items, owner, index, next);
+    if (relative) [lastPerson, index] = [relative.node, relative.lastToken];
   }
   return sentences.filter((items) => items !== undefined);
+}
+
+/**
+ * "my sister", "my sister's friend": the possessives and kinship nouns after `ownerToken` become
+ * one item standing for the (last) relative; returns its node and last token, if there is one.
+ */
+function addRelatives(
+  builder: Builder,
+  items: SentenceItem[],
+  firstOwner: number,
+  ownerToken: number,
+  start: number,
+): { node: number; lastToken: number } | undefined {
+  const { nodes, tokens } = builder;
+  let owner: number | undefined = firstOwner;
+  let ahead = relativeAhead(builder, start);
+  let found: { node: number; lastToken: number } | undefined;
+  while (owner !== undefined && ahead) {
+    const replaced = nodes[owner]?.speaker !== undefined || nodes[owner]?.relative !== undefined;
+    if (items.at(-1)?.node === owner && replaced) items.pop();
+    const relative = addRelative(builder, owner, ownerToken, ahead);
+    items.push({ word: ahead.noun, lemma: ahead.noun, tokenIndex: ownerToken, node: relative });
+    found = { node: relative, lastToken: ahead.lastToken };
+    const possessive = plainWord(tokens[ahead.lastToken + 1]?.lower ?? '') === "'s";
+    owner = possessive ? relative : undefined;
+    ahead = possessive ? relativeAhead(builder, ahead.lastToken + 2) : undefined;
+  }
+  return found;
 }
 
 interface RelativeAhead {

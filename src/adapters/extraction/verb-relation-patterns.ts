@@ -15,12 +15,12 @@ import {
   VERB_PREPOSITIONS,
 } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
-import { isSpeakerNode, isType, type RelationScan, retype } from './relation-scan.js';
+import { isSpeakerNode, isType, type RelationScan } from './relation-scan.js';
+import { settleObjectType } from './verb-object-types.js';
 import { VERB_PATTERNS, type VerbPattern } from './verb-patterns.js';
 
-const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG'];
-const ORG_TARGET = VERB_PATTERNS.find((pattern) => pattern.type === 'works_for')?.targets;
-
+// Places may head a clause too ("Jordan dumped me" when a list took Jordan for the country).
+const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'LOCATION'];
 /** The subject in force at an item: one node or a coordinated group, and where it was written. */
 export interface Subject {
   readonly nodes: readonly number[];
@@ -199,32 +199,11 @@ function findObject(
     cursor += 1;
   const item = items[cursor];
   if (item?.node !== undefined) {
-    if (pattern.targets.includes('LOCATION')) placeByContext(scan, item.node);
-    else if (pattern.targets === ORG_TARGET) organisationByContext(scan, item.node);
+    settleObjectType(scan, item.node, pattern);
     return isType(scan, item.node, pattern.targets) ? item.node : undefined;
   }
   if (!pattern.allowsPhrase || !item) return undefined;
   return phraseObject(scan, items, cursor);
-}
-
-/** "I live in Cambridge": after a verb of place, a name the place list knows is the place. */
-export function placeByContext(scan: RelationScan, index: number): void {
-  const node = scan.nodes[index];
-  if (!node || node.type === 'LOCATION' || node.speaker !== undefined || node.relative) return;
-  const start = scan.tokens[node.firstToken]?.start ?? 0;
-  const name = scan.text.slice(start, scan.tokens[node.lastToken]?.end ?? start).toLowerCase();
-  if (scan.gazetteer.places.has(name) || scan.gazetteer.countries.has(name))
-    retype(scan, index, 'LOCATION');
-}
-
-/** "I work at Intelligentsia": after a verb of work, a name no place list knows is an employer. */
-function organisationByContext(scan: RelationScan, index: number): void {
-  const node = scan.nodes[index];
-  if (node?.type !== 'LOCATION' || node.confidence > 0.8) return;
-  const start = scan.tokens[node.firstToken]?.start ?? 0;
-  const name = scan.text.slice(start, scan.tokens[node.lastToken]?.end ?? start).toLowerCase();
-  if (!scan.gazetteer.places.has(name) && !scan.gazetteer.countries.has(name))
-    retype(scan, index, 'ORG');
 }
 
 /** "I love hiking" / "I hate rainy days": a short noun phrase becomes an auxiliary MISC entity. */
