@@ -154,7 +154,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     '',
     `Type mapping: ${result.type_mapping}.`,
     '',
-    'DialogRE dev (each turn extracted with its speaker, "Speaker 2"; names compared case-insensitively). Recall: labelled pairs found. Precision: our edges of the type that a label of the dialogue confirms (either way for symmetric labels, or as the inverse type); DialogRE does not label every true pair, so it is a lower bound. "Speaker names": names first mapped through the dialogue\'s labelled alternate names ("Speaker 2" = "Chandler"), as Engram knows a user\'s own names.',
+    'DialogRE dev (each turn extracted with its speaker, "Speaker 2"; names compared case-insensitively). Recall: labelled pairs found. Precision: of our edges of the type between two annotated arguments of the dialogue (speakers and named people; edges to other words cannot be judged), the share a label confirms (either way for symmetric labels, or as the inverse type); DialogRE does not label every true pair, so it is a lower bound. "Speaker names": names first mapped through the dialogue\'s labelled alternate names ("Speaker 2" = "Chandler"), as Engram knows a user\'s own names.',
     '',
     '| label → our type | gold pairs | recall | precision (edges) | recall, speaker names | precision, speaker names (edges) |',
     '|---|---|---|---|---|---|',

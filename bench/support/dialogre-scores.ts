@@ -20,7 +20,10 @@ export const DIALOGRE_MAP: Readonly<Record<string, { type: RelationType; symmetr
   'per:negative_impression': { type: 'dislikes' },
 };
 
-/** One DialogRE label: gold pairs found (recall), and how many of our edges of its type are labelled (precision). */
+/**
+ * One DialogRE label: gold pairs found (recall), and how many of our edges of its type between two
+ * annotated arguments of the dialogue the labels confirm (precision).
+ */
 export interface DialogreRow {
   readonly type: RelationType;
   readonly gold: number;
@@ -67,8 +70,11 @@ export function scoreDialogre(
       entry.found += hit ? 1 : 0;
       counts.set(pair.label, entry);
     }
+    // Only edges between the dialogue's annotated arguments can be judged ("hiking" never is).
+    const judged = new Set(gold.flatMap((pair) => [pair.x, pair.y]));
     for (const triple of predicted) {
       const [source = '', target = '', type = ''] = triple.split('|');
+      if (!judged.has(source) || !judged.has(target)) continue;
       const entry = byType.get(type as RelationType) ?? { predicted: 0, correct: 0 };
       entry.predicted += 1;
       entry.correct += gold.some((pair) => labels(pair, source, target, type as RelationType)) ? 1 : 0;

@@ -30,14 +30,28 @@ export function findCoupleRelations(
   subjects: ReadonlyArray<Subject | undefined>,
 ): void {
   for (let index = 0; index < items.length; index += 1) {
-    const subject = subjects[index];
-    if (!subject) continue;
     const event = eventAt(items, index);
+    const subject = subjects[index] ?? (event ? nameBefore(scan, items, index) : undefined);
+    if (!subject) continue;
     if (event) coupleEvent(scan, items, index, subject, event);
     else if (items[index]?.lemma === 'propose') proposal(scan, items, index, subject);
     else if (SOMEONE_WORDS.has(items[index + 1]?.word ?? ''))
       unnamedPartner(scan, items, index, subject);
   }
+}
+
+/** "Jordan dumped me" when a place list took Jordan: the name right before an event is its subject. */
+function nameBefore(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+): Subject | undefined {
+  let at = index - 1;
+  while (COUPLE_AUXILIARIES.has(items[at]?.word ?? '')) at -= 1;
+  const node = items[at]?.node;
+  return node !== undefined && isType(scan, node, ['LOCATION', 'MISC'])
+    ? { nodes: [node], at }
+    : undefined;
 }
 
 /** The couple event at `index` and how many items it takes ("broke up" is two). */

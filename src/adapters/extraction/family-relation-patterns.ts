@@ -186,9 +186,11 @@ function nameAfterCopula(
   while (VERB_MODIFIERS.has(word(cursor))) cursor += 1;
   const name = items[cursor]?.node;
   if (name === undefined || !isType(scan, name, NAME_TYPES)) return undefined;
-  const next = word(cursor + 1);
-  // "my sister is Ana's age" / "my boss is Acme's CEO": not a name of the relative.
-  return next === "'s" || scan.nodes[name]?.speaker !== undefined ? undefined : name;
+  const next = items[cursor + 1];
+  const possessed = next?.node === undefined ? undefined : scan.nodes[next.node]?.relative;
+  // "my sister is Ana's age", "she's Emma's aunt": not a name of the relative.
+  if (next?.word === "'s" || possessed?.owner === name) return undefined;
+  return scan.nodes[name]?.speaker !== undefined ? undefined : name;
 }
 
 /** The plain word at `index`, or undefined at a name (kinship phrases stop there). */

@@ -44,7 +44,7 @@ function personPatterns(
     return;
   }
   const roleStart = cursor;
-  const [roleEnd, role] = readRole(items, cursor);
+  const [roleEnd, role] = readRole(scan, items, cursor);
   cursor = roleEnd;
   const preposition = items[cursor]?.word ?? '';
   if (!PERSON_LINKS.has(preposition)) return;
@@ -76,6 +76,7 @@ function personPatterns(
  * "a professor of political science at". Returns where it stopped and the role found.
  */
 function readRole(
+  scan: RelationScan,
   items: readonly SentenceItem[],
   start: number,
 ): [number, RelationType | undefined] {
@@ -92,6 +93,10 @@ function readRole(
       continue;
     }
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word)) break;
+    // "Rachel comes over to borrow …": a verb of the present ends what could be a role.
+    const lemma = scan.gazetteer.verbLemmas.get(word);
+    const verb = lemma !== undefined && lemma !== word && lemma !== 'be' && word.endsWith('s');
+    if (verb && !isRoleWord(word)) break;
     role = ROLE_NOUNS.get(word) ?? (isRoleWord(word) ? (role ?? 'works_for') : role);
   }
   return [cursor, role];

@@ -1,6 +1,7 @@
 import type { Metadata } from '../../domain/memory.js';
 import { FUNCTION_WORDS, NAMING_WORDS } from './lexicon/name-words.js';
 import {
+  EDIBLE_PET_KINDS,
   PET_DETERMINERS,
   PET_KINDS,
   PET_SPECIES,
@@ -42,7 +43,7 @@ function possessedPet(
   let cursor = start;
   while (cursor - start < 3 && PET_DETERMINERS.has(items[cursor]?.word ?? '')) cursor += 1;
   const kind = petKind(items[cursor]);
-  if (kind) linkPet(scan, items, [owner], cursor, kind);
+  if (kind) linkPet(scan, items, [owner], cursor, kind, true);
 }
 
 /** "I have a dog (named Rex)", "we adopted two kittens", "adopted a cat named Whiskers". */
@@ -56,7 +57,7 @@ function keptPet(
   while (cursor - index < 4 && isDeterminer(items[cursor]?.word ?? '')) cursor += 1;
   const kind = petKind(items[cursor]);
   const owners = subject.nodes.filter((node) => isType(scan, node, ['PERSON']));
-  if (kind && owners.length > 0) linkPet(scan, items, owners, cursor, kind);
+  if (kind && owners.length > 0) linkPet(scan, items, owners, cursor, kind, false);
 }
 
 /** Each owner has the named pets; with no name, the animal itself, until a later "his name is …". */
@@ -66,10 +67,13 @@ function linkPet(
   owners: readonly number[],
   nounIndex: number,
   kind: PetKind,
+  possessed: boolean,
 ): void {
   const noun = items[nounIndex];
   for (const owner of owners) {
     if (linkPetNames(scan, items, owner, nounIndex + 1, kind) || !noun) continue;
+    // "I had the fish": a pet that is also food is a pet only when named or "my fish".
+    if (!possessed && EDIBLE_PET_KINDS.has(String(kind.attributes['species']))) continue;
     const stand = scan.addPhrase(noun.tokenIndex, noun.tokenIndex, kind.attributes);
     if (!scan.add(owner, stand, 'has_pet', 0.7, items)) continue;
     const placeholder = scan.relations.at(-1);

@@ -9,6 +9,7 @@ import {
   FIRST_PERSON_PLURAL,
   SPEAKER_CONTRACTIONS,
   THIRD_PERSON,
+  VOCATIVE_FOLLOWERS,
 } from './lexicon/relation-cue-words.js';
 import type { Token } from './tokenizer.js';
 
@@ -46,6 +47,8 @@ export interface SentenceItem {
   readonly node?: number;
   /** The node came from a pronoun (he, she) resolved to an earlier person. */
   readonly viaPronoun?: boolean;
+  /** A name called out ("Monica, will you …"): the one spoken to, never the subject. */
+  readonly vocative?: boolean;
 }
 
 interface Builder {
@@ -83,8 +86,16 @@ export function buildSentences(
     let next = index + 1;
     if (nodeIndex !== undefined) {
       const node = nodes[nodeIndex];
-      items.push({ word, lemma: word, tokenIndex: index, node: nodeIndex });
-      if (node?.type === 'PERSON' && node.speaker === undefined) lastPerson = nodeIndex;
+      const vocative = isVocative(builder, items, nodeIndex);
+      items.push({
+        word,
+        lemma: word,
+        tokenIndex: index,
+        node: nodeIndex,
+        ...(vocative ? { vocative } : {}),
+      });
+      if (node?.type === 'PERSON' && node.speaker === undefined && !vocative)
+        lastPerson = nodeIndex;
       index = node?.lastToken ?? index;
       next = index + 1;
       if (plainWord(tokens[next]?.lower ?? '') === "'s") [owner, next] = [nodeIndex, next + 1];
@@ -168,6 +179,28 @@ function addRelative(
   });
   return builder.nodes.length - 1;
 }
+
+/** "Monica, will you …", "Chandler, I saw …": a name opening the sentence, called out. */
+function isVocative(builder: Builder, items: readonly SentenceItem[], nodeIndex: number): boolean {
+  const node = builder.nodes[nodeIndex];
+  if (!node || items.some((item) => !CALL_OPENERS.has(item.word))) return false;
+  const comma = plainWord(builder.tokens[node.lastToken + 1]?.lower ?? '');
+  const next = plainWord(builder.tokens[node.lastToken + 2]?.lower ?? '');
+  return (comma === ',' || comma === '!') && VOCATIVE_FOLLOWERS.has(next);
+}
+
+// Words before a name called out ("oh, Monica, …").
+const CALL_OPENERS: ReadonlySet<string> = new Set([
+  'oh',
+  'hey',
+  'hi',
+  'ok',
+  'okay',
+  'well',
+  'so',
+  ',',
+  'and',
+]);
 
 /** A name follows a kinship noun: "sister Ana", "sister, Ana", "kids: Leo", "dog named Rex". */
 function isNamed(builder: Builder, start: number): boolean {

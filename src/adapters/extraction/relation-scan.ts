@@ -109,7 +109,7 @@ class TextScan implements RelationScan {
     // Every speaker node is one entity: "I proposed to Lucia … we are engaged" is one fact.
     const id = (node: number) => (this.nodes[node]?.speaker !== undefined ? 'speaker' : node);
     const key = `${id(source)}:${id(target)}:${type}:${options.ends === true}`;
-    if (source === target || this.#seen.has(key)) return false;
+    if (id(source) === id(target) || this.#seen.has(key)) return false;
     const validFrom = options.timed ? this.#dateOf(items, [source, target], options) : undefined;
     // A fact dated after it was said is a plan ("I start at Acme next month").
     if (validFrom && this.#referenceTime && validFrom > this.#referenceTime) return false;

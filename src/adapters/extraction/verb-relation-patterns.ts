@@ -8,6 +8,7 @@ import {
   LATER_ENDED_WORDS,
   NEGATIONS,
   OBJECT_FILLERS,
+  OTHER_SUBJECTS,
   PAST_AS_BASE,
   PHRASE_STOPS,
   STATE_VERBS,
@@ -19,8 +20,7 @@ import { isSpeakerNode, isType, type RelationScan } from './relation-scan.js';
 import { settleObjectType } from './verb-object-types.js';
 import { VERB_PATTERNS, type VerbPattern } from './verb-patterns.js';
 
-// Places may head a clause too ("Jordan dumped me" when a list took Jordan for the country).
-const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'LOCATION'];
+const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG'];
 /** The subject in force at an item: one node or a coordinated group, and where it was written. */
 export interface Subject {
   readonly nodes: readonly number[];
@@ -66,6 +66,9 @@ export function trackSubjects(
     subjects.push(current);
     if (item.word === ':' || item.word === ';' || item.word === ',') clauseStart = index + 1;
     if (item.node === undefined) {
+      // "you", "they", "it" heading a clause: whoever is meant, it is not the last name.
+      if (!governed && OTHER_SUBJECTS.has(item.word) && opensClauseAt(items, index))
+        current = undefined;
       if (item.word !== 'and') joinable = false;
       if (!OBJECT_FILLERS.has(item.word))
         governed = VERB_PREPOSITIONS.has(item.word) || scan.gazetteer.verbLemmas.has(item.word);
@@ -74,7 +77,7 @@ export function trackSubjects(
     // "found Oswald acted alone": an object followed by its own verb starts a new clause.
     const after = items[index + 1]?.word === ',' ? items[index + 2] : items[index + 1];
     const opensClause = isFiniteVerb(scan, items[index + 1]?.word ?? '') || after?.word === 'who';
-    const subjectType = isType(scan, item.node, SUBJECT_TYPES);
+    const subjectType = isType(scan, item.node, SUBJECT_TYPES) && !item.vocative;
     if (joinable && items[index - 1]?.word === 'and' && current && subjectType) {
       current = { nodes: [...current.nodes, item.node], at: index };
     } else if ((!governed || opensClause) && subjectType) {
@@ -86,6 +89,29 @@ export function trackSubjects(
     governed = false;
   }
   return subjects;
+}
+
+// Words after which a new clause (and its subject) begins.
+const CLAUSE_OPENING: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  'and',
+  'but',
+  'so',
+  'because',
+  'if',
+  'when',
+  'then',
+  'or',
+]);
+
+/** True when the item at `index` begins a clause ("…, you said", "and they moved"). */
+function opensClauseAt(items: readonly SentenceItem[], index: number): boolean {
+  return index === 0 || CLAUSE_OPENING.has(items[index - 1]?.word ?? '');
 }
 
 /** A past tense opening a clause with nothing but fillers before it, in first-person text. */
@@ -115,12 +141,22 @@ export function moodOf(
   end: number,
 ): Mood {
   const between = items.slice(subjectAt + 1, verbAt).map((item) => item.word);
-  if (between.some((word) => IRREALIS_WORDS.has(word))) return 'irrealis';
+  // "will you marry me?": a question asks, it does not tell.
+  if (between.some((word) => IRREALIS_WORDS.has(word)) || isQuestion(items, verbAt))
+    return 'irrealis';
   const negated = between.some((word) => NEGATIONS.has(word));
   const later = items.slice(end, end + 4).some((item) => LATER_ENDED_WORDS.has(item.word));
   if (between.some((word) => ENDED_WORDS.has(word)) || (negated && later)) return 'ended';
   return negated ? 'negated' : 'fact';
 }
+
+/** True when the clause of the verb at `verbAt` ends in a question mark. */
+function isQuestion(items: readonly SentenceItem[], verbAt: number): boolean {
+  const end = items.findIndex((item, index) => index > verbAt && CLAUSE_MARKS.has(item.word));
+  return items[end]?.word === '?';
+}
+
+const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '.', '!', '?']);
 
 function matchTyped(
   scan: RelationScan,

@@ -347,3 +347,20 @@ export const DURATION_UNITS: ReadonlySet<string> = words(
 
 /** "I manage Tom", "Ana supervises me": verbs whose object reports to the subject. */
 export const MANAGING_VERBS: ReadonlySet<string> = words('manage supervise oversee');
+
+/** Subject pronouns that stand for no one the text names ("you", "they"): no earlier name is meant. */
+export const OTHER_SUBJECTS: ReadonlySet<string> = words(`
+  you they it this that there someone everyone nobody somebody he she you're they're it's
+  you've they've you'll they'll
+`);
+
+/** After a name opening a sentence and a comma, words that show the name was a call, not a subject. */
+export const VOCATIVE_FOLLOWERS: ReadonlySet<string> = words(`
+  i you we he she they it if when will can could would please do don't are is what why how where
+  come look listen hey i'm you're we're it's let's that's there's just stop wait
+`);
+
+/** Animals kept as pets and eaten as food: "had the fish" is dinner unless the pet is named. */
+export const EDIBLE_PET_KINDS: ReadonlySet<string> = words(
+  'fish chicken hen goat pig duck rabbit turkey',
+);
