@@ -1,7 +1,6 @@
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { EntityType } from '../../src/domain/entity.js';
 import type { EntityMention, Extraction } from '../../src/domain/extraction.js';
-import type { RelationType } from '../../src/domain/relation-type.js';
 import type { BenchArgs, BenchOutcome } from '../support/bench-suite.js';
 import { CompromiseEntityExtractor } from '../support/compromise-entity-extractor.js';
 import {
@@ -10,6 +9,7 @@ import {
   loadJson,
   resolveDataFile,
 } from '../support/conll.js';
+import { type DialogreRow, scoreDialogre } from '../support/dialogre-scores.js';
 import { type Score, toScore } from '../support/span-scores.js';
 
 const CONLL04 = 're/conll04_dev.json';
@@ -20,31 +20,12 @@ const ENTITY_TYPES: Readonly<Record<string, EntityType>> = {
   Loc: 'LOCATION',
   Other: 'MISC',
 };
-const KILL_VERBS = new Set(['kill', 'assassinate', 'murder', 'shoot', 'slay', 'stab', 'execute']);
-// DialogRE label → our relation type; `reverse` when our direction is the label's opposite.
-const DIALOGRE_MAP: Readonly<
-  Record<string, { type: RelationType; symmetric?: boolean; reverse?: boolean }>
-> = {
-  'per:siblings': { type: 'sibling_of', symmetric: true },
-  'per:spouse': { type: 'spouse_of', symmetric: true },
-  'per:friends': { type: 'friend_of', symmetric: true },
-  'per:girl/boyfriend': { type: 'partner_of', symmetric: true },
-  'per:parents': { type: 'child_of' },
-  'per:children': { type: 'parent_of' },
-  'per:place_of_residence': { type: 'lives_in' },
-  'per:pet': { type: 'has_pet' },
-  'per:schools_attended': { type: 'studies_at' },
-  'per:employee_or_member_of': { type: 'works_for' },
-  'per:positive_impression': { type: 'likes' },
-  'per:negative_impression': { type: 'dislikes' },
-};
-
 /** Our relation type onto CoNLL04's, given the source entity type. */
 function conll04Type(type: string, sourceType: EntityType | undefined): string | undefined {
   if (type === 'works_for') return 'Work_For';
   if (type === 'lives_in' || type === 'born_in') return 'Live_In';
   if (type === 'located_in') return sourceType === 'ORG' ? 'OrgBased_In' : 'Located_In';
-  return KILL_VERBS.has(type) ? 'Kill' : undefined;
+  return type === 'killed' ? 'Kill' : undefined;
 }
 
 function pickScore(score: Score): { precision: number; recall: number; f1: number } {
@@ -141,44 +122,7 @@ function scoreConll04(
   return toScore(gold, predicted, correct);
 }
 
-function dialogreRecall(
-  dialogues: readonly DialogreDialogue[],
-  rules: RulesEntityExtractor,
-): Record<string, { gold: number; found: number; recall: number }> {
-  const table: Record<string, { gold: number; found: number; recall: number }> = {};
-  for (const [turns, pairs] of dialogues) {
-    const predicted = new Set<string>();
-    for (const turn of turns) {
-      const colon = turn.indexOf(':');
-      const speaker = turn.slice(0, colon).trim();
-      const extraction = rules.extractSync(turn.slice(colon + 1), { speaker });
-      for (const relation of extraction.relations) {
-        const source = extraction.entities[relation.sourceIndex]?.text.toLowerCase();
-        const target = extraction.entities[relation.targetIndex]?.text.toLowerCase();
-        predicted.add(`${source}|${target}|${relation.type}`);
-      }
-    }
-    for (const pair of pairs) {
-      for (const label of pair.r) {
-        const mapped = DIALOGRE_MAP[label];
-        if (!mapped) continue;
-        const x = pair.x.toLowerCase();
-        const y = pair.y.toLowerCase();
-        const hit =
-          predicted.has(`${x}|${y}|${mapped.type}`) ||
-          (mapped.symmetric === true && predicted.has(`${y}|${x}|${mapped.type}`));
-        table[label] ??= { gold: 0, found: 0, recall: 0 };
-        const entry = table[label];
-        entry.gold += 1;
-        entry.found += hit ? 1 : 0;
-        entry.recall = Math.round((entry.found / entry.gold) * 1000) / 1000;
-      }
-    }
-  }
-  return table;
-}
-
-/** `engram bench relations`: CoNLL04 dev triples (end to end and with gold entities) + DialogRE recall. */
+/** `engram bench relations`: CoNLL04 dev triples (end to end and with gold entities) + DialogRE precision and recall per label. */
 export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   const conllFile = resolveDataFile(args.data, CONLL04);
   if (!conllFile) {
@@ -209,9 +153,9 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
   );
   const baseline = scoreConll04(cases, (item) => compromise.extractSync(item.text));
   const dialogreFile = resolveDataFile(args.data === undefined ? undefined : args.data, DIALOGRE);
-  const dialogre = dialogreFile
-    ? dialogreRecall(await loadJson<DialogreDialogue[]>(dialogreFile), rules)
-    : undefined;
+  const dialogues = dialogreFile ? await loadJson<DialogreDialogue[]>(dialogreFile) : undefined;
+  const dialogre = dialogues && scoreDialogre(dialogues, rules, { speakerNames: false });
+  const dialogreNamed = dialogues && scoreDialogre(dialogues, rules, { speakerNames: true });
   const pick = pickScore;
   const result = {
     suite: 'relations',
@@ -221,16 +165,17 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     end_to_end_variants: variants,
     gold_entities: pick(goldEntities),
     baseline: { name: 'compromise (its entities + match patterns)', end_to_end: pick(baseline) },
-    dialogre_recall: dialogre ?? 'skipped: data not found',
+    dialogre: dialogre ?? 'skipped: data not found',
+    dialogre_speaker_names: dialogreNamed ?? 'skipped: data not found',
     type_mapping:
-      'works_for→Work_For; lives_in, born_in→Live_In; located_in→OrgBased_In (ORG source) or Located_In; verb lemmas kill/assassinate/murder/shoot/slay/stab/execute→Kill',
+      'works_for→Work_For; lives_in, born_in→Live_In; located_in→OrgBased_In (ORG source) or Located_In; killed→Kill',
   };
-  const dialogreRows = dialogre
-    ? Object.entries(dialogre).map(
-        ([label, entry]) =>
-          `| ${label} → ${DIALOGRE_MAP[label]?.type} | ${entry.gold} | ${entry.found} | ${entry.recall} |`,
-      )
-    : ['| (DialogRE data not found) | | | |'];
+  const dialogreRows =
+    dialogre && dialogreNamed
+      ? Object.entries(dialogre).map(([label, row]) =>
+          dialogreLine(label, row, dialogreNamed[label]),
+        )
+      : ['| (DialogRE data not found) | | | | | |'];
   const markdown = [
     `CoNLL04 dev (${cases.length} sentences): a triple counts when both entity spans (exact) and the relation type match.`,
     '',
@@ -245,11 +190,19 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     '',
     `Type mapping: ${result.type_mapping}.`,
     '',
-    'DialogRE dev, recall of labelled pairs (each turn extracted with its speaker; names compared case-insensitively):',
+    'DialogRE dev (each turn extracted with its speaker, "Speaker 2"; names compared case-insensitively). Recall: labelled pairs found. Precision: of our edges of the type between two annotated arguments of the dialogue (speakers and named people; edges to other words cannot be judged), the share a label confirms (either way for symmetric labels, or as the inverse type); DialogRE does not label every true pair, so it is a lower bound. "Speaker names": names first mapped through the dialogue\'s labelled alternate names ("Speaker 2" = "Chandler"), as Engram knows a user\'s own names.',
     '',
-    '| label → our type | gold pairs | found | recall |',
-    '|---|---|---|---|',
+    '| label → our type | gold pairs | recall | precision (edges) | recall, speaker names | precision, speaker names (edges) |',
+    '|---|---|---|---|---|---|',
     ...dialogreRows,
   ].join('\n');
   return { result, markdown };
+}
+
+function dialogreLine(label: string, strict: DialogreRow, named: DialogreRow | undefined): string {
+  const precision = (row: DialogreRow | undefined) =>
+    row?.precision === null || row === undefined
+      ? '–'
+      : `${row.precision} (${row.correct}/${row.predicted})`;
+  return `| ${label} → ${strict.type} | ${strict.gold} | ${strict.recall} (${strict.found}) | ${precision(strict)} | ${named?.recall} (${named?.found}) | ${precision(named)} |`;
 }

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type { EntityType } from '../../src/domain/entity.js';
 import type { EntityMention, Extraction, RelationMention } from '../../src/domain/extraction.js';
-import { type RelationLabel, verbRelation } from '../../src/domain/relation-type.js';
+import type { RelationType } from '../../src/domain/relation-type.js';
 import type { EntityExtractor } from '../../src/ports/entity-extractor.js';
 
 export interface CompromiseEntityExtractorOptions {
@@ -28,11 +28,11 @@ interface CompromiseView {
 }
 
 const CONFIDENCE = 0.6;
-const RELATION_PATTERNS: ReadonlyArray<readonly [string, RelationLabel]> = [
+const RELATION_PATTERNS: ReadonlyArray<readonly [string, RelationType]> = [
   ['[<a>#Person+] #Adverb? (work|works|worked|working) (for|at) [<b>#Organization+]', 'works_for'],
   ['[<a>#Person+] #Adverb? (live|lives|lived|living) in [<b>#Place+]', 'lives_in'],
   ['[<a>#Place+] , [<b>#Place+]', 'located_in'],
-  ['[<a>#Person+] (killed|assassinated|murdered|shot) [<b>#Person+]', verbRelation('kill')],
+  ['[<a>#Person+] (killed|assassinated|murdered|shot) [<b>#Person+]', 'killed'],
 ];
 
 /** compromise alone (what mem0's TypeScript SDK uses): the baseline adapter. */

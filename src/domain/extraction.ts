@@ -31,6 +31,11 @@ export interface RelationMention {
   readonly sentence: string;
   /** When the fact started, when the text says ("we moved here last month"); else when it was said. */
   readonly validFrom?: Date;
+  /**
+   * The text says the fact stopped ("we broke up", "I left Acme"): the edge that held then ends at
+   * `validFrom` (or when it was said) instead of starting there.
+   */
+  readonly ends?: boolean;
 }
 
 export interface Extraction {

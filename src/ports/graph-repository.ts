@@ -34,6 +34,12 @@ export interface RelationshipInput {
   readonly validFrom: Date;
   /** Single-valued types (lives_in, …) close the source's other current edges of the type. */
   readonly singleValued: boolean;
+  /**
+   * The fact stopped at `validFrom`: the edge source → target of the type (or target → source of
+   * its inverse) that held then is closed there. With none holding and none known before, a closed
+   * edge that ends there records it.
+   */
+  readonly ends?: boolean;
 }
 
 export interface EntityFilter {

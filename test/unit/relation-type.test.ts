@@ -19,8 +19,21 @@ describe('the relation type catalogue', () => {
     }
   });
 
-  it('keeps one home, one employer and one spouse at a time', () => {
-    expect(types.filter(isSingleValued)).toEqual(['works_for', 'lives_in', 'spouse_of']);
+  it('keeps one home, one employer, one partner and one manager at a time', () => {
+    expect(types.filter(isSingleValued)).toEqual([
+      'works_for',
+      'lives_in',
+      'spouse_of',
+      'engaged_to',
+      'partner_of',
+      'reports_to',
+    ]);
+  });
+
+  it("reads role types from the source: Tom uncle_of Amy is Tom being Amy's uncle", () => {
+    expect(RELATION_TYPES.uncle_of.meaning).toBe('is an uncle of the target');
+    expect(RELATION_TYPES.reports_to.meaning).toMatch(/^has the target as manager/);
+    expect(RELATION_TYPES.manager_of.inverse).toBe('reports_to');
   });
 
   it('never treats a verb relation as single-valued', () => {
@@ -51,6 +64,13 @@ describe('relationLabelOf', () => {
   it('maps synonyms onto the catalogue', () => {
     expect(relationLabelOf('employed_by')).toBe('works_for');
     expect(relationLabelOf('married to')).toBe('spouse_of');
+    expect(relationLabelOf('assassinated')).toBe('killed');
+  });
+
+  it('keeps the direction of boss and manager names: the source manages the target', () => {
+    expect(relationLabelOf('boss_of')).toBe('manager_of');
+    expect(relationLabelOf('supervises')).toBe('manager_of');
+    expect(relationLabelOf('managed_by')).toBe('reports_to');
   });
 
   it('keeps any other name as a verb relation and drops an empty one', () => {

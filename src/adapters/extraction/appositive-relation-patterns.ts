@@ -8,7 +8,7 @@ import {
   PLACE_LINKS,
 } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
-import { isType, type RelationScan } from './relation-scan.js';
+import { isType, possessorAt, type RelationScan } from './relation-scan.js';
 
 // Being in a place carries over to the place's region ("born in Concord, Mass." → Mass.).
 const THROUGH_REGIONS: ReadonlySet<string> = new Set<RelationType>([
@@ -21,7 +21,7 @@ const THROUGH_REGIONS: ReadonlySet<string> = new Set<RelationType>([
 export function findAppositiveRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
   for (let index = 0; index < items.length; index += 1) {
     const node = items[index]?.node;
-    if (node === undefined) continue;
+    if (node === undefined || scan.nodes[node]?.relative) continue;
     if (items[index + 1]?.word === ',' && ARTICLES.has(items[index + 2]?.word ?? ''))
       describedAs(scan, items, index, node);
     if (isType(scan, node, ['LOCATION', 'ORG'])) {
@@ -70,9 +70,15 @@ function whereClause(
 ): void {
   let cursor = index + 1;
   if (items[cursor]?.word === ',') cursor += 1;
+  // "Tampa is where my cousin Ruth lives".
+  else if (items[cursor]?.word === 'is' || items[cursor]?.word === 'was') cursor += 1;
   if (items[cursor]?.word !== 'where') return;
   // Whatever "where someone was born" follows is a place.
   retype(scan, place, 'LOCATION');
+  const owner = possessorAt(scan, items, cursor + 1);
+  // "where my cousin Ruth lives": the relative named after the possessive lives there.
+  if (owner && items[owner[1]]?.node === undefined && items[owner[1] + 1]?.node !== undefined)
+    cursor = owner[1];
   const person = items[cursor + 1]?.node;
   if (person === undefined || !isType(scan, person, ['PERSON'])) return;
   for (let step = cursor + 2; step < cursor + 5; step += 1) {

@@ -15,7 +15,8 @@ import { isRoleWord } from './role-words.js';
 export function findNewsRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
   for (let index = 0; index < items.length; index += 1) {
     const node = items[index]?.node;
-    if (node === undefined) continue;
+    // An unnamed relative ("Carpenter's brother") is named by the appositive that follows.
+    if (node === undefined || scan.nodes[node]?.relative) continue;
     if (isType(scan, node, ['PERSON'])) personPatterns(scan, items, index, node);
     if (isType(scan, node, ['ORG', 'LOCATION', 'MISC']))
       rolePersonPattern(scan, items, index, node);
@@ -43,7 +44,7 @@ function personPatterns(
     return;
   }
   const roleStart = cursor;
-  const [roleEnd, role] = readRole(items, cursor);
+  const [roleEnd, role] = readRole(scan, items, cursor);
   cursor = roleEnd;
   const preposition = items[cursor]?.word ?? '';
   if (!PERSON_LINKS.has(preposition)) return;
@@ -57,10 +58,15 @@ function personPatterns(
     scan.add(person, target, role ?? 'works_for', role ? 0.75 : 0.6, items);
   } else if (
     isType(scan, target, ['LOCATION']) &&
-    (direct || preposition === 'from' || role === 'lives_in' || role === 'born_in')
+    // "Ann from Ohio", not "we moved from Seattle".
+    (direct ||
+      (preposition === 'from' && (cursor === index + 1 || comma)) ||
+      role === 'lives_in' ||
+      role === 'born_in')
   ) {
     scan.add(person, target, role === 'born_in' ? 'born_in' : 'lives_in', 0.65, items);
-  } else if (isType(scan, target, ['LOCATION']) && role === 'works_for') {
+  } else if (isType(scan, target, ['LOCATION']) && role === 'works_for' && preposition !== 'at') {
+    // "a lawyer in Boston" lives there; "a nurse at Mass General" works at a place misread as one.
     scan.add(person, target, 'lives_in', 0.55, items);
   }
 }
@@ -70,6 +76,7 @@ function personPatterns(
  * "a professor of political science at". Returns where it stopped and the role found.
  */
 function readRole(
+  scan: RelationScan,
   items: readonly SentenceItem[],
   start: number,
 ): [number, RelationType | undefined] {
@@ -86,6 +93,10 @@ function readRole(
       continue;
     }
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word)) break;
+    // "Rachel comes over to borrow …": a verb of the present ends what could be a role.
+    const lemma = scan.gazetteer.verbLemmas.get(word);
+    const verb = lemma !== undefined && lemma !== word && lemma !== 'be' && word.endsWith('s');
+    if (verb && !isRoleWord(word)) break;
     role = ROLE_NOUNS.get(word) ?? (isRoleWord(word) ? (role ?? 'works_for') : role);
   }
   return [cursor, role];
@@ -137,7 +148,7 @@ function placeOwnerPatterns(
       scan.add(named, place, 'located_in', 0.65, items);
     return true;
   }
-  if (possessive && owned !== undefined) {
+  if (possessive && owned !== undefined && !scan.nodes[owned]?.relative) {
     if (isType(scan, owned, ['LOCATION', 'ORG'])) scan.add(owned, place, 'located_in', 0.6, items);
     if (isType(scan, owned, ['PERSON'])) scan.add(owned, place, 'lives_in', 0.6, items);
     return true;

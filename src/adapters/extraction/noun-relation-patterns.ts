@@ -1,4 +1,3 @@
-import { verbRelation } from '../../domain/relation-type.js';
 import { ARTICLES, HOME_NOUNS, KILLER_NOUNS, KILLING_NOUNS } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
 import { isType, type RelationScan } from './relation-scan.js';
@@ -24,12 +23,11 @@ function killerAfterVictim(
 ): void {
   let cursor = index + 1;
   if (items[cursor]?.word === "'s") cursor += 1;
-  const lemma = KILLER_NOUNS.get(items[cursor]?.word ?? '');
-  if (!lemma) return;
+  if (!KILLER_NOUNS.has(items[cursor]?.word ?? '')) return;
   cursor += items[cursor + 1]?.word === ',' ? 2 : 1;
   const killer = items[cursor]?.node;
   if (killer !== undefined && isType(scan, killer, ['PERSON']))
-    scan.add(killer, victim, verbRelation(lemma), 0.65, items);
+    scan.add(killer, victim, 'killed', 0.65, items);
 }
 
 /** "John Wilkes Booth, (the) assassin of Lincoln". */
@@ -43,18 +41,16 @@ function killerOfVictim(
   if (items[cursor]?.word !== ',') return;
   cursor += 1;
   if (ARTICLES.has(items[cursor]?.word ?? '')) cursor += 1;
-  const lemma = KILLER_NOUNS.get(items[cursor]?.word ?? '');
-  if (!lemma || items[cursor + 1]?.word !== 'of') return;
+  if (!KILLER_NOUNS.has(items[cursor]?.word ?? '') || items[cursor + 1]?.word !== 'of') return;
   const victim = items[cursor + 2]?.node;
   if (victim !== undefined && isType(scan, victim, ['PERSON']))
-    scan.add(killer, victim, verbRelation(lemma), 0.65, items);
+    scan.add(killer, victim, 'killed', 0.65, items);
 }
 
 /** "the assassination of Archduke Franz Ferdinand by Gavrilo Princip". */
 function killingOfBy(scan: RelationScan, items: readonly SentenceItem[]): void {
   for (let index = 0; index + 4 < items.length; index += 1) {
-    const lemma = KILLING_NOUNS.get(items[index]?.word ?? '');
-    if (!lemma || items[index + 1]?.word !== 'of') continue;
+    if (!KILLING_NOUNS.has(items[index]?.word ?? '') || items[index + 1]?.word !== 'of') continue;
     const victim = items[index + 2]?.node;
     if (victim === undefined || !isType(scan, victim, ['PERSON'])) continue;
     for (let cursor = index + 3; cursor < index + 8; cursor += 1) {
@@ -63,7 +59,7 @@ function killingOfBy(scan: RelationScan, items: readonly SentenceItem[]): void {
       while (agent < cursor + 4 && items[agent]?.node === undefined) agent += 1;
       const killer = items[agent]?.node;
       if (killer !== undefined && isType(scan, killer, ['PERSON']))
-        scan.add(killer, victim, verbRelation(lemma), 0.6, items);
+        scan.add(killer, victim, 'killed', 0.6, items);
       break;
     }
   }

@@ -1,9 +1,36 @@
 import type { EntityType } from '../../domain/entity.js';
 import type { RelationMention } from '../../domain/extraction.js';
-import type { RelationLabel } from '../../domain/relation-type.js';
+import type { Metadata } from '../../domain/memory.js';
+import type { RelationType } from '../../domain/relation-type.js';
+import { resolveRelativeDate, type TimeDirection } from '../../domain/relative-date.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { GraphNode, SentenceItem } from './relation-items.js';
 import type { Token } from './tokenizer.js';
+
+/** How a pattern qualifies a relation it adds. */
+export interface RelationOptions {
+  /** The fact stopped rather than started ("we broke up", "I left Acme"). */
+  readonly ends?: boolean;
+  /** The sentence's time expression ("last month") dates the fact; a future one drops it (a plan). */
+  readonly timed?: boolean;
+  /** How to read "in May" / "on Saturday" for a timed relation (default: past). */
+  readonly direction?: TimeDirection;
+}
+
+/** A relation whose target the text names later ("we got a puppy! his name is Pepper"). */
+export interface Unnamed {
+  readonly source: number;
+  readonly type: RelationType;
+  readonly confidence: number;
+  /** The sentence that told of it: its items and its index in the text. */
+  readonly items: readonly SentenceItem[];
+  readonly sentence: number;
+  /** What the named entity is (`{ species: 'dog' }`) and the type its name takes. */
+  readonly attributes?: Metadata;
+  readonly nameType: EntityType;
+  /** The relation to the stand-in ("puppy") that the name replaces, if one was added. */
+  readonly placeholder?: RelationMention;
+}
 
 /** Mutable state shared by the pattern families while one text is analysed. */
 export interface RelationScan {
@@ -12,16 +39,33 @@ export interface RelationScan {
   readonly nodes: GraphNode[];
   readonly gazetteer: Gazetteer;
   readonly relations: RelationMention[];
-  /** Adds a relation once (same source, target and type). */
+  /** The first person of the text, when known. */
+  readonly speaker: string | undefined;
+  /** Relations waiting for their target's name. */
+  readonly unnamed: Unnamed[];
+  /** Index of the sentence being read. */
+  sentence: number;
+  /** Adds a relation once (same source, target, type and ending); true when added. */
   add(
     source: number,
     target: number,
-    type: RelationLabel,
+    type: RelationType,
     confidence: number,
     items: readonly SentenceItem[],
-  ): void;
+    options?: RelationOptions,
+  ): boolean;
   /** Adds an auxiliary MISC node over tokens `first..last` and returns its index. */
-  addPhrase(first: number, last: number): number;
+  addPhrase(first: number, last: number, attributes?: Metadata): number;
+  /** Adds an auxiliary speaker node on token `index` (a subjectless "moved to Denver"). */
+  addSpeaker(index: number): number;
+  /** Adds a name the finder missed, over tokens `first..last` ("a cat named Whiskers"). */
+  addName(first: number, last: number, type: EntityType): number;
+}
+
+/** Who speaks, and when: what first-person words and relative dates resolve to. */
+export interface ScanContext {
+  readonly speaker?: string | undefined;
+  readonly referenceTime?: Date | undefined;
 }
 
 /** A fresh scan over one text. */
@@ -30,38 +74,96 @@ export function createScan(
   tokens: readonly Token[],
   nodes: GraphNode[],
   gazetteer: Gazetteer,
+  context: ScanContext = {},
 ): RelationScan {
-  const relations: RelationMention[] = [];
-  const seen = new Set<string>();
-  return {
-    text,
-    tokens,
-    nodes,
-    gazetteer,
-    relations,
-    add(source, target, type, confidence, items) {
-      const key = `${source}:${target}:${type}`;
-      if (source === target || seen.has(key)) return;
-      seen.add(key);
-      relations.push({
-        sourceIndex: source,
-        targetIndex: target,
-        type,
-        confidence,
-        sentence: sentenceText(text, tokens, nodes, items),
-      });
-    },
-    addPhrase(first, last) {
-      nodes.push({
-        type: 'MISC',
-        firstToken: first,
-        lastToken: last,
-        confidence: 0.6,
-        auxiliary: true,
-      });
-      return nodes.length - 1;
-    },
-  };
+  return new TextScan(text, tokens, nodes, gazetteer, context);
+}
+
+class TextScan implements RelationScan {
+  readonly relations: RelationMention[] = [];
+  readonly unnamed: Unnamed[] = [];
+  readonly speaker: string | undefined;
+  sentence = 0;
+  readonly #seen = new Set<string>();
+  readonly #referenceTime: Date | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    readonly nodes: GraphNode[],
+    readonly gazetteer: Gazetteer,
+    context: ScanContext,
+  ) {
+    this.speaker = context.speaker;
+    this.#referenceTime = context.referenceTime;
+  }
+
+  add(
+    source: number,
+    target: number,
+    type: RelationType,
+    confidence: number,
+    items: readonly SentenceItem[],
+    options: RelationOptions = {},
+  ): boolean {
+    // Every speaker node is one entity: "I proposed to Lucia … we are engaged" is one fact.
+    const id = (node: number) => (this.nodes[node]?.speaker !== undefined ? 'speaker' : node);
+    const key = `${id(source)}:${id(target)}:${type}:${options.ends === true}`;
+    if (id(source) === id(target) || this.#seen.has(key)) return false;
+    const validFrom = options.timed ? this.#dateOf(items, [source, target], options) : undefined;
+    // A fact dated after it was said is a plan ("I start at Acme next month").
+    if (validFrom && this.#referenceTime && validFrom > this.#referenceTime) return false;
+    this.#seen.add(key);
+    this.relations.push({
+      sourceIndex: source,
+      targetIndex: target,
+      type,
+      confidence,
+      sentence: sentenceText(this.text, this.tokens, this.nodes, items),
+      ...(validFrom ? { validFrom } : {}),
+      ...(options.ends ? { ends: true } : {}),
+    });
+    return true;
+  }
+
+  #dateOf(
+    items: readonly SentenceItem[],
+    ends: readonly number[],
+    options: RelationOptions,
+  ): Date | undefined {
+    if (!this.#referenceTime) return undefined;
+    const clause = clauseText(this.text, this.tokens, this.nodes, items, ends);
+    return resolveRelativeDate(clause, this.#referenceTime, options.direction);
+  }
+
+  addPhrase(first: number, last: number, attributes?: Metadata): number {
+    this.nodes.push({
+      type: 'MISC',
+      firstToken: first,
+      lastToken: last,
+      confidence: 0.6,
+      ...(attributes ? { attributes } : {}),
+      auxiliary: true,
+    });
+    return this.nodes.length - 1;
+  }
+
+  addSpeaker(index: number): number {
+    this.nodes.push({
+      type: 'PERSON',
+      firstToken: index,
+      lastToken: index,
+      confidence: 0.8,
+      speaker: this.speaker ?? '',
+      auxiliary: true,
+    });
+    return this.nodes.length - 1;
+  }
+
+  addName(first: number, last: number, type: EntityType): number {
+    this.nodes.push({ type, firstToken: first, lastToken: last, confidence: 0.7 });
+    return this.nodes.length - 1;
+  }
 }
 
 function sentenceText(
@@ -81,7 +183,48 @@ function sentenceText(
   return text.slice(start, tokens[lastToken]?.end ?? start).trim();
 }
 
-/** The node owning a possessive at `index` ("my", "Sarah 's", "his") and the next item index. */
+// Words that end the clause a time expression belongs to.
+const CLAUSE_ENDS: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '.',
+  '-',
+  '—',
+  'but',
+  'so',
+  'because',
+  'although',
+  'though',
+  'while',
+]);
+
+/**
+ * The clause of a relation, as text: from the clause break before its first end to the one after
+ * its last ("my sister lives in Lisbon, thinking of visiting in the spring" → the first part),
+ * with a short fronted time phrase before it ("Last year, we moved to Denver").
+ */
+function clauseText(
+  text: string,
+  tokens: readonly Token[],
+  nodes: readonly GraphNode[],
+  items: readonly SentenceItem[],
+  ends: readonly number[],
+): string {
+  const at = ends
+    .map((node) => items.findIndex((item) => item.node === node))
+    .filter((index) => index >= 0);
+  let first = at.length > 0 ? Math.min(...at) : 0;
+  let last = at.length > 0 ? Math.max(...at) : items.length - 1;
+  while (first > 0 && !CLAUSE_ENDS.has(items[first - 1]?.word ?? '')) first -= 1;
+  while (last + 1 < items.length && !CLAUSE_ENDS.has(items[last + 1]?.word ?? '')) last += 1;
+  if (first > 0 && first <= 5 && items[first - 1]?.word === ',') first = 0;
+  return sentenceText(text, tokens, nodes, items.slice(first, last + 1));
+}
+
+/** The node owning a possessive at `index` ("my", "our", "Sarah 's", "his") and the next item index. */
 export function possessorAt(
   scan: RelationScan,
   items: readonly SentenceItem[],
@@ -92,16 +235,39 @@ export function possessorAt(
   const node = scan.nodes[item.node];
   if (node?.type !== 'PERSON') return undefined;
   if (node.speaker !== undefined)
-    return item.word === 'my' || item.word === 'mine' ? [item.node, index + 1] : undefined;
+    return ['my', 'mine', 'our'].includes(item.word) ? [item.node, index + 1] : undefined;
   if (item.viaPronoun)
     return item.word === 'his' || item.word === 'her' ? [item.node, index + 1] : undefined;
-  return items[index + 1]?.word === "'s" || items[index + 1]?.word === '’s'
-    ? [item.node, index + 2]
-    : undefined;
+  return items[index + 1]?.word === "'s" ? [item.node, index + 2] : undefined;
+}
+
+/** The name of node `index`: the speaker's, a relative's ("amy's sister"), or the text it spans. */
+export function nodeName(scan: RelationScan, index: number): string {
+  const node = scan.nodes[index];
+  if (!node) return '';
+  if (node.speaker !== undefined) return node.speaker;
+  const start = scan.tokens[node.firstToken]?.start ?? 0;
+  return node.text ?? scan.text.slice(start, scan.tokens[node.lastToken]?.end ?? start);
 }
 
 /** True when node `index` has one of the given types. */
 export function isType(scan: RelationScan, index: number, types: readonly EntityType[]): boolean {
   const node = scan.nodes[index];
   return node !== undefined && types.includes(node.type);
+}
+
+/** True when node `index` stands for the speaker ("I", "we", a name the speaker gave). */
+export function isSpeakerNode(scan: RelationScan, index: number | undefined): boolean {
+  return index !== undefined && scan.nodes[index]?.speaker !== undefined;
+}
+
+/**
+ * Makes node `index` the given type when the context settles it ("my supervisor is Linda Park":
+ * a person, whatever the place list said). Speaker nodes and values (dates, money) never change.
+ */
+export function retype(scan: RelationScan, index: number, type: EntityType): void {
+  const node = scan.nodes[index];
+  if (!node || node.speaker !== undefined || node.type === type) return;
+  if (node.type === 'DATE' || node.type === 'TIME' || node.type === 'MONEY') return;
+  scan.nodes[index] = { ...node, type };
 }

@@ -66,7 +66,7 @@ export class RulesEntityExtractor implements EntityExtractor {
           ];
     });
     nodes.sort((a, b) => a.firstToken - b.firstToken);
-    const found = findRelations(text, tokens, nodes, this.#loaded(), context.speaker);
+    const found = findRelations(text, tokens, nodes, this.#loaded(), context);
     return assemble(text, tokens, found.nodes, found.relations, this.#threshold);
   }
 
@@ -81,7 +81,7 @@ export class RulesEntityExtractor implements EntityExtractor {
       (node) => node.confidence >= this.#threshold,
     );
     nodes.sort((a, b) => a.firstToken - b.firstToken);
-    const found = findRelations(source, tokens, nodes, gazetteer, context.speaker);
+    const found = findRelations(source, tokens, nodes, gazetteer, context);
     const extraction = assemble(source, tokens, found.nodes, found.relations, this.#threshold);
     return markSelfIntroductions(extraction, tokens, context.speaker);
   }
@@ -153,8 +153,15 @@ function startOf(node: GraphNode | undefined, tokens: readonly Token[]): number 
 function toMention(text: string, tokens: readonly Token[], node: GraphNode): EntityMention {
   const start = tokens[node.firstToken]?.start ?? 0;
   const end = tokens[node.lastToken]?.end ?? start;
-  const base = { type: node.type, start, end, confidence: node.confidence };
-  return node.speaker !== undefined
-    ? { ...base, text: node.speaker, isSpeaker: true }
-    : { ...base, text: text.slice(start, end) };
+  const base = {
+    type: node.type,
+    start,
+    end,
+    confidence: node.confidence,
+    ...(node.attributes ? { attributes: node.attributes } : {}),
+  };
+  const alias = node.alias ? { alias: node.alias } : {};
+  if (node.speaker === undefined)
+    return { ...base, text: node.text ?? text.slice(start, end), ...alias };
+  return { ...base, text: node.speaker, isSpeaker: true, ...alias };
 }

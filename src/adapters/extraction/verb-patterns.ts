@@ -10,6 +10,8 @@ export interface VerbPattern {
   readonly targets: readonly EntityType[];
   /** The object may be a plain noun phrase (emitted as a MISC entity). */
   readonly allowsPhrase?: boolean;
+  /** "we" may be the subject: it stands for the speaker's household ("we live in Austin"). */
+  readonly household?: boolean;
 }
 
 type VerbRelationType = keyof typeof VERB_PHRASES;
@@ -20,21 +22,26 @@ const PERSON: readonly EntityType[] = ['PERSON'];
 const AGENT: readonly EntityType[] = ['PERSON', 'ORG'];
 const ANY: readonly EntityType[] = ['PERSON', 'ORG', 'LOCATION', 'PRODUCT', 'EVENT', 'MISC'];
 
+interface Arguments {
+  readonly subjects: readonly EntityType[];
+  readonly targets: readonly EntityType[];
+  readonly household?: boolean;
+}
+
 // Who may be the subject and the object of each verb relation; ANY objects may be noun phrases.
-const ARGUMENTS: Readonly<
-  Record<
-    VerbRelationType,
-    { readonly subjects: readonly EntityType[]; readonly targets: readonly EntityType[] }
-  >
-> = {
+const ARGUMENTS: Readonly<Record<VerbRelationType, Arguments>> = {
   works_for: { subjects: PERSON, targets: ORG },
   born_in: { subjects: PERSON, targets: PLACE },
   located_in: { subjects: ['ORG', 'LOCATION'], targets: PLACE },
-  lives_in: { subjects: PERSON, targets: PLACE },
+  lives_in: { subjects: PERSON, targets: PLACE, household: true },
   studies_at: { subjects: PERSON, targets: ORG },
   member_of: { subjects: AGENT, targets: ORG },
   founded: { subjects: AGENT, targets: ORG },
+  killed: { subjects: PERSON, targets: PERSON },
   spouse_of: { subjects: PERSON, targets: PERSON },
+  engaged_to: { subjects: PERSON, targets: PERSON },
+  partner_of: { subjects: PERSON, targets: PERSON },
+  reports_to: { subjects: PERSON, targets: PERSON },
   friend_of: { subjects: PERSON, targets: PERSON },
   dislikes: { subjects: PERSON, targets: ANY },
   likes: { subjects: PERSON, targets: ANY },

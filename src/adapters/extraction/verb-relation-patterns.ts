@@ -1,106 +1,203 @@
 import type { EntityType } from '../../domain/entity.js';
-import { verbRelation } from '../../domain/relation-type.js';
-import { PET_NOUNS } from './lexicon/misc-words.js';
-import { NAMING_WORDS } from './lexicon/name-words.js';
 import {
   BE_FORMS,
-  GENERIC_VERB_STOPLIST,
+  CHANGE_VERBS,
+  CLAUSE_OPENERS,
+  ENDED_WORDS,
+  IRREALIS_WORDS,
+  LATER_ENDED_WORDS,
+  NEGATIONS,
   OBJECT_FILLERS,
-  PET_DETERMINERS,
-  PET_VERBS,
+  OTHER_SUBJECTS,
+  PAST_AS_BASE,
   PHRASE_STOPS,
+  STATE_VERBS,
   VERB_MODIFIERS,
   VERB_PREPOSITIONS,
 } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
-import { isType, type RelationScan } from './relation-scan.js';
+import { isSpeakerNode, isType, type RelationScan } from './relation-scan.js';
+import { settleObjectType } from './verb-object-types.js';
 import { VERB_PATTERNS, type VerbPattern } from './verb-patterns.js';
 
 const SUBJECT_TYPES: readonly EntityType[] = ['PERSON', 'ORG'];
+/** The subject in force at an item: one node or a coordinated group, and where it was written. */
+export interface Subject {
+  readonly nodes: readonly number[];
+  readonly at: number;
+}
 
-/** Subject–verb–object relations: typed verb patterns first, then the verb lemma for the rest. */
-export function findVerbRelations(scan: RelationScan, items: readonly SentenceItem[]): void {
-  const subjects = trackSubjects(scan, items);
+/** What the words around a verb make of a clause. */
+export type Mood = 'fact' | 'negated' | 'ended' | 'irrealis';
+
+/** Subject–verb–object relations of the typed verb patterns; no other verb makes a relation. */
+export function findVerbRelations(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  subjects: ReadonlyArray<Subject | undefined>,
+): void {
   for (let index = 0; index < items.length; index += 1) {
     const subject = subjects[index];
     const item = items[index];
-    if (subject === undefined || !item || item.node !== undefined) continue;
-    const typed = matchTyped(scan, items, index, subject) || matchPet(scan, items, index, subject);
-    if (typed === 0) matchGeneric(scan, items, index, subject);
+    if (!subject || !item || item.node !== undefined) continue;
+    const typed = matchTyped(scan, items, index, subject);
+    if (typed === 0) matchPassive(scan, items, index, subject);
     else index += typed - 1;
   }
 }
 
-/** For each item, the subject in force there: the latest node not governed by a verb or preposition. */
-function trackSubjects(
+/**
+ * For each item, the subject in force there: the latest node not governed by a verb or
+ * preposition; "Jordan and I" is one subject of two; a clause that opens with a past tense and
+ * no subject ("moved to Denver!") is the speaker's.
+ */
+export function trackSubjects(
   scan: RelationScan,
   items: readonly SentenceItem[],
-): Array<number | undefined> {
-  const subjects: Array<number | undefined> = [];
-  let current: number | undefined;
+): Array<Subject | undefined> {
+  const subjects: Array<Subject | undefined> = [];
+  let current: Subject | undefined;
   let governed = false;
+  let joinable = false;
+  let clauseStart = 0;
   for (const [index, item] of items.entries()) {
+    if (current === undefined && isSubjectlessVerb(scan, items, clauseStart, index))
+      current = { nodes: [scan.addSpeaker(item.tokenIndex)], at: index - 1 };
     subjects.push(current);
-    if (item.node !== undefined) {
-      // "found Oswald acted alone": an object followed by its own verb starts a new clause.
-      const after = items[index + 1]?.word === ',' ? items[index + 2] : items[index + 1];
-      const opensClause = isFiniteVerb(scan, items[index + 1]?.word ?? '') || after?.word === 'who';
-      if ((!governed || opensClause) && isType(scan, item.node, SUBJECT_TYPES)) current = item.node;
-      governed = false;
-    } else if (!OBJECT_FILLERS.has(item.word)) {
-      governed = VERB_PREPOSITIONS.has(item.word) || scan.gazetteer.verbLemmas.has(item.word);
+    if (item.word === ':' || item.word === ';' || item.word === ',') clauseStart = index + 1;
+    if (item.node === undefined) {
+      // "you", "they", "it" heading a clause: whoever is meant, it is not the last name.
+      if (!governed && OTHER_SUBJECTS.has(item.word) && opensClauseAt(items, index))
+        current = undefined;
+      if (item.word !== 'and') joinable = false;
+      if (!OBJECT_FILLERS.has(item.word))
+        governed = VERB_PREPOSITIONS.has(item.word) || scan.gazetteer.verbLemmas.has(item.word);
+      continue;
     }
+    // "found Oswald acted alone": an object followed by its own verb starts a new clause.
+    const after = items[index + 1]?.word === ',' ? items[index + 2] : items[index + 1];
+    const opensClause = isFiniteVerb(scan, items[index + 1]?.word ?? '') || after?.word === 'who';
+    const subjectType = isType(scan, item.node, SUBJECT_TYPES) && !item.vocative;
+    if (joinable && items[index - 1]?.word === 'and' && current && subjectType) {
+      current = { nodes: [...current.nodes, item.node], at: index };
+    } else if ((!governed || opensClause) && subjectType) {
+      current = { nodes: [item.node], at: index };
+      joinable = true;
+    } else {
+      joinable = false;
+    }
+    governed = false;
   }
   return subjects;
 }
+
+// Words after which a new clause (and its subject) begins.
+const CLAUSE_OPENING: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  'and',
+  'but',
+  'so',
+  'because',
+  'if',
+  'when',
+  'then',
+  'or',
+]);
+
+/** True when the item at `index` begins a clause ("…, you said", "and they moved"). */
+function opensClauseAt(items: readonly SentenceItem[], index: number): boolean {
+  return index === 0 || CLAUSE_OPENING.has(items[index - 1]?.word ?? '');
+}
+
+/** A past tense opening a clause with nothing but fillers before it, in first-person text. */
+function isSubjectlessVerb(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  start: number,
+  index: number,
+): boolean {
+  if (scan.speaker === undefined || index < start) return false;
+  for (let cursor = start; cursor < index; cursor += 1)
+    if (!CLAUSE_OPENERS.has(items[cursor]?.word ?? '') || items[cursor]?.node !== undefined)
+      return false;
+  const word = items[index]?.word ?? '';
+  const lemma = scan.gazetteer.verbLemmas.get(word);
+  if (PAST_AS_BASE.has(word) || word === 'been') return true;
+  // "living in Chicago, finishing my masters": a self-description's state.
+  if (STATE_VERBS.has(lemma ?? '') && word.endsWith('ing')) return true;
+  return lemma !== undefined && lemma !== word && !/(?:ing|[^s]s)$/u.test(word);
+}
+
+/** What the words between the subject and the verb, and just after the object, make of a clause. */
+export function moodOf(
+  items: readonly SentenceItem[],
+  subjectAt: number,
+  verbAt: number,
+  end: number,
+): Mood {
+  const between = items.slice(subjectAt + 1, verbAt).map((item) => item.word);
+  // "will you marry me?": a question asks, it does not tell.
+  if (between.some((word) => IRREALIS_WORDS.has(word)) || isQuestion(items, verbAt))
+    return 'irrealis';
+  const negated = between.some((word) => NEGATIONS.has(word));
+  const later = items.slice(end, end + 4).some((item) => LATER_ENDED_WORDS.has(item.word));
+  if (between.some((word) => ENDED_WORDS.has(word)) || (negated && later)) return 'ended';
+  return negated ? 'negated' : 'fact';
+}
+
+/** True when the clause of the verb at `verbAt` ends in a question mark. */
+function isQuestion(items: readonly SentenceItem[], verbAt: number): boolean {
+  const end = items.findIndex((item, index) => index > verbAt && CLAUSE_MARKS.has(item.word));
+  return items[end]?.word === '?';
+}
+
+const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '.', '!', '?']);
 
 function matchTyped(
   scan: RelationScan,
   items: readonly SentenceItem[],
   index: number,
-  subject: number,
+  subject: Subject,
 ): number {
   for (const pattern of VERB_PATTERNS) {
     const length = matchWords(items, index, pattern.words);
     if (length === 0) continue;
-    if (!isType(scan, subject, pattern.subjects)) continue;
+    const sources = subject.nodes.filter((node) => acceptsSubject(scan, pattern, node));
+    if (sources.length === 0) continue;
     const target = findObject(scan, items, index + length, pattern);
     if (target === undefined) continue;
-    const confidence = items.some((item) => item.node === subject && item.viaPronoun) ? 0.7 : 0.8;
-    scan.add(subject, target, pattern.type, confidence, items);
+    const verb = items[index]?.word ?? '';
+    // "we're moving to Boston": the -ing form of a change is a plan.
+    if (verb.endsWith('ing') && CHANGE_VERBS.has(pattern.words[0] ?? '')) return length;
+    // "this commute is killing me" is no killing; "convicted of assassinating Kennedy" is.
+    const progressive = verb.endsWith('ing') && BE_FORMS.has(items[index - 1]?.word ?? '');
+    if (pattern.type === 'killed' && (progressive || isSpeakerNode(scan, target))) return length;
+    const mood = moodOf(items, subject.at, index, index + length + 1);
+    if (mood === 'irrealis' || mood === 'negated') return length;
+    const viaPronoun = items[subject.at]?.viaPronoun === true;
+    for (const source of sources)
+      scan.add(source, target, pattern.type, viaPronoun ? 0.7 : 0.8, items, {
+        timed: true,
+        ...(mood === 'ended' ? { ends: true } : {}),
+      });
     return length;
   }
   return 0;
 }
 
-/** "I have a dog (named Rex)" / "we adopted two kittens". */
-function matchPet(
-  scan: RelationScan,
-  items: readonly SentenceItem[],
-  index: number,
-  subject: number,
-): number {
-  if (!PET_VERBS.has(items[index]?.lemma ?? '') || !isType(scan, subject, ['PERSON'])) return 0;
-  let cursor = index + 1;
-  while (cursor - index < 4 && isPetDeterminer(items[cursor]?.word ?? '')) cursor += 1;
-  const noun = items[cursor];
-  const singular = noun?.word.replace(/(?<=[^s])s$/u, '') ?? '';
-  if (!noun || noun.node !== undefined || !PET_NOUNS.has(singular)) return 0;
-  let next = cursor + 1;
-  if (NAMING_WORDS.has(items[next]?.word ?? '')) next += 1;
-  const name = items[next]?.node;
-  const node = name === undefined ? undefined : scan.nodes[name];
-  if (name !== undefined && node && node.speaker === undefined && node.type !== 'DATE') {
-    scan.nodes[name] = { ...node, type: 'MISC' };
-    scan.add(subject, name, 'has_pet', 0.8, items);
-  } else {
-    scan.add(subject, scan.addPhrase(noun.tokenIndex, noun.tokenIndex), 'has_pet', 0.7, items);
-  }
-  return cursor + 1 - index;
+/** The subject fits the pattern; "we" only where it means the household ("we live in Austin"). */
+function acceptsSubject(scan: RelationScan, pattern: VerbPattern, node: number): boolean {
+  if (!isType(scan, node, pattern.subjects)) return false;
+  return pattern.household === true || scan.nodes[node]?.plural !== true;
 }
 
 /** Number of items the pattern covers at `index` (0 when it does not match). */
-function matchWords(
+export function matchWords(
   items: readonly SentenceItem[],
   index: number,
   words: readonly string[],
@@ -137,8 +234,10 @@ function findObject(
   )
     cursor += 1;
   const item = items[cursor];
-  if (item?.node !== undefined)
+  if (item?.node !== undefined) {
+    settleObjectType(scan, item.node, pattern);
     return isType(scan, item.node, pattern.targets) ? item.node : undefined;
+  }
   if (!pattern.allowsPhrase || !item) return undefined;
   return phraseObject(scan, items, cursor);
 }
@@ -174,66 +273,33 @@ function isFiniteVerb(scan: RelationScan, word: string): boolean {
   return lemma !== undefined && lemma !== word && !word.endsWith('ing') && !/s$/u.test(lemma);
 }
 
-function matchGeneric(
-  scan: RelationScan,
-  items: readonly SentenceItem[],
-  index: number,
-  subject: number,
-): void {
-  const item = items[index];
-  if (!item) return;
-  if (matchPassive(scan, items, index, subject)) return;
-  const lemma = scan.gazetteer.verbLemmas.get(item.word) ?? guessPastTenseLemma(item.word, scan);
-  if (lemma === undefined || GENERIC_VERB_STOPLIST.has(lemma)) return;
-  if (scan.gazetteer.firstNames.has(item.word) || item.word.length < 3) return;
-  let cursor = index + 1;
-  while (
-    cursor < items.length &&
-    cursor - index <= 3 &&
-    (OBJECT_FILLERS.has(items[cursor]?.word ?? '') ||
-      VERB_PREPOSITIONS.has(items[cursor]?.word ?? ''))
-  )
-    cursor += 1;
-  const target = items[cursor]?.node;
-  if (
-    target === undefined ||
-    !isType(scan, target, ['PERSON', 'ORG', 'LOCATION', 'PRODUCT', 'EVENT', 'MISC'])
-  )
-    return;
-  scan.add(subject, target, verbRelation(lemma), 0.55, items);
-}
+// Lemmas of killing, as news writes them in the passive ("Kennedy was shot by Oswald").
+const KILLING_LEMMAS: ReadonlySet<string> = new Set(
+  VERB_PATTERNS.filter((pattern) => pattern.type === 'killed').map(
+    (pattern) => pattern.words[0] ?? '',
+  ),
+);
 
-/** "Kennedy was shot by Oswald": the agent after "by" is the source, the subject the target. */
+/** "Kennedy was shot by Oswald": the agent after "by" killed the subject. */
 function matchPassive(
   scan: RelationScan,
   items: readonly SentenceItem[],
   index: number,
-  subject: number,
-): boolean {
+  subject: Subject,
+): void {
   let before = index - 1;
-  while (VERB_MODIFIERS.has(items[before]?.word ?? '') || /ly$/u.test(items[before]?.word ?? ''))
+  const word = (at: number) => items[at]?.word ?? '';
+  while (
+    !BE_FORMS.has(word(before)) &&
+    (VERB_MODIFIERS.has(word(before)) || /ly$/u.test(word(before)))
+  )
     before -= 1;
-  if (!BE_FORMS.has(items[before]?.word ?? '') && items[before]?.word !== 'been') return false;
-  const word = items[index]?.word ?? '';
-  if (items[index + 1]?.word !== 'by' || !/(?:ed|en|wn|ot|ht)$/u.test(word)) return false;
+  if (!BE_FORMS.has(items[before]?.word ?? '') && items[before]?.word !== 'been') return;
+  const item = items[index];
+  if (items[index + 1]?.word !== 'by' || !item || !KILLING_LEMMAS.has(item.lemma)) return;
   const agent = items[index + 2]?.node;
-  if (agent === undefined || !isType(scan, agent, ['PERSON', 'ORG'])) return false;
-  const lemma = scan.gazetteer.verbLemmas.get(word) ?? guessPastTenseLemma(word, scan);
-  if (lemma === undefined || GENERIC_VERB_STOPLIST.has(lemma)) return false;
-  scan.add(agent, subject, verbRelation(lemma), 0.6, items);
-  return true;
-}
-
-/** "a", "the", "two", "3": words between a pet verb and its noun. */
-function isPetDeterminer(word: string): boolean {
-  return PET_DETERMINERS.has(word) || /^\p{N}+$/u.test(word);
-}
-
-/** "assassinated" → "assassinate": a regular past tense the lexicon lacks (adjectives excluded). */
-function guessPastTenseLemma(word: string, scan: RelationScan): string | undefined {
-  if (!/^\p{Ll}{3,}ed$/u.test(word) || scan.gazetteer.commonWords.has(word)) return undefined;
-  if (word.endsWith('ied')) return `${word.slice(0, -3)}y`;
-  if (/([bcdfgklmnprstvz])\1ed$/u.test(word)) return word.slice(0, -3);
-  if (/(at|iz|is|uc|at|ur|ir|as|ag|ov|iv|ud|ng)ed$/u.test(word)) return word.slice(0, -1);
-  return word.slice(0, -2);
+  if (agent === undefined || !isType(scan, agent, ['PERSON'])) return;
+  for (const victim of subject.nodes)
+    if (isType(scan, victim, ['PERSON']) && !isSpeakerNode(scan, victim))
+      scan.add(agent, victim, 'killed', 0.6, items);
 }

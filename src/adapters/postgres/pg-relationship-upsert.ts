@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { inverseOf } from '../../domain/relation-type.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { RelationshipInput } from '../../ports/graph-repository.js';
 import type { Database } from './database.js';
@@ -16,14 +17,69 @@ type Row = typeof relationships.$inferSelect;
  * ends there, and the new value holds until the next later value starts (or is current when there
  * is none). A backdated assertion therefore becomes a closed historical fact and never closes a
  * newer one. Asserting the value that already holds at that time only adds evidence.
+ *
+ * An ending (`ends`) closes the edge that holds at `validFrom` (see `endRelationship`).
  */
 export async function upsertRelationship(
   db: Database,
   input: RelationshipInput,
 ): Promise<Relationship> {
+  if (input.ends) return endRelationship(db, input);
   const row = input.singleValued
     ? await placeOnTimeline(db, input)
     : await upsertCurrent(db, input, { validFrom: input.validFrom });
+  await addEvidence(db, row, input);
+  return toRelationship(row);
+}
+
+/**
+ * "We broke up", "I left Acme": the edge source → target of the type, or target → source of its
+ * inverse, that holds at `validFrom` is closed there, and records which memory ended it (as
+ * metadata, not evidence: the ending memory does not assert the fact, so it is never superseded
+ * by the next value). With no such edge holding and none known from before, a closed edge that
+ * starts and ends at `validFrom` records that the fact had held until then.
+ */
+async function endRelationship(db: Database, input: RelationshipInput): Promise<Relationship> {
+  const inverse = inverseOf(input.relationType);
+  const keys = [`${input.sourceEntityId}/${input.relationType}`];
+  if (inverse) keys.push(`${input.targetEntityId}/${inverse}`);
+  for (const key of keys.sort())
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  const edges = await db
+    .select()
+    .from(relationships)
+    .where(
+      or(
+        and(
+          eq(relationships.sourceEntityId, input.sourceEntityId),
+          eq(relationships.targetEntityId, input.targetEntityId),
+          eq(relationships.relationType, input.relationType),
+        ),
+        inverse
+          ? and(
+              eq(relationships.sourceEntityId, input.targetEntityId),
+              eq(relationships.targetEntityId, input.sourceEntityId),
+              eq(relationships.relationType, inverse),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(relationships.validFrom), asc(relationships.createdAt));
+  const at = input.validFrom.getTime();
+  const holding = edges.filter((edge) => covers(edge, at));
+  const ended = { endedBy: input.memoryId, endSentence: input.sentence };
+  const closed: Row[] = [];
+  for (const edge of holding) closed.push((await close(db, edge, input.validFrom, ended)) ?? edge);
+  const [first] = closed;
+  if (first) return toRelationship(first);
+  const known = edges.find((edge) => edge.validFrom.getTime() <= at);
+  if (known) return toRelationship(known);
+  const row = await insertEdge(db, input, { validFrom: input.validFrom, validTo: input.validFrom });
+  await addEvidence(db, row, input);
+  return toRelationship(row);
+}
+
+async function addEvidence(db: Database, row: Row, input: RelationshipInput): Promise<void> {
   await db
     .insert(relationshipEvidence)
     .values({
@@ -33,7 +89,6 @@ export async function upsertRelationship(
       confidence: input.confidence,
     })
     .onConflictDoNothing();
-  return toRelationship(row);
 }
 
 async function placeOnTimeline(db: Database, input: RelationshipInput): Promise<Row> {
@@ -130,11 +185,24 @@ async function touch(db: Database, edge: Row): Promise<Row> {
   return row ?? edge;
 }
 
-async function close(db: Database, edge: Row, at: Date): Promise<void> {
-  await db
+async function close(
+  db: Database,
+  edge: Row,
+  at: Date,
+  metadata?: Readonly<Record<string, string>>,
+): Promise<Row | undefined> {
+  const [row] = await db
     .update(relationships)
-    .set({ validTo: at, updatedAt: sql`now()` })
-    .where(eq(relationships.id, edge.id));
+    .set({
+      validTo: at,
+      updatedAt: sql`now()`,
+      ...(metadata
+        ? { metadata: sql`${relationships.metadata} || ${JSON.stringify(metadata)}::jsonb` }
+        : {}),
+    })
+    .where(eq(relationships.id, edge.id))
+    .returning();
+  return row;
 }
 
 async function moveStart(db: Database, edge: Row, validFrom: Date): Promise<Row | undefined> {

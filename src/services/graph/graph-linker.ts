@@ -101,6 +101,7 @@ export class GraphLinker {
           memoryId: unit.memoryId,
           validFrom: relation.validFrom ?? input.validFrom,
           singleValued: isSingleValued(relation.type),
+          ...(relation.ends ? { ends: true } : {}),
         }),
       );
     }

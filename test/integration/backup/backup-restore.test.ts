@@ -51,7 +51,7 @@ describe.each([
     const { source, file } = await seededBackup(from, `${from}-${to}-empty.engram.gz`);
     const target = await open(to, false);
     const summary = await restoreBackup(target.db, file);
-    expect(summary.migrationsApplied).toEqual(['0000_init']);
+    expect(summary.migrationsApplied).toEqual(['0000_init', '0001_relation_directions']);
     expect(await snapshotEveryTable(target.db)).toEqual(await snapshotEveryTable(source.db));
   });
 
@@ -77,7 +77,7 @@ describe('backup file', () => {
     expect(header).toMatchObject({
       format: 'engram-backup',
       version: 1,
-      migrations: ['0000_init'],
+      migrations: ['0000_init', '0001_relation_directions'],
     });
     const rows = Object.fromEntries(
       header.tables.map((table: { name: string; rows: number }) => [table.name, table.rows]),

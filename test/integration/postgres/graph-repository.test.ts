@@ -229,6 +229,98 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     });
   });
 
+  describe('endings', () => {
+    async function couple(sayings: number) {
+      const scope = freshScope();
+      const memoryIds = await seedMemories(
+        handle.db,
+        scope,
+        Array.from({ length: sayings }, (_, index) => `memory ${index}`),
+      );
+      const sam = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Sam' });
+      const jordan = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Jordan' });
+      const say = (
+        from: string,
+        to: string,
+        at: string,
+        index: number,
+        options: { type?: string; ends?: boolean } = {},
+      ) =>
+        graph.upsertRelationship({
+          sourceEntityId: from === 'Sam' ? sam.id : jordan.id,
+          targetEntityId: to === 'Sam' ? sam.id : jordan.id,
+          relationType: options.type ?? 'partner_of',
+          confidence: 0.8,
+          sentence: `said ${index}`,
+          memoryId: memoryIds[index] ?? '',
+          validFrom: new Date(at),
+          singleValued: true,
+          ...(options.ends ? { ends: true } : {}),
+        });
+      const edges = async () =>
+        (await graph.relationshipsOf(sam.id)).map((edge) => ({
+          type: edge.relationType,
+          from: edge.validFrom.toISOString().slice(0, 10),
+          to: edge.validTo?.toISOString().slice(0, 10) ?? null,
+        }));
+      return { say, edges, memoryIds, sam };
+    }
+
+    it('an ending closes the value that holds then, and names the memory that ended it', async () => {
+      const { say, edges, memoryIds } = await couple(2);
+      await say('Sam', 'Jordan', '2026-01-05Z', 0);
+      const ended = await say('Sam', 'Jordan', '2026-07-19Z', 1, { ends: true });
+      expect(await edges()).toEqual([{ type: 'partner_of', from: '2026-01-05', to: '2026-07-19' }]);
+      expect(ended.metadata).toMatchObject({ endedBy: memoryIds[1] });
+    });
+
+    it('an ending is not evidence of the fact, so its memory never counts as superseded', async () => {
+      const { say, memoryIds } = await couple(2);
+      await say('Sam', 'Jordan', '2026-01-05Z', 0);
+      await say('Sam', 'Jordan', '2026-07-19Z', 1, { ends: true });
+      expect(await graph.relationshipsOfMemories([memoryIds[1] ?? ''])).toEqual([]);
+    });
+
+    it('an ending closes the edge stored from the other end of a symmetric relation', async () => {
+      const { say, edges } = await couple(2);
+      await say('Jordan', 'Sam', '2026-01-05Z', 0);
+      await say('Sam', 'Jordan', '2026-07-19Z', 1, { ends: true });
+      expect(await edges()).toEqual([{ type: 'partner_of', from: '2026-01-05', to: '2026-07-19' }]);
+    });
+
+    it('an ending closes the inverse edge read from the other end', async () => {
+      const { say, edges } = await couple(2);
+      await say('Jordan', 'Sam', '2026-01-05Z', 0, { type: 'manager_of' });
+      await say('Sam', 'Jordan', '2026-03-01Z', 1, { type: 'reports_to', ends: true });
+      expect(await edges()).toEqual([{ type: 'manager_of', from: '2026-01-05', to: '2026-03-01' }]);
+    });
+
+    it('an ending of a fact never stored records it as closed there', async () => {
+      const { say, edges, memoryIds } = await couple(1);
+      await say('Sam', 'Jordan', '2020-02-10Z', 0, { type: 'spouse_of', ends: true });
+      expect(await edges()).toEqual([{ type: 'spouse_of', from: '2020-02-10', to: '2020-02-10' }]);
+      expect(await graph.relationshipsOfMemories([memoryIds[0] ?? ''])).toHaveLength(1);
+    });
+
+    it('an ending after the value already closed adds nothing', async () => {
+      const { say, edges } = await couple(3);
+      await say('Sam', 'Jordan', '2026-01-05Z', 0);
+      await say('Sam', 'Jordan', '2026-05-01Z', 1, { ends: true });
+      await say('Sam', 'Jordan', '2026-06-01Z', 2, { ends: true });
+      expect(await edges()).toEqual([{ type: 'partner_of', from: '2026-01-05', to: '2026-05-01' }]);
+    });
+
+    it('an ending before the fact started leaves the later fact current', async () => {
+      const { say, edges } = await couple(2);
+      await say('Sam', 'Jordan', '2026-01-05Z', 0);
+      await say('Sam', 'Jordan', '2025-01-01Z', 1, { ends: true });
+      expect(await edges()).toEqual([
+        { type: 'partner_of', from: '2025-01-01', to: '2025-01-01' },
+        { type: 'partner_of', from: '2026-01-05', to: null },
+      ]);
+    });
+  });
+
   it('keeps one current relationship when the same fact is asserted twice concurrently', async () => {
     const scope = freshScope();
     const memoryIds = await seedMemories(handle.db, scope, ['a', 'b', 'c', 'd']);

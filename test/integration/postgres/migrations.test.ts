@@ -61,9 +61,9 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     handle = await createEmptyDatabase(kind);
     await migrateUp(handle.db);
     const reverted = await migrateDown(handle.db);
-    expect(reverted).toEqual(['0000_init']);
+    expect(reverted).toEqual(['0001_relation_directions', '0000_init']);
     expect(await tables(handle)).toEqual([]);
-    expect(await migrateUp(handle.db)).toEqual(['0000_init']);
+    expect(await migrateUp(handle.db)).toEqual(['0000_init', '0001_relation_directions']);
     expect(await tables(handle)).toContain('entities');
   });
 

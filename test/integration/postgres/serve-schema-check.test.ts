@@ -44,14 +44,16 @@ it('serve refuses a server database whose schema is behind, naming the fix', asy
   const { code, stderr } = await engram(['serve']);
   expect(code).toBe(1);
   expect(stderr).toContain(
-    'database schema is behind (pending: 0000_init); run `engram migrate up` first',
+    'database schema is behind (pending: 0000_init, 0001_relation_directions); run `engram migrate up` first',
   );
 });
 
 it('migrate up, status and down work on the server database', async () => {
   expect((await engram(['migrate', 'up'])).stdout).toContain('applied: 0000_init');
   expect((await engram(['migrate', 'status'])).stdout).toMatch(/0000_init\tapplied /);
-  expect((await engram(['migrate', 'down'])).stdout).toContain('reverted: 0000_init');
+  expect((await engram(['migrate', 'down'])).stdout).toContain(
+    'reverted: 0001_relation_directions, 0000_init',
+  );
   expect((await engram(['migrate', 'status'])).stdout).toMatch(/0000_init\tpending/);
 });
 

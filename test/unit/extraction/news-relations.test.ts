@@ -15,7 +15,7 @@ async function relations(text: string): Promise<string[]> {
 
 describe('RulesEntityExtractor appositive and noun relations', () => {
   it.each([
-    ['Kennedy was fatally shot by Oswald in Dallas.', 'Oswald shoot Kennedy'],
+    ['Kennedy was fatally shot by Oswald in Dallas.', 'Oswald killed Kennedy'],
     [
       'Jeff Shia, president of the Kiangsu Association, said no.',
       'Jeff Shia works_for Kiangsu Association',
@@ -41,10 +41,10 @@ describe('RulesEntityExtractor appositive and noun relations', () => {
     ],
     ["Bosnia's capital, Sarajevo, is old.", 'Sarajevo located_in Bosnia'],
     ['The plane flew from Kassala in eastern Sudan.', 'Kassala located_in Sudan'],
-    ["Kennedy's assassin, Lee Harvey Oswald, was shot.", 'Lee Harvey Oswald assassinate Kennedy'],
+    ["Kennedy's assassin, Lee Harvey Oswald, was shot.", 'Lee Harvey Oswald killed Kennedy'],
     [
       'John Wilkes Booth, the assassin of Abraham Lincoln, was cornered.',
-      'John Wilkes Booth assassinate Abraham Lincoln',
+      'John Wilkes Booth killed Abraham Lincoln',
     ],
     ['Illinois born Charlton Heston arrived in Hollywood.', 'Charlton Heston born_in Illinois'],
     ['Atlanta businessman Neil Estes said it was fun.', 'Neil Estes lives_in Atlanta'],

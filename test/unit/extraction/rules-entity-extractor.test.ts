@@ -163,7 +163,7 @@ describe('RulesEntityExtractor relations', () => {
     ['I really hate rainy days', 'bob', 'bob dislikes rainy days'],
     ['Bill Gates, chairman of Microsoft, spoke', undefined, 'Bill Gates works_for Microsoft'],
     ['Microsoft chairman Bill Gates spoke', undefined, 'Bill Gates works_for Microsoft'],
-    ['I met Dave at the park', 'bob', 'bob meet Dave'],
+    ['I met Dave at the park', 'bob', undefined],
   ])('"%s" (speaker %s) gives %s', async (text, speaker, expected) => {
     const found = await relations(text, speaker);
     if (expected === undefined) expect(found).toEqual([]);

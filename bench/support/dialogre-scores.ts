@@ -1,0 +1,158 @@
+import type { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
+import { inverseOf, type RelationType } from '../../src/domain/relation-type.js';
+import type { DialogreDialogue } from './conll.js';
+
+/** DialogRE label → our relation type (the label's x is our source); `symmetric` when either way reads the same. */
+export const DIALOGRE_MAP: Readonly<Record<string, { type: RelationType; symmetric?: boolean }>> = {
+  'per:siblings': { type: 'sibling_of', symmetric: true },
+  'per:spouse': { type: 'spouse_of', symmetric: true },
+  'per:friends': { type: 'friend_of', symmetric: true },
+  'per:girl/boyfriend': { type: 'partner_of', symmetric: true },
+  'per:roommate': { type: 'roommate_of', symmetric: true },
+  'per:parents': { type: 'child_of' },
+  'per:children': { type: 'parent_of' },
+  'per:boss': { type: 'reports_to' },
+  'per:place_of_residence': { type: 'lives_in' },
+  'per:pet': { type: 'has_pet' },
+  'per:schools_attended': { type: 'studies_at' },
+  'per:employee_or_member_of': { type: 'works_for' },
+  'per:positive_impression': { type: 'likes' },
+  'per:negative_impression': { type: 'dislikes' },
+};
+
+/**
+ * One DialogRE label: gold pairs found (recall), and how many of our edges of its type between two
+ * annotated arguments of the dialogue the labels confirm (precision).
+ */
+export interface DialogreRow {
+  readonly type: RelationType;
+  readonly gold: number;
+  readonly found: number;
+  readonly recall: number;
+  readonly predicted: number;
+  readonly correct: number;
+  readonly precision: number | null;
+}
+
+interface Pair {
+  readonly x: string;
+  readonly y: string;
+  readonly label: string;
+}
+
+/**
+ * Scores rules extraction on DialogRE: each turn extracted with its speaker ("Speaker 2"), names
+ * compared case-insensitively. With `speakerNames`, every name is first mapped through the
+ * dialogue's labelled alternate names ("Speaker 2" = "Chandler"), as a user's own names are known
+ * to Engram; the strict score compares names as written.
+ */
+export function scoreDialogre(
+  dialogues: readonly DialogreDialogue[],
+  rules: RulesEntityExtractor,
+  options: { speakerNames: boolean },
+): Record<string, DialogreRow> {
+  const counts = new Map<string, { gold: number; found: number }>();
+  const byType = new Map<RelationType, { predicted: number; correct: number }>();
+  for (const [turns, labelled] of dialogues) {
+    const canonical = options.speakerNames
+      ? nameMap(labelled)
+      : (name: string) => name.toLowerCase();
+    const gold: Pair[] = labelled.flatMap((pair) =>
+      pair.r.map((label) => ({ x: canonical(pair.x), y: canonical(pair.y), label })),
+    );
+    const predicted = predictions(turns, rules, canonical);
+    for (const pair of gold) {
+      const mapped = DIALOGRE_MAP[pair.label];
+      if (!mapped) continue;
+      const entry = counts.get(pair.label) ?? { gold: 0, found: 0 };
+      entry.gold += 1;
+      const hit =
+        predicted.has(`${pair.x}|${pair.y}|${mapped.type}`) ||
+        (mapped.symmetric === true && predicted.has(`${pair.y}|${pair.x}|${mapped.type}`));
+      entry.found += hit ? 1 : 0;
+      counts.set(pair.label, entry);
+    }
+    // Only edges between the dialogue's annotated arguments can be judged ("hiking" never is).
+    const judged = new Set(gold.flatMap((pair) => [pair.x, pair.y]));
+    for (const triple of predicted) {
+      const [source = '', target = '', type = ''] = triple.split('|');
+      if (!judged.has(source) || !judged.has(target)) continue;
+      const entry = byType.get(type as RelationType) ?? { predicted: 0, correct: 0 };
+      entry.predicted += 1;
+      entry.correct += gold.some((pair) => labels(pair, source, target, type as RelationType))
+        ? 1
+        : 0;
+      byType.set(type as RelationType, entry);
+    }
+  }
+  const table: Record<string, DialogreRow> = {};
+  for (const [label, { type }] of Object.entries(DIALOGRE_MAP)) {
+    const { gold, found } = counts.get(label) ?? { gold: 0, found: 0 };
+    const { predicted, correct } = byType.get(type) ?? { predicted: 0, correct: 0 };
+    table[label] = {
+      type,
+      gold,
+      found,
+      recall: gold === 0 ? 0 : round(found / gold),
+      predicted,
+      correct,
+      precision: predicted === 0 ? null : round(correct / predicted),
+    };
+  }
+  return table;
+}
+
+/** Our edges of the mapped types in one dialogue, as `source|target|type` with canonical names. */
+function predictions(
+  turns: readonly string[],
+  rules: RulesEntityExtractor,
+  canonical: (name: string) => string,
+): Set<string> {
+  const wanted = new Set(Object.values(DIALOGRE_MAP).map((entry) => entry.type as string));
+  const predicted = new Set<string>();
+  for (const turn of turns) {
+    const colon = turn.indexOf(':');
+    const speaker = turn.slice(0, colon).trim();
+    const extraction = rules.extractSync(turn.slice(colon + 1), { speaker });
+    for (const relation of extraction.relations) {
+      if (!wanted.has(relation.type) || relation.ends) continue;
+      const source = extraction.entities[relation.sourceIndex]?.text ?? '';
+      const target = extraction.entities[relation.targetIndex]?.text ?? '';
+      if (source && target)
+        predicted.add(`${canonical(source)}|${canonical(target)}|${relation.type}`);
+    }
+  }
+  return predicted;
+}
+
+/** True when a gold pair says our edge: the same way, the other way for a symmetric label, or the inverse type. */
+function labels(pair: Pair, source: string, target: string, type: RelationType): boolean {
+  const mapped = DIALOGRE_MAP[pair.label];
+  if (!mapped) return false;
+  if (mapped.type === type && pair.x === source && pair.y === target) return true;
+  if (pair.x !== target || pair.y !== source) return false;
+  return (mapped.type === type && mapped.symmetric === true) || mapped.type === inverseOf(type);
+}
+
+/** Every name of a dialogue mapped to one name per person, through its labelled alternate names. */
+function nameMap(labelled: DialogreDialogue[1]): (name: string) => string {
+  const parent = new Map<string, string>();
+  const find = (name: string): string => {
+    const up = parent.get(name);
+    if (up === undefined || up === name) return name;
+    const root = find(up);
+    parent.set(name, root);
+    return root;
+  };
+  for (const pair of labelled) {
+    if (!pair.r.includes('per:alternate_names')) continue;
+    const [x, y] = [find(pair.x.toLowerCase()), find(pair.y.toLowerCase())];
+    // A speaker label stays the representative, so both ends of a pair meet at it.
+    if (x !== y) parent.set(x.startsWith('speaker ') ? y : x, x.startsWith('speaker ') ? x : y);
+  }
+  return (name) => find(name.toLowerCase());
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
