@@ -22,10 +22,13 @@ import {
 } from './lexicon/place-words.js';
 import { isFullName, isNamePart, looksLikeCommonWord } from './name-lists.js';
 import { byArticle, byLetterShape, byShape } from './name-shape.js';
+import type { RunType } from './run-type.js';
 import type { Token } from './tokenizer.js';
 import { byWhatItNames, byWorkContext } from './work-context.js';
 
 /** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
+export type { RunType } from './run-type.js';
+
 export interface NameMention {
   readonly type: EntityType;
   readonly firstToken: number;
@@ -53,13 +56,6 @@ export interface RunContext {
   readonly stateAbbreviation?: boolean;
   /** The run is coordinated with the speaker ("Jordan and I", "me and Chelsea"). */
   readonly withSpeaker?: boolean;
-}
-
-/** A type and confidence for a run of name tokens. */
-export interface RunType {
-  readonly type: EntityType;
-  readonly confidence: number;
-  readonly auxiliary?: boolean;
 }
 
 // "Kurdish", "Chechen", "Zairean", "Islamic": the shape of a nationality or religion adjective.

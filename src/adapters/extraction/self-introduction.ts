@@ -6,7 +6,9 @@ import type { Token } from './tokenizer.js';
 /** Words right before a name that make it the speaker's own ("I'm Sam", "call me Gigi"). */
 const INTRODUCTIONS = wordGroups({
   one: "i'm im i’m",
-  two: 'i_am name_is name’s call_me calls_me called_me',
+  two: 'i_am call_me calls_me called_me',
+  // "her name is Maya" names someone else: only "my name is" introduces the speaker.
+  three: 'my_name_is',
 });
 const POSSESSIVE = /^['’][sS]$/u;
 
@@ -36,5 +38,10 @@ function isIntroduced(tokens: readonly Token[], entity: EntityMention): boolean 
   if (PERSON_TITLES.has(tokens[first - 1]?.lower.replace(/\.$/u, '') ?? '')) first -= 1;
   const one = tokens[first - 1]?.lower ?? '';
   const two = `${tokens[first - 2]?.lower} ${one}`;
-  return INTRODUCTIONS.get(one) === 'one' || INTRODUCTIONS.get(two) === 'two';
+  const three = `${tokens[first - 3]?.lower} ${two}`;
+  return (
+    INTRODUCTIONS.get(one) === 'one' ||
+    INTRODUCTIONS.get(two) === 'two' ||
+    INTRODUCTIONS.get(three) === 'three'
+  );
 }
