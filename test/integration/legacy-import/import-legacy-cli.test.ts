@@ -215,7 +215,8 @@ describe('engram import-legacy', () => {
       id: altered?.id,
       reason: 'verify: mismatched',
     });
-  }, 300_000);
+    // Four CLI runs over the whole fixture: minutes on a loaded two-core machine.
+  }, 900_000);
 
   it('--chroma-path imports from a persist directory and leaves its files byte-identical', async () => {
     await legacy.stop();
