@@ -4,9 +4,12 @@ import { endedBy, holdsAt, predecessorOf, successorOf } from '../../domain/fact-
 import type { MemoryId } from '../../domain/memory.js';
 import { isSingleValued } from '../../domain/relation-type.js';
 import type { Relationship } from '../../domain/relationship.js';
-import type { GraphRepository } from '../../ports/graph-repository.js';
+import type { Graph, GraphRepository } from '../../ports/graph-repository.js';
 
 type FactGraph = Pick<GraphRepository, 'relationshipsOfMemories' | 'timelinesOf' | 'neighbourhood'>;
+
+/** Loads an entity's one-hop neighbourhood; one search shares one loader, so each loads once. */
+export type NeighbourhoodLoader = (entityId: EntityId) => Promise<Graph>;
 
 /** Most facts returned for one query. */
 const MAX_FACTS = 20;
@@ -52,6 +55,19 @@ export class CurrentFacts {
     return superseded;
   }
 
+  /** A loader that reads each entity's neighbourhood once (for the span of one search). */
+  loader(): NeighbourhoodLoader {
+    const loaded = new Map<EntityId, Promise<Graph>>();
+    return (entityId) => {
+      let graph = loaded.get(entityId);
+      if (!graph) {
+        graph = this.#graph.neighbourhood(entityId, 1);
+        loaded.set(entityId, graph);
+      }
+      return graph;
+    };
+  }
+
   /**
    * The memories that assert the current (at `asOf`) value of the asked relation types for
    * these entities, newest fact first: the answers to "where does my sister live now".
@@ -60,10 +76,11 @@ export class CurrentFacts {
     entityIds: readonly EntityId[],
     types: readonly string[],
     asOf: Date,
+    load: NeighbourhoodLoader = this.loader(),
   ): Promise<MemoryId[]> {
     if (entityIds.length === 0 || types.length === 0) return [];
     const asked = new Set(types);
-    const graphs = await Promise.all(entityIds.map((id) => this.#graph.neighbourhood(id, 1)));
+    const graphs = await Promise.all(entityIds.map(load));
     const about = new Set(entityIds);
     const held = graphs
       .flatMap((graph) => graph.edges)
@@ -78,8 +95,12 @@ export class CurrentFacts {
   }
 
   /** The facts about the entities that held at `asOf`, single-valued ones first, newest first. */
-  async about(entityIds: readonly EntityId[], asOf: Date): Promise<Fact[]> {
-    const graphs = await Promise.all(entityIds.map((id) => this.#graph.neighbourhood(id, 1)));
+  async about(
+    entityIds: readonly EntityId[],
+    asOf: Date,
+    load: NeighbourhoodLoader = this.loader(),
+  ): Promise<Fact[]> {
+    const graphs = await Promise.all(entityIds.map(load));
     const nodes = new Map<EntityId, Entity>(graphs.flatMap((g) => g.nodes).map((n) => [n.id, n]));
     const edges = new Map(graphs.flatMap((g) => g.edges).map((edge) => [edge.id, edge]));
     const held = [...edges.values()].filter((edge) => holdsAt(edge, asOf));

@@ -16,7 +16,7 @@ import type { VectorIndex } from '../../ports/vector-index.js';
 import type { EntityExtraction } from '../graph/entity-extraction.js';
 import { memoryContexts } from '../graph/memory-context.js';
 import type { MemoryQueryResult } from '../memories/memory-inputs.js';
-import { CurrentFacts } from './current-facts.js';
+import { CurrentFacts, type NeighbourhoodLoader } from './current-facts.js';
 import { type QueryEntities, QueryEntityResolver } from './query-entities.js';
 import { SearchChannels } from './search-channels.js';
 import { DEFAULT_TUNING, type SearchInput, type SearchTuning } from './search-tuning.js';
@@ -82,6 +82,7 @@ export class SearchService {
     const threshold = input.scoreThreshold ?? this.#deps.defaultScoreThreshold;
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
     const entities = await this.#entities.resolve(input.query, input.scope, asOf);
+    const load = this.#facts.loader();
     const channels = await this.#channels.run(
       filter,
       entities.named,
@@ -91,13 +92,13 @@ export class SearchService {
     const near = await this.#withNeighbours(fuseScores(channels), filter, tuning);
     const current = await this.#preferCurrent(near, filter, asOf, entities, tuning);
     const ranked = tuning.answerWithCurrentFacts
-      ? await this.#answerFirst(current.ranked, input, filter, asOf, entities)
+      ? await this.#answerFirst(current.ranked, input, filter, { asOf, entities, load })
       : current.ranked;
     const { supersededBy } = current;
     const [results, facts] = await Promise.all([
       this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),
       withFacts
-        ? this.#facts.about([...new Set([...entities.named, ...entities.speaker])], asOf)
+        ? this.#facts.about([...new Set([...entities.named, ...entities.speaker])], asOf, load)
         : Promise.resolve([]),
     ]);
     this.#telemetry.observe('memory_retrieval', (performance.now() - started) / 1000);
@@ -150,13 +151,12 @@ export class SearchService {
     hits: FusedHit[],
     input: SearchInput,
     filter: SearchInput,
-    asOf: Date,
-    entities: QueryEntities,
+    { asOf, entities, load }: { asOf: Date; entities: QueryEntities; load: NeighbourhoodLoader },
   ): Promise<FusedHit[]> {
     // A question about how things were is answered by the memories of then, not of now.
     if (asksAboutThePast(input.query)) return hits;
     const about = [...new Set([...entities.named, ...entities.speaker])];
-    const answers = await this.#facts.answers(about, askedRelationTypes(input.query), asOf);
+    const answers = await this.#facts.answers(about, askedRelationTypes(input.query), asOf, load);
     return answerFirst(hits, await this.#channels.keepMatching(answers, filter));
   }
 
