@@ -105,7 +105,9 @@ function byLexicon(
   // "Michael Jackson … Jackson fans": a surname named earlier is that person, not a city or a club.
   if (words.length === 1 && context.senses?.get(key) === 'PERSON')
     return { type: 'PERSON', confidence: 0.85 };
-  if (words.length === 1 && context.orgCue) return { type: 'ORG', confidence: 0.75 };
+  // "Acme shares", "Gallup poll"; not "Sudanese jets", "U.S. jets": peoples and countries.
+  const people = isNationality(words, gazetteer) || gazetteer.countries.has(key);
+  if (words.length === 1 && context.orgCue && !people) return { type: 'ORG', confidence: 0.75 };
   if (context.stateAbbreviation || context.beforeState)
     return { type: 'LOCATION', confidence: 0.85 };
   if (context.withSpeaker) return { type: 'PERSON', confidence: 0.8 };

@@ -48,7 +48,7 @@ export const ORG_NEXT_WORDS: ReadonlySet<string> = words(`
   subsidiary unit division headquarters hq stores store brand coach manager striker midfielder
   defender goalkeeper forward fans captain team squad board app products stake merger acquisition
   profits profit earnings revenue revenues poll polls survey flight flights jet jets airliner
-  cruise ship ships customers subscribers
+  ship ships customers subscribers
 `);
 
 /** Nouns right before a name that make it an organisation ("news agency Tanjug"). */
