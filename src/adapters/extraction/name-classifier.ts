@@ -14,6 +14,7 @@ import {
 import { PERSON_NEXT_WORDS } from './lexicon/person-words.js';
 import {
   COMPASS_WORDS,
+  FACILITY_HEADS,
   NEWSPAPER_STATES,
   PLACE_ABBREVIATIONS,
   PLACE_NOUNS,
@@ -112,6 +113,8 @@ function byLexicon(
     return { type: 'LOCATION', confidence: 0.85 };
   if (context.withSpeaker) return { type: 'PERSON', confidence: 0.8 };
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
+  // "Bank of China Tower", "HSBC Main Building", "Wembley Stadium": a building is a place.
+  if (words.length > 1 && FACILITY_HEADS.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
   if (words.length > 1 && gazetteer.people.has(key)) return { type: 'PERSON', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
   if (isPlaceGeneral(words, gazetteer)) return { type: 'ORG', confidence: 0.8 };
