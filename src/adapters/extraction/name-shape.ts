@@ -1,7 +1,7 @@
 import type { Gazetteer } from './gazetteer.js';
 import { ORG_HEAD_WORDS } from './lexicon/organisation-words.js';
-import type { RunType } from './name-classifier.js';
 import { isKnownName, isNamePart, looksLikeCommonWord } from './name-lists.js';
+import type { RunType } from './name-mention.js';
 import type { Token } from './tokenizer.js';
 
 /** A titled thing of unknown kind ("Manhunt Sex Offenders", "Rolling Fork"): kept for relations only. */

@@ -9,7 +9,7 @@ import {
 import { FUNCTION_WORDS } from './lexicon/name-words.js';
 import { AUXILIARY_FORMS } from './lexicon/person-words.js';
 import { PLACE_PREPOSITIONS } from './lexicon/place-words.js';
-import type { RunType } from './name-classifier.js';
+import type { RunType } from './name-mention.js';
 import { runKey } from './team-context.js';
 import type { Token } from './tokenizer.js';
 
