@@ -87,7 +87,7 @@ function isCapsName(token: Token | undefined, gazetteer: Gazetteer): boolean {
 }
 
 /** True when the token starts a clause: a sentence, or after punctuation or an interjection ("Thanks, Will do"). */
-export function isClauseStart(tokens: readonly Token[], index: number): boolean {
+function isClauseStart(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const previous = tokens[index - 1];
   if (!token || !previous || previous.sentence !== token.sentence) return true;

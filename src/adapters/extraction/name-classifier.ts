@@ -1,4 +1,3 @@
-import type { EntityType } from '../../domain/entity.js';
 import type { Gazetteer } from './gazetteer.js';
 import { isPlaceGeneral } from './institution-names.js';
 import { EVENT_SUFFIXES, HOLIDAYS, STORM_WORDS } from './lexicon/event-words.js';
@@ -14,6 +13,7 @@ import {
 import { PERSON_NEXT_WORDS } from './lexicon/person-words.js';
 import {
   COMPASS_WORDS,
+  FACILITY_HEADS,
   NEWSPAPER_STATES,
   PLACE_ABBREVIATIONS,
   PLACE_NOUNS,
@@ -21,42 +21,12 @@ import {
   PLACE_SUFFIXES,
 } from './lexicon/place-words.js';
 import { isFullName, isNamePart, looksLikeCommonWord } from './name-lists.js';
+import type { RunContext, RunType } from './name-mention.js';
 import { byArticle, byLetterShape, byShape } from './name-shape.js';
-import type { RunType } from './run-type.js';
 import type { Token } from './tokenizer.js';
 import { byWhatItNames, byWorkContext } from './work-context.js';
 
-/** A proper-name mention (PERSON, ORG, LOCATION or MISC) by token range (`lastToken` inclusive). */
-export type { RunType } from './run-type.js';
-
-export interface NameMention {
-  readonly type: EntityType;
-  readonly firstToken: number;
-  readonly lastToken: number;
-  readonly confidence: number;
-  /** A name of unknown kind: emitted only when a relation uses it (which may also retype it). */
-  readonly auxiliary?: boolean;
-}
-
-/** What the classifier knows about a run beyond its own words. */
-export interface RunContext {
-  /** A title or kinship noun stands right before the run ("Dr.", "sister"). */
-  readonly personCue: boolean;
-  /** A pet noun stands right before the run ("my dog Rex"): the name is typed MISC. */
-  readonly petCue: boolean;
-  /** Types already given to names in this document (one sense per document). */
-  readonly senses?: ReadonlyMap<string, EntityType>;
-  /** Names used as sports teams in this document ("Leeds 2 Chelsea 1"). */
-  readonly teams?: ReadonlySet<string>;
-  /** The run is followed by ", <US state>" ("Bethany, Conn."): a town, even if also a first name. */
-  readonly beforeState?: boolean;
-  /** An organisation noun stands right before or after the run ("an Emery employee"). */
-  readonly orgCue?: boolean;
-  /** The run is a US state in newspaper style ("Conn.", "N.M."). */
-  readonly stateAbbreviation?: boolean;
-  /** The run is coordinated with the speaker ("Jordan and I", "me and Chelsea"). */
-  readonly withSpeaker?: boolean;
-}
+export type { NameMention, RunContext, RunType } from './name-mention.js';
 
 // "Kurdish", "Chechen", "Zairean", "Islamic": the shape of a nationality or religion adjective.
 const NATIONALITY_ADJECTIVE = new RegExp(`(?:${[...NATIONALITY_ENDINGS].join('|')})$`, 'u');
@@ -79,7 +49,8 @@ export function classifyRun(
     return { type: 'LOCATION', confidence: 0.8 };
   return (
     (context.personCue ? undefined : byWhatItNames(tokens, first, last, gazetteer)) ??
-    byLexicon(words, key, gazetteer, context) ??
+    byRunCues(words, key, gazetteer, context) ??
+    byLexicon(words, key, gazetteer) ??
     bySense(key, context) ??
     byWorkContext(tokens, first, last) ??
     byContext(tokens, first, last, words, gazetteer) ??
@@ -87,25 +58,39 @@ export function classifyRun(
   );
 }
 
-function byLexicon(
+/** What the words around the run say: a title or kinship noun, a pet noun, a team, a state. */
+function byRunCues(
   words: readonly string[],
   key: string,
   gazetteer: Gazetteer,
   context: RunContext,
 ): RunType | undefined {
-  const head = words[0] ?? '';
-  const tail = words[words.length - 1] ?? '';
   if (context.personCue) return { type: 'PERSON', confidence: 0.9 };
   if (context.petCue && words.length <= 2) return { type: 'MISC', confidence: 0.8 };
   if (context.teams?.has(key)) return { type: 'ORG', confidence: 0.8 };
   // "Michael Jackson … Jackson fans": a surname named earlier is that person, not a city or a club.
   if (words.length === 1 && context.senses?.get(key) === 'PERSON')
     return { type: 'PERSON', confidence: 0.85 };
-  if (words.length === 1 && context.orgCue) return { type: 'ORG', confidence: 0.75 };
+  // "Acme shares", "Gallup poll"; not "Sudanese jets", "U.S. jets": peoples and countries.
+  const people = isNationality(words, gazetteer) || gazetteer.countries.has(key);
+  if (words.length === 1 && context.orgCue && !people) return { type: 'ORG', confidence: 0.75 };
   if (context.stateAbbreviation || context.beforeState)
     return { type: 'LOCATION', confidence: 0.85 };
   if (context.withSpeaker) return { type: 'PERSON', confidence: 0.8 };
+  return undefined;
+}
+
+/** What the gazetteers and the run's own first and last words say. */
+function byLexicon(
+  words: readonly string[],
+  key: string,
+  gazetteer: Gazetteer,
+): RunType | undefined {
+  const head = words[0] ?? '';
+  const tail = words[words.length - 1] ?? '';
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
+  // "Bank of China Tower", "HSBC Main Building", "Wembley Stadium": a building is a place.
+  if (words.length > 1 && FACILITY_HEADS.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
   if (words.length > 1 && gazetteer.people.has(key)) return { type: 'PERSON', confidence: 0.9 };
   if (words.length > 1 && ORG_SUFFIXES.has(tail)) return { type: 'ORG', confidence: 0.85 };
   if (isPlaceGeneral(words, gazetteer)) return { type: 'ORG', confidence: 0.8 };

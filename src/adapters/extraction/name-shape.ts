@@ -1,11 +1,11 @@
 import type { Gazetteer } from './gazetteer.js';
 import { ORG_HEAD_WORDS } from './lexicon/organisation-words.js';
 import { isKnownName, isNamePart, looksLikeCommonWord } from './name-lists.js';
-import type { RunType } from './run-type.js';
+import type { RunType } from './name-mention.js';
 import type { Token } from './tokenizer.js';
 
 /** A titled thing of unknown kind ("Manhunt Sex Offenders", "Rolling Fork"): kept for relations only. */
-export const UNKNOWN_THING: RunType = { type: 'MISC', confidence: 0.5, auxiliary: true };
+const UNKNOWN_THING: RunType = { type: 'MISC', confidence: 0.5, auxiliary: true };
 
 // "EquuSearch", "YouTube", "AtwoodGames": a word glued to a capitalised English word, a company;
 // "McDonald", "DeLay", "LeBron", "DiCaprio", "MacArthur" are people's names.

@@ -3,7 +3,7 @@ import { EVENT_SUFFIXES } from './lexicon/event-words.js';
 import { CONNECTORS } from './lexicon/name-words.js';
 import { ORG_SUFFIXES } from './lexicon/organisation-words.js';
 import { PARTY_WORDS } from './lexicon/person-words.js';
-import { PLACE_SUFFIXES } from './lexicon/place-words.js';
+import { FACILITY_HEADS, PLACE_SUFFIXES } from './lexicon/place-words.js';
 import { isKnownName } from './name-lists.js';
 import { runKey } from './team-context.js';
 import { isAllCaps, type Token } from './tokenizer.js';
@@ -32,8 +32,9 @@ export function endsNameAfter(
   if (PARTY_WORDS.has(next.lower) && !ORG_SUFFIXES.has(tail) && !EVENT_SUFFIXES.has(tail))
     return true;
   if (isCapsOrganization(next, gazetteer) && !isAllCaps(token)) return true;
+  const building = FACILITY_HEADS.has(tokens[last]?.lower ?? '');
   if (isCapsOrganization(token, gazetteer) && !isAllCaps(next) && !ORG_SUFFIXES.has(next.lower))
-    return true;
+    return !building;
   return (
     endsBeforeRegion(tokens, index, start, last, gazetteer) ||
     endsBeforeNextPerson(tokens, [index, start, last], gazetteer)

@@ -9,11 +9,12 @@ import {
 import { FUNCTION_WORDS } from './lexicon/name-words.js';
 import { AUXILIARY_FORMS } from './lexicon/person-words.js';
 import { PLACE_PREPOSITIONS } from './lexicon/place-words.js';
-import type { RunType } from './run-type.js';
+import type { RunType } from './name-mention.js';
 import { runKey } from './team-context.js';
 import type { Token } from './tokenizer.js';
 
 const LOWER_WORD = /^\p{Ll}+$/u;
+const WEB_DOMAINS = new Set(['com', 'org', 'net', 'gov', 'edu', 'io', 'co']);
 const WORK_DETERMINERS = new Set([
   'the',
   'a',
@@ -51,6 +52,9 @@ export function byWhatItNames(
   if (next && FOOD_NOUNS.has(next.lower) && !isBrand(key, gazetteer))
     return { type: 'MISC', confidence: 0.6 };
   if (isDemonymBeforeNoun(tokens, first, last, gazetteer)) return { type: 'MISC', confidence: 0.7 };
+  // "msnbc dot com", "example.com" said aloud: a web address, not the company.
+  if (next?.lower === 'dot' && WEB_DOMAINS.has(tokens[last + 2]?.lower ?? ''))
+    return { type: 'MISC', confidence: 0.6 };
   // "the movie Dune", "my favourite show Succession" (not "show Sarah the way").
   if (WORK_NOUNS_BEFORE.has(previous) && WORK_DETERMINERS.has(before))
     return { type: 'MISC', confidence: 0.7 };

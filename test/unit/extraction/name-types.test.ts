@@ -119,3 +119,42 @@ describe('after an article and around titles', () => {
     expect(await names(text)).toEqual([]);
   });
 });
+
+describe('places by what comes after the name', () => {
+  it.each([
+    ['She moved to Gardner Massachusetts.', ['Gardner/LOCATION', 'Massachusetts/LOCATION']],
+    ['Our office is in the Bavil province.', ['Bavil/LOCATION']],
+    ['Bird flu spread from South Asia.', ['South Asia/LOCATION']],
+    ['Meet me at the Prudential Tower.', ['Prudential Tower/LOCATION']],
+    ['The Bank of China Tower lights up at night.', ['Bank of China Tower/LOCATION']],
+  ])('types "%s"', async (text, expected) => {
+    expect(await names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Jack London wrote it.', ['Jack London/PERSON']],
+    ['Anthony Hill scored twice.', ['Anthony Hill/PERSON']],
+  ])('keeps the person in "%s"', async (text, expected) => {
+    expect(await names(text)).toEqual(expected);
+  });
+});
+
+describe('organisation nouns, peoples and party words', () => {
+  it.each([
+    ['There was a new Gallup poll.', ['Gallup/ORG']],
+    ['The Kurdistan Democratic Party met.', ['Kurdistan Democratic Party/ORG']],
+    [
+      'Austin Texas Republican Congressman Tom DeLay spoke.',
+      ['Austin/LOCATION', 'Texas/LOCATION', 'Republican/MISC', 'Tom DeLay/PERSON'],
+    ],
+  ])('types "%s"', async (text, expected) => {
+    expect(await names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['The Sudanese jets flew over.', ['Sudanese/MISC']],
+    ['Send your emails to msnbc dot com', []],
+  ])('finds no organisation in "%s"', async (text, expected) => {
+    expect(await names(text)).toEqual(expected);
+  });
+});

@@ -14,7 +14,8 @@ export const ORG_SUFFIXES: ReadonlySet<string> = words(`
   cafe restaurant gym center centre clinic magazine television tv radio organization organisation
   administration authority force corps front treasury channel
   elementary high prep seminary cathedral temple mosque synagogue zoo kindergarten preschool
-  daycare hospice pharmacy airport
+  daycare hospice pharmacy airport supermarket market shop bakery deli diner grill pub bar
+  bistro pizzeria tavern salon spa boutique
   paper steel chemical chemicals oil petroleum energy power electric electronics foods mining
   cement textiles telecom telecoms communications shipping logistics construction software
   brewing brewery breweries pharma aerospace semiconductor semiconductors utilities resources
@@ -46,7 +47,8 @@ export const ORG_NEXT_WORDS: ReadonlySet<string> = words(`
   chairwoman ceo executives employee employees worker workers official officials engineers staff
   subsidiary unit division headquarters hq stores store brand coach manager striker midfielder
   defender goalkeeper forward fans captain team squad board app products stake merger acquisition
-  profits profit earnings revenue revenues
+  profits profit earnings revenue revenues poll polls survey flight flights jet jets airliner
+  ship ships customers subscribers
 `);
 
 /** Nouns right before a name that make it an organisation ("news agency Tanjug"). */

@@ -44,3 +44,8 @@ export const COUNTRY_ALIASES: ReadonlySet<string> = words(`
 export const PLACE_ABBREVIATIONS: ReadonlySet<string> = words(`
   US UK USA UAE NYC LA SF DC NZ HK PRC ROK DPRK
 `);
+
+/** Last words of buildings and venues: a place, even when an organisation names it ("HSBC Main Building"). */
+export const FACILITY_HEADS: ReadonlySet<string> = words(`
+  tower towers building plaza stadium arena mall theater theatre terminal pier promenade
+`);
