@@ -14,6 +14,8 @@ export interface QueryEntities {
   readonly speaker: readonly EntityId[];
   /** Whom the query's possessed nouns name ("my sister" → Ana); also in `named`. */
   readonly relatives: readonly EntityId[];
+  /** True when the query names someone by a relation the graph does not know ("my dog", no dog). */
+  readonly unknownRelative: boolean;
 }
 
 /** Loads an entity's one-hop neighbourhood (shared with the rest of one search). */
@@ -64,6 +66,7 @@ export class QueryEntityResolver {
       named: [...new Set([...namedIds, ...relatives])],
       speaker: speakerIds,
       relatives,
+      unknownRelative: relatives.length === 0 && nouns.length > 0,
     };
   }
 
@@ -91,9 +94,10 @@ async function relativesOf(
   const kinds = new Set(nouns.flatMap((noun) => animalKindOf(noun) ?? []));
   if (kinds.size === 0) return [...new Set(others)];
   const nodes = new Map(graphs.flatMap((graph) => graph.nodes).map((node) => [node.id, node]));
+  // A pet whose species is unknown may be the one asked for; one of another species is not.
   const ofKind = others.filter((id) => {
     const species = nodes.get(id)?.attributes['species'];
-    return typeof species === 'string' && kinds.has(animalKindOf(species) ?? species);
+    return typeof species !== 'string' || kinds.has(animalKindOf(species) ?? species);
   });
-  return [...new Set(ofKind.length > 0 ? ofKind : others)];
+  return [...new Set(ofKind)];
 }

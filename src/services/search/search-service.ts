@@ -160,6 +160,8 @@ export class SearchService {
   ): Promise<FusedHit[]> {
     const types = askedRelations(input.query);
     const past = !input.asOf && asksAboutThePast(input.query);
+    // "Where does my sister live" with no sister known: the speaker's own facts are no answer.
+    if (entities.unknownRelative && !past) return hits;
     const about =
       !past && entities.relatives.length > 0
         ? entities.relatives
