@@ -131,3 +131,23 @@ describe('objects that open with a filler word', () => {
     expect(await chatRelations(extractor, text)).toContain(expected);
   });
 });
+
+describe('groups one is in: "we were both in the Peace Corps"', () => {
+  it.each([
+    ['And we were both in the Peace Corps.', 'alice member_of Peace Corps'],
+    ["I'm in the Sierra Club now.", 'alice member_of Sierra Club'],
+    ['My brother is in the Marines.', "alice's brother member_of Marines"],
+  ])('"%s" → %s', async (text, expected) => {
+    expect(await chatRelations(extractor, text)).toContain(expected);
+  });
+
+  it.each([
+    ['I was in Starbucks this morning.'],
+    ['I was in the Peace Corps kitchen.'],
+    ["I'm not in the Sierra Club."],
+    ['Were you in the Peace Corps?'],
+  ])('"%s" is no membership', async (text) => {
+    const found = await chatRelations(extractor, text);
+    expect(found.filter((relation) => relation.includes('member_of'))).toEqual([]);
+  });
+});
