@@ -274,7 +274,7 @@ export const PET_KINDS: ReadonlySet<string> = words(`
   dog puppy pup doggo doggy pupper cat kitten kitty hamster gerbil rabbit bunny parrot parakeet
   budgie cockatiel canary bird fish goldfish betta turtle tortoise horse pony snake lizard gecko
   iguana guinea_pig guinea ferret pig mouse rat chinchilla hedgehog tarantula axolotl chicken hen
-  goat
+  goat monkey duck duckling
   beagle labrador lab retriever poodle corgi terrier husky pug dachshund bulldog chihuahua
   shepherd collie spaniel doodle goldendoodle labradoodle schnauzer rottweiler greyhound pitbull
   tabby
@@ -362,7 +362,7 @@ export const OTHER_SUBJECTS: ReadonlySet<string> = words(`
 /** After a name opening a sentence and a comma, words that show the name was a call, not a subject. */
 export const VOCATIVE_FOLLOWERS: ReadonlySet<string> = words(`
   i you we he she they it if when will can could would please do don't are is what why how where
-  come look listen hey i'm you're we're it's let's that's there's just stop wait
+  come look listen hey i'm you're we're it's let's that's there's just stop wait your
 `);
 
 /** Animals kept as pets and eaten as food: "had the fish" is dinner unless the pet is named. */
