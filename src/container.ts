@@ -17,6 +17,7 @@ import {
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
+import { pgLifecycle } from './adapters/postgres/pg-lifecycle.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
@@ -80,6 +81,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
     const services = createServices(
       {
         store,
+        lifecycle: pgLifecycle(database.db),
         settings: new PgSettingsRepository(database.db),
         vectors,
         embedder,

@@ -8,6 +8,7 @@ import type { ChatService } from '../services/conversations/chat-service.js';
 import type { ConversationService } from '../services/conversations/conversation-service.js';
 import type { SummaryService } from '../services/conversations/summary-service.js';
 import type { GraphService } from '../services/graph/graph-service.js';
+import type { EntityCorrections } from '../services/graph-edits/entity-corrections.js';
 import type { HealthService } from '../services/health/health-service.js';
 import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
@@ -15,6 +16,7 @@ import type { SearchService } from '../services/search/search-service.js';
 import { errorHandler } from './error-handler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
+import { entityCorrectionRoutes } from './routes/entity-corrections.js';
 import { healthRoutes } from './routes/health.js';
 import { memoryRoutes } from './routes/memories.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -28,6 +30,7 @@ export interface AppServices {
   readonly writer: MemoryWriter;
   readonly search: SearchService;
   readonly graph: GraphService;
+  readonly corrections: EntityCorrections;
   /** `/conversations/process`, `/chat` and `/summarize` are served when all three are present. */
   readonly conversations?: ConversationService;
   readonly chat?: ChatService;
@@ -102,6 +105,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
     search: services.search,
   });
   await app.register(entityRoutes, { graph: services.graph });
+  await app.register(entityCorrectionRoutes, { corrections: services.corrections });
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
@@ -123,6 +127,10 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /entities/:id': 'entity_get',
   'GET /entities/:id/relationships': 'entity_relationships',
   'GET /entities/:id/graph': 'entity_graph',
+  'PATCH /entities/:id': 'entity_update',
+  'POST /entities/:id/merge': 'entity_merge',
+  'DELETE /entities/:id': 'entity_delete',
+  'GET /entities/:id/history': 'entity_history',
   'POST /chat': 'chat',
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',

@@ -3,6 +3,7 @@ import type { Embedder } from '../ports/embedder.js';
 import type { EntityExtractor } from '../ports/entity-extractor.js';
 import type { ImportFailureLog } from '../ports/import-failure-log.js';
 import type { LegacySource } from '../ports/legacy-source.js';
+import type { LifecyclePorts } from '../ports/lifecycle.js';
 import type { Llm } from '../ports/llm.js';
 import type { Lock } from '../ports/lock.js';
 import type { Log } from '../ports/log.js';
@@ -17,6 +18,7 @@ import { SummaryService } from './conversations/summary-service.js';
 import { EntityExtraction } from './graph/entity-extraction.js';
 import { GraphLinker } from './graph/graph-linker.js';
 import { GraphService } from './graph/graph-service.js';
+import { EntityCorrections } from './graph-edits/entity-corrections.js';
 import { HealthService } from './health/health-service.js';
 import { LegacyImport } from './import/legacy-import.js';
 import { IndexSync } from './indexing/index-sync.js';
@@ -29,6 +31,8 @@ import { SearchService } from './search/search-service.js';
 /** The adapters services run on, chosen by the container (or a test or bench rig). */
 export interface ServicePorts {
   readonly store: Store;
+  /** Graph corrections, forget jobs, expiry and per-scope export and import. */
+  readonly lifecycle: LifecyclePorts;
   /** Durable installation facts (reindex progress). */
   readonly settings: SettingsRepository;
   readonly vectors: VectorIndex;
@@ -94,6 +98,12 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     reader: new MemoryReader(store),
     search,
     graph: new GraphService(store.graph),
+    corrections: new EntityCorrections({
+      graph: store.graph,
+      corrections: ports.lifecycle.corrections,
+      clock,
+      ...(ports.telemetry ? { telemetry: ports.telemetry } : {}),
+    }),
     index,
     reindex,
     summaries: new SummaryService({
