@@ -7,6 +7,7 @@ import type { OperationRecord } from '../observability/operation-logger.js';
 import type { ChatService } from '../services/conversations/chat-service.js';
 import type { ConversationService } from '../services/conversations/conversation-service.js';
 import type { SummaryService } from '../services/conversations/summary-service.js';
+import type { ScopeForgetting } from '../services/forget/scope-forgetting.js';
 import type { GraphService } from '../services/graph/graph-service.js';
 import type { EntityCorrections } from '../services/graph-edits/entity-corrections.js';
 import type { HealthService } from '../services/health/health-service.js';
@@ -17,6 +18,7 @@ import { errorHandler } from './error-handler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
 import { entityCorrectionRoutes } from './routes/entity-corrections.js';
+import { forgetRoutes } from './routes/forget.js';
 import { healthRoutes } from './routes/health.js';
 import { memoryRoutes } from './routes/memories.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -31,6 +33,7 @@ export interface AppServices {
   readonly search: SearchService;
   readonly graph: GraphService;
   readonly corrections: EntityCorrections;
+  readonly forgetting: ScopeForgetting;
   /** `/conversations/process`, `/chat` and `/summarize` are served when all three are present. */
   readonly conversations?: ConversationService;
   readonly chat?: ChatService;
@@ -106,6 +109,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   });
   await app.register(entityRoutes, { graph: services.graph });
   await app.register(entityCorrectionRoutes, { corrections: services.corrections });
+  await app.register(forgetRoutes, { forgetting: services.forgetting, metrics: services.metrics });
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
@@ -131,6 +135,8 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'POST /entities/:id/merge': 'entity_merge',
   'DELETE /entities/:id': 'entity_delete',
   'GET /entities/:id/history': 'entity_history',
+  'DELETE /users/:user_id': 'forget_user',
+  'DELETE /agents/:agent_id': 'forget_agent',
   'POST /chat': 'chat',
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',

@@ -15,6 +15,8 @@ import type { VectorIndex } from '../ports/vector-index.js';
 import { ChatService } from './conversations/chat-service.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { SummaryService } from './conversations/summary-service.js';
+import { ExpirySweeper } from './expiry/expiry-sweeper.js';
+import { ScopeForgetting } from './forget/scope-forgetting.js';
 import { EntityExtraction } from './graph/entity-extraction.js';
 import { GraphLinker } from './graph/graph-linker.js';
 import { GraphService } from './graph/graph-service.js';
@@ -24,6 +26,7 @@ import { LegacyImport } from './import/legacy-import.js';
 import { IndexSync } from './indexing/index-sync.js';
 import { OutboxReadinessCheck } from './indexing/outbox-readiness-check.js';
 import { ReindexService } from './indexing/reindex-service.js';
+import { LifecycleSweeps } from './lifecycle/lifecycle-sweeps.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
 import { SearchService } from './search/search-service.js';
@@ -54,6 +57,8 @@ export interface ServiceSettings {
   readonly maxChunkTokens: number;
   readonly topK: number;
   readonly scoreThreshold: number;
+  /** Default lifetime of ephemeral memories in seconds (absent: never expire). */
+  readonly ephemeralTtlSeconds?: number | undefined;
 }
 
 /** The composition root of the services: builds every one of them, once, from their ports. */
@@ -79,7 +84,22 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     index,
     clock,
     maxChunkTokens: settings.maxChunkTokens,
+    ...(settings.ephemeralTtlSeconds ? { ephemeralTtlSeconds: settings.ephemeralTtlSeconds } : {}),
     ...observed,
+  });
+  const lock = ports.lock ? { lock: ports.lock } : {};
+  const forgetting = new ScopeForgetting({
+    jobs: ports.lifecycle.forgetting,
+    index,
+    clock,
+    ...observed,
+  });
+  const expiry = new ExpirySweeper({
+    expiry: ports.lifecycle.expiry,
+    index,
+    clock,
+    ...lock,
+    ...(ports.log ? { log: ports.log } : {}),
   });
   const search = new SearchService({
     store,
@@ -114,10 +134,15 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     }),
     conversations: new ConversationService(conversationDeps),
     chat: new ChatService(conversationDeps),
+    forgetting,
+    expiry,
+    sweeps: new LifecycleSweeps(forgetting, expiry, ports.log),
     health: new HealthService([
       ...(ports.readinessChecks ?? []),
       new OutboxReadinessCheck(index),
       reindex.readinessCheck(),
+      expiry.readinessCheck(),
+      forgetting.readinessCheck(),
     ]),
     /** An import of one legacy source into this store. */
     legacyImport: (source: LegacySource, failures: ImportFailureLog) =>
