@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Metrics } from '../observability/metrics.js';
 import type { OperationRecord } from '../observability/operation-logger.js';
+import type { ScopeTransfer } from '../services/archive/scope-transfer.js';
 import type { ChatService } from '../services/conversations/chat-service.js';
 import type { ConversationService } from '../services/conversations/conversation-service.js';
 import type { SummaryService } from '../services/conversations/summary-service.js';
@@ -15,6 +16,7 @@ import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
 import type { SearchService } from '../services/search/search-service.js';
 import { errorHandler } from './error-handler.js';
+import { archiveRoutes } from './routes/archive.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
 import { entityCorrectionRoutes } from './routes/entity-corrections.js';
@@ -34,6 +36,7 @@ export interface AppServices {
   readonly graph: GraphService;
   readonly corrections: EntityCorrections;
   readonly forgetting: ScopeForgetting;
+  readonly transfer: ScopeTransfer;
   /** `/conversations/process`, `/chat` and `/summarize` are served when all three are present. */
   readonly conversations?: ConversationService;
   readonly chat?: ChatService;
@@ -43,13 +46,15 @@ export interface AppServices {
 export interface AppOptions extends FastifyServerOptions {
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
   readonly bodyLimit?: number;
+  /** Largest accepted POST /import body in bytes (default 256 MiB). */
+  readonly importLimit?: number;
   /** Receives one record per memory operation (the spec's MemoryLogger fields). */
   readonly operationLog?: (record: OperationRecord) => void;
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions = {}) {
-  const { operationLog, ...fastifyOptions } = options;
+  const { operationLog, importLimit, ...fastifyOptions } = options;
   const app = Fastify({
     bodyLimit: 1_048_576,
     ...fastifyOptions,
@@ -110,6 +115,10 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   await app.register(entityRoutes, { graph: services.graph });
   await app.register(entityCorrectionRoutes, { corrections: services.corrections });
   await app.register(forgetRoutes, { forgetting: services.forgetting, metrics: services.metrics });
+  await app.register(archiveRoutes, {
+    transfer: services.transfer,
+    importLimitBytes: importLimit ?? 268_435_456,
+  });
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
@@ -137,6 +146,8 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /entities/:id/history': 'entity_history',
   'DELETE /users/:user_id': 'forget_user',
   'DELETE /agents/:agent_id': 'forget_agent',
+  'GET /export': 'export',
+  'POST /import': 'import',
   'POST /chat': 'chat',
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',

@@ -12,6 +12,7 @@ import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import { ScopeTransfer } from './archive/scope-transfer.js';
 import { ChatService } from './conversations/chat-service.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { SummaryService } from './conversations/summary-service.js';
@@ -136,6 +137,13 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     chat: new ChatService(conversationDeps),
     forgetting,
     expiry,
+    transfer: new ScopeTransfer({
+      archive: ports.lifecycle.archive,
+      store,
+      index,
+      clock,
+      ...observed,
+    }),
     sweeps: new LifecycleSweeps(forgetting, expiry, ports.log),
     health: new HealthService([
       ...(ports.readinessChecks ?? []),
