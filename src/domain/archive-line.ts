@@ -116,7 +116,9 @@ export function parseArchiveLine(line: string): ArchiveRecord {
   const field = kind === 'memory' ? 'memory_type' : 'event';
   if (allowed && !allowed.includes(value[field] as string))
     throw new InvalidInputError(`${kind}.${field} must be one of ${allowed.join(', ')}`);
-  if (/\u0000/.test(line)) throw new InvalidInputError('text must not contain NUL characters');
+  // Postgres rejects NUL in text and jsonb: written raw or as a JSON escape.
+  if (line.includes(String.fromCharCode(0)) || /\\u0000/i.test(line))
+    throw new InvalidInputError('text must not contain NUL characters');
   return value as unknown as ArchiveRecord;
 }
 
