@@ -93,6 +93,7 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     jobs: ports.lifecycle.forgetting,
     index,
     clock,
+    ...lock,
     ...observed,
   });
   const expiry = new ExpirySweeper({

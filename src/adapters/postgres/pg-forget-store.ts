@@ -118,11 +118,12 @@ export class PgForgetStore implements ForgetStore {
         rowCount(await tx.execute(sql`delete from entity_history where ${inScope}`));
       await tx.execute(sql`delete from outbox where ${inScope} and operation = 'upsert'`);
       await addCounts(tx, job.id, { entities, relationships: Number(edges?.n ?? 0), history });
-      const [row] = await tx
+      // Another replica may have moved the job on meanwhile: never move it back.
+      await tx
         .update(forgetJobs)
         .set({ status: 'vectors' })
-        .where(eq(forgetJobs.id, job.id))
-        .returning();
+        .where(and(eq(forgetJobs.id, job.id), eq(forgetJobs.status, 'running')));
+      const [row] = await tx.select().from(forgetJobs).where(eq(forgetJobs.id, job.id));
       if (!row) throw new Error(`forget job ${job.id} vanished`);
       return toJob(row);
     });
@@ -139,11 +140,11 @@ export class PgForgetStore implements ForgetStore {
   async finish(job: ForgetJob, at: Date): Promise<ForgetJob> {
     return this.#db.transaction(async (tx) => {
       await tx.execute(sql`delete from outbox where ${scopeSql(job)}`);
-      const [row] = await tx
+      await tx
         .update(forgetJobs)
         .set({ status: 'done', subject: null, finishedAt: at, lastError: null })
-        .where(eq(forgetJobs.id, job.id))
-        .returning();
+        .where(and(eq(forgetJobs.id, job.id), ne(forgetJobs.status, 'done')));
+      const [row] = await tx.select().from(forgetJobs).where(eq(forgetJobs.id, job.id));
       if (!row) throw new Error(`forget job ${job.id} vanished`);
       return toJob(row);
     });

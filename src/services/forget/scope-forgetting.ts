@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../domain/errors.js';
 import type { ForgetKind } from '../../domain/forget-subject.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ForgetJob, ForgetStore } from '../../ports/forget-store.js';
+import { type Lock, PROCESS_LOCAL_LOCK } from '../../ports/lock.js';
 import { type Log, SILENT_LOG } from '../../ports/log.js';
 import type { CheckResult, ReadinessCheck } from '../../ports/readiness-check.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
@@ -15,6 +16,8 @@ export interface ScopeForgettingDeps {
   readonly clock: Clock;
   readonly log?: Log;
   readonly telemetry?: Telemetry;
+  /** Shared by replicas: one resumes unfinished jobs at a time. */
+  readonly lock?: Lock;
   /** Top-level memories deleted per transaction (default 500). */
   readonly batchSize?: number;
 }
@@ -45,6 +48,12 @@ export class ScopeForgetting {
 
   /** Finishes every job a crash or a failure left unfinished; returns how many finished. */
   async resume(): Promise<number> {
+    const lock = this.#deps.lock ?? PROCESS_LOCAL_LOCK;
+    const outcome = await lock.tryWith('forget-resume', () => this.#resumeAll());
+    return outcome.acquired ? outcome.value : 0;
+  }
+
+  async #resumeAll(): Promise<number> {
     let finished = 0;
     for (const job of await this.#deps.jobs.unfinished()) {
       try {
@@ -84,7 +93,7 @@ export class ScopeForgetting {
         }
         job = await jobs.deleteGraphAndHistory(job);
       }
-      if (job.status === 'vectors') {
+      if (job.status === 'vectors' && job.subject !== null) {
         if ((await jobs.pendingVectors(job)) > 0) await index.drain();
         if ((await jobs.pendingVectors(job)) > 0) return job;
         job = await jobs.finish(job, this.#deps.clock.now());
