@@ -13,19 +13,17 @@ import type { Metadata } from '../../domain/memory.js';
 import type { OutboxItem } from '../../ports/index-outbox.js';
 import type { ArchiveWrite } from '../../ports/scope-archive.js';
 import type { Database } from './database.js';
+import { writeEntityHistory, writeMemoryHistory } from './pg-archive-history.js';
+import { outcome, type Written } from './pg-archive-outcome.js';
 import { PgIndexOutbox } from './pg-index-outbox.js';
 import {
   entities,
   entityAliases,
-  entityHistory,
   memories,
   memoryEntities,
-  memoryHistory,
   relationshipEvidence,
   relationships,
 } from './schema.js';
-
-type Written = { outcome: ArchiveOutcome; memoryId?: string };
 
 /** Writes archive records in one transaction, one savepoint per record. */
 export async function writeArchive(
@@ -261,51 +259,9 @@ async function writeRelationship(
   return { outcome: outcome(inserted.length > 0, record.id, id) };
 }
 
-async function writeMemoryHistory(
-  tx: Database,
-  record: ArchiveRecord & { kind: 'memory_history' },
-  ids: Map<string, string>,
-): Promise<Written> {
-  const memoryId = mapped(ids, record.memory_id);
-  const at = new Date(record.created_at);
-  const result = await tx.execute(sql`
-    insert into memory_history (memory_id, user_id, agent_id, event, old_content, new_content, metadata, created_at)
-    select ${memoryId}::uuid, ${record.user_id}, ${record.agent_id}, ${record.event}, ${record.old_content}, ${record.new_content}, ${JSON.stringify(record.metadata)}::jsonb, ${at.toISOString()}::timestamptz
-    where not exists (select 1 from memory_history where memory_id = ${memoryId}::uuid and event = ${record.event} and created_at = ${at.toISOString()}::timestamptz)
-    returning id`);
-  return { outcome: outcome(rowsOf(result) > 0) };
-}
-
-async function writeEntityHistory(
-  tx: Database,
-  record: ArchiveRecord & { kind: 'entity_history' },
-  ids: Map<string, string>,
-): Promise<Written> {
-  const entityId = mapped(ids, record.entity_id);
-  const at = new Date(record.created_at);
-  const result = await tx.execute(sql`
-    insert into entity_history (entity_id, user_id, agent_id, event, details, created_at)
-    select ${entityId}::uuid, ${record.user_id}, ${record.agent_id}, ${record.event}, ${JSON.stringify(record.details)}::jsonb, ${at.toISOString()}::timestamptz
-    where not exists (select 1 from entity_history where entity_id = ${entityId}::uuid and event = ${record.event} and created_at = ${at.toISOString()}::timestamptz)
-    returning id`);
-  return { outcome: outcome(rowsOf(result) > 0) };
-}
-
 async function existingMemory(tx: Database, id: string): Promise<string | null> {
   const [row] = await tx.select({ id: memories.id }).from(memories).where(eq(memories.id, id));
   return row?.id ?? null;
-}
-
-function outcome(created: boolean, id?: string, actual?: string): ArchiveOutcome {
-  return {
-    status: created ? 'created' : 'unchanged',
-    ...(id ? { id } : {}),
-    ...(actual && actual !== id ? { mappedTo: actual } : {}),
-  };
-}
-
-function rowsOf(result: unknown): number {
-  return ((result as { rows?: unknown[] }).rows ?? []).length;
 }
 
 /** A failure named by the record's kind and id, never its content. */
