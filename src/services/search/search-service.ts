@@ -180,7 +180,13 @@ export class SearchService {
       this.#deps.store.memories.findMany(ids),
       memoryContexts(this.#deps.store.graph, ids),
     ]);
-    const byId = new Map<MemoryId, Memory>(rows.map((row) => [row.id, row]));
+    const now = this.#deps.clock.now().getTime();
+    // An expired memory leaves search at once, before the sweep deletes it.
+    const byId = new Map<MemoryId, Memory>(
+      rows
+        .filter((row) => !row.expiresAt || row.expiresAt.getTime() > now)
+        .map((row) => [row.id, row]),
+    );
     return hits.flatMap((hit) => {
       const memory = byId.get(hit.id);
       const context = contexts.get(hit.id);
