@@ -27,6 +27,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'searchEntities',
         summary: 'Search entities by name (or alias) prefix and type',
         querystring: EntitySearchQuery,
         response: { 200: Type.Object({ entities: Type.Array(EntityJson) }), ...errorResponses },
@@ -50,6 +51,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'getEntity',
         summary: 'One entity with its aliases and mention count',
         params: IdParams,
         querystring: ScopeQuery,
@@ -71,6 +73,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'getEntityRelationships',
         summary:
           'Relationships in both directions, current and closed, with validity; with as_of, those that held then',
         params: IdParams,
@@ -102,6 +105,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'getEntityGraph',
         summary: 'Nodes and edges within depth 1..3',
         params: IdParams,
         querystring: GraphQuery,

@@ -22,6 +22,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { he
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getHealth',
         summary: 'Liveness: the process answers',
         response: { 200: Health },
       },
@@ -33,6 +34,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { he
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getReadiness',
         summary: 'Readiness: database, vector index and outbox state',
         response: { 200: Ready, 503: Ready },
       },

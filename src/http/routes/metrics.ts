@@ -9,7 +9,14 @@ interface Options {
 export const metricsRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { metrics }) => {
   app.get(
     '/metrics',
-    { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
+    {
+      schema: {
+        tags: ['operations'],
+        operationId: 'getMetrics',
+        summary: 'Prometheus metrics',
+        produces: ['text/plain'],
+      },
+    },
     async (_request, reply) => {
       reply.header('content-type', metrics.registry.contentType);
       return metrics.registry.metrics();

@@ -1,0 +1,121 @@
+import { EngramClient, type RetryInfo } from 'engram-client';
+import { describe, expect, it } from 'vitest';
+import { useListeningApp } from '../../../test/support/use-listening-app.js';
+
+const server = useListeningApp();
+
+/** A fetch to the real server whose first `times` answers are replaced by `status`. */
+function failingFirst(times: number, status: number, headers: Record<string, string> = {}) {
+  const seen: Request[] = [];
+  const wrapped: typeof fetch = async (input, init) => {
+    seen.push(new Request(input, init));
+    if (seen.length <= times) {
+      const body = JSON.stringify({
+        code: status === 429 ? 'rate_limited' : 'upstream_unavailable',
+        message: 'try later',
+      });
+      return new Response(body, {
+        status,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    }
+    return fetch(input, init);
+  };
+  return { fetch: wrapped, seen };
+}
+
+describe('retries', () => {
+  it('retries a 429 after the Retry-After seconds, then answers', async () => {
+    const transport = failingFirst(1, 429, { 'retry-after': '0' });
+    const retries: RetryInfo[] = [];
+    const client = new EngramClient({
+      baseUrl: server.url(),
+      fetch: transport.fetch,
+      onRetry: (retry) => retries.push(retry),
+    });
+    expect(await client.getHealth()).toEqual({ status: 'ok' });
+    expect(retries).toEqual([{ attempt: 1, status: 429, delayMs: 0 }]);
+    expect(transport.seen).toHaveLength(2);
+  });
+
+  it('reads a Retry-After HTTP date as the wait', async () => {
+    const at = new Date(Date.now() + 20_000).toUTCString();
+    const retries: RetryInfo[] = [];
+    const client = new EngramClient({
+      baseUrl: server.url(),
+      fetch: failingFirst(1, 503, { 'retry-after': at }).fetch,
+      maxRetryDelayMs: 10_000,
+      onRetry: (retry) => retries.push(retry),
+    });
+    // 20 s is over the 10 s the caller accepts: the 503 is thrown at once, not waited for.
+    await expect(client.getHealth()).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+      status: 503,
+    });
+    expect(retries).toEqual([]);
+  });
+
+  it('gives up after maxRetries and throws the last answer', async () => {
+    const transport = failingFirst(5, 503, { 'retry-after': '0' });
+    const client = new EngramClient({
+      baseUrl: server.url(),
+      fetch: transport.fetch,
+      maxRetries: 2,
+    });
+    await expect(client.searchMemories({ query: 'x' })).rejects.toMatchObject({
+      code: 'upstream_unavailable',
+      status: 503,
+      message: 'try later',
+    });
+    expect(transport.seen).toHaveLength(3);
+  });
+
+  it('does not retry a 4xx other than 429', async () => {
+    const transport = failingFirst(0, 0);
+    const client = new EngramClient({ baseUrl: server.url(), fetch: transport.fetch });
+    await expect(client.addMemory({ content: '' })).rejects.toMatchObject({ status: 400 });
+    expect(transport.seen).toHaveLength(1);
+  });
+});
+
+describe('timeouts and keys', () => {
+  it('throws timeout when the server does not answer in time', async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    const client = new EngramClient({ baseUrl: server.url(), fetch: hanging, timeoutMs: 50 });
+    await expect(client.getHealth()).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('throws aborted when the caller aborts', async () => {
+    const client = new EngramClient({ baseUrl: server.url() });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client.getHealth({ signal: controller.signal })).rejects.toMatchObject({
+      code: 'aborted',
+    });
+  });
+
+  it('sends the API key as a bearer token on every request', async () => {
+    const transport = failingFirst(0, 0);
+    const client = new EngramClient({
+      baseUrl: server.url(),
+      apiKey: 'ek_test',
+      fetch: transport.fetch,
+    });
+    await client.listMemories({ user_id: 'nobody' });
+    expect(transport.seen[0]?.headers.get('authorization')).toBe('Bearer ek_test');
+  });
+
+  // The server has no auth yet (issue 14): these run once it answers 401 to a request without a key.
+  it('throws unauthorized for a missing key when the server requires one', async (context) => {
+    const open = await fetch(`${server.url()}/memories?user_id=x`);
+    if (open.status !== 401) return context.skip();
+    const client = new EngramClient({ baseUrl: server.url() });
+    await expect(client.listMemories({ user_id: 'x' })).rejects.toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+    });
+  });
+});
