@@ -16,6 +16,7 @@ import { errorHandler } from './error-handler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
+import { mcpRoutes } from './routes/mcp.js';
 import { memoryRoutes } from './routes/memories.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { MEMORY_COMPONENTS } from './schemas/memory-components.js';
@@ -105,6 +106,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
+  await app.register(mcpRoutes);
   return app;
 }
 
