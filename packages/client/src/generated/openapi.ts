@@ -1165,6 +1165,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         status: "ok";
@@ -1831,7 +1836,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example # TYPE http_request_duration_seconds histogram
+                     *     http_request_duration_seconds_count{method="POST",route="/memories/search",status_code="200"} 42
+                     */
+                    "text/plain": string;
+                };
             };
         };
     };
@@ -1850,6 +1861,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ready": true,
+                     *       "checks": {
+                     *         "database": {
+                     *           "ok": true
+                     *         },
+                     *         "vector_index": {
+                     *           "ok": true,
+                     *           "detail": {
+                     *             "vectors": 2005
+                     *           }
+                     *         },
+                     *         "outbox": {
+                     *           "ok": true,
+                     *           "detail": {
+                     *             "pending": 0
+                     *           }
+                     *         },
+                     *         "reindex": {
+                     *           "ok": true
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         checks: {
                             [key: string]: {
@@ -1867,6 +1903,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ready": true,
+                     *       "checks": {
+                     *         "database": {
+                     *           "ok": true
+                     *         },
+                     *         "vector_index": {
+                     *           "ok": true,
+                     *           "detail": {
+                     *             "vectors": 2005
+                     *           }
+                     *         },
+                     *         "outbox": {
+                     *           "ok": true,
+                     *           "detail": {
+                     *             "pending": 0
+                     *           }
+                     *         },
+                     *         "reindex": {
+                     *           "ok": true
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         checks: {
                             [key: string]: {
