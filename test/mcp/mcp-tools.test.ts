@@ -129,3 +129,21 @@ describe.each(['stdio', 'http'] as const)('MCP over %s', (kind) => {
     expect(textOf(theirs)).toContain('I play chess on Sundays.');
   });
 });
+
+describe('/mcp over plain HTTP', () => {
+  it('answers GET and DELETE with 405 (stateless), and a malformed body with 400', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const response = await fetch(`${server.url()}/mcp`, { method });
+      expect(response.status).toBe(405);
+    }
+    const malformed = await fetch(`${server.url()}/mcp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: '{bad',
+    });
+    expect(malformed.status).toBe(400);
+  });
+});

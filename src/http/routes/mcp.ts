@@ -33,18 +33,31 @@ export const mcpRoutes: FastifyPluginAsync = async (app) => {
     }
   };
 
+  app.post('/mcp', { schema: { hide: true } }, async (request, reply) => {
+    const answer = await handle(request);
+    reply.status(answer.status);
+    answer.headers.forEach((value, key) => {
+      reply.header(key, value);
+    });
+    return answer.body ? reply.send(await answer.text()) : reply.send();
+  });
+  // Stateless: no server-initiated stream to GET, no session to DELETE.
   app.route({
-    method: ['GET', 'POST', 'DELETE'],
+    method: ['GET', 'DELETE'],
     url: '/mcp',
     schema: { hide: true },
-    handler: async (request, reply) => {
-      const answer = await handle(request);
-      reply.status(answer.status);
-      answer.headers.forEach((value, key) => {
-        reply.header(key, value);
-      });
-      return reply.send(answer.body ? await answer.text() : null);
-    },
+    handler: async (_request, reply) =>
+      reply
+        .status(405)
+        .header('allow', 'POST')
+        .send({
+          jsonrpc: '2.0',
+          error: {
+            code: -32000,
+            message: 'Method not allowed: this MCP endpoint is stateless, POST only',
+          },
+          id: null,
+        }),
   });
 };
 
