@@ -10,9 +10,15 @@ export interface ListeningTestApp {
   url(): string;
 }
 
-/** useTestApp, plus a real HTTP listener for clients that speak HTTP (the client, MCP). */
-export function useListeningApp(options: Partial<TestAppOptions> = {}): ListeningTestApp {
-  const testApp = useTestApp(options);
+/**
+ * useTestApp, plus a real HTTP listener for clients that speak HTTP (the client, MCP). Pass
+ * `existing` (a useTestApp of the same file) to listen on that app, e.g. after adding hooks to it.
+ */
+export function useListeningApp(
+  options: Partial<TestAppOptions> = {},
+  existing?: TestApp,
+): ListeningTestApp {
+  const testApp = existing ?? useTestApp(options);
   let url: string | undefined;
   beforeAll(async () => {
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
