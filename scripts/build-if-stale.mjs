@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds dist/ with `tsc -p tsconfig.build.json` when a source is newer than the last build.
+// Builds dist/ with `tsc -p tsconfig.build.json` when a source is newer than the last build, after
+// the client package it imports (packages/client/dist, `tsc -p packages/client/tsconfig.json`).
 // Runs from `npm install` (prepare), `npm start`, `npm run engram` and the test setup, so a fresh
 // clone and an edited tree both run current code. Without src/ (an install of the dependencies
 // only, as in the Docker image) there is nothing to build.
@@ -11,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = path.join(ROOT, 'dist', '.build-stamp');
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = [
+  'src',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'packages/client/src',
+  'packages/client/tsconfig.json',
+];
+const PROJECTS = ['packages/client/tsconfig.json', 'tsconfig.build.json'];
 
 /** Newest modification time (ms) of a file, or of any file under a directory. */
 function newestMtime(target) {
@@ -44,15 +52,17 @@ export function buildIfStale({ log = (line) => process.stderr.write(`${line}\n`)
     log('engram: dist/ is out of date and TypeScript is not installed: run `npm install`');
     return false;
   }
-  log('engram: building dist/ (tsc -p tsconfig.build.json)');
+  log('engram: building dist/ (tsc -p packages/client/tsconfig.json, then tsconfig.build.json)');
   const started = Date.now();
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    log('engram: the build failed (see above); dist/ was not updated');
-    return false;
+  for (const project of PROJECTS) {
+    const result = spawnSync(process.execPath, [tsc, '-p', project], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) {
+      log(`engram: the build of ${project} failed (see above); dist/ was not updated`);
+      return false;
+    }
   }
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   log(`engram: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

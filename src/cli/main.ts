@@ -9,6 +9,7 @@ commands:
   migrate up|down|status     apply, revert or list database migrations
   reindex                    rebuild the vector index from the database (resumable)
   bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
+  mcp                        MCP server over stdio for a running Engram (ENGRAM_URL, ENGRAM_API_KEY, ENGRAM_USER_ID)
   backup FILE                write a compressed snapshot of the database to FILE
   restore FILE [--force]     restore a backup (--force replaces a non-empty database), then reindex
   export --user ID [--agent ID] FILE   write one scope as JSON Lines (the format of GET /export)
@@ -36,6 +37,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   migrate: async () => (await import('./migrate.js')).runMigrate,
   bench: async () => (await import('./bench.js')).runBench,
   reindex: async () => (await import('./reindex.js')).runReindex,
+  mcp: async () => (await import('./mcp.js')).runMcp,
   backup: async () => (await import('./backup.js')).runBackup,
   restore: async () => restoreThenReindex,
   export: async () => (await import('./scope-archive.js')).runExport,

@@ -22,6 +22,7 @@ import { entityRoutes } from './routes/entities.js';
 import { entityCorrectionRoutes } from './routes/entity-corrections.js';
 import { forgetRoutes } from './routes/forget.js';
 import { healthRoutes } from './routes/health.js';
+import { mcpRoutes } from './routes/mcp.js';
 import { memoryRoutes } from './routes/memories.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { MEMORY_COMPONENTS } from './schemas/memory-components.js';
@@ -122,6 +123,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
+  await app.register(mcpRoutes);
   return app;
 }
 

@@ -36,6 +36,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'processConversation',
         summary:
           'Turn a conversation into memories: LLM fact extraction with ADD/UPDATE/NOOP, or informative user turns by rule',
         body: ProcessConversationBody,
@@ -65,6 +66,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'summarize',
         summary: 'Summarise a text keeping every entity name (LLM, or extractive without one)',
         body: SummarizeBody,
         response: { 200: SummarizeResponse, ...errorResponses },
@@ -91,6 +93,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'chat',
         summary:
           'Store a message, retrieve related memories with entities, and answer grounded in them with [memory:ID] citations',
         body: ChatBody,

@@ -28,6 +28,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'searchEntities',
         summary: 'Search entities by name (or alias) prefix and type',
         querystring: EntitySearchQuery,
         response: { 200: Type.Object({ entities: Type.Array(EntityJson) }), ...errorResponses },
@@ -51,6 +52,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'getEntity',
         summary: 'One entity with its aliases and mention count',
         params: IdParams,
         querystring: ScopeQuery,
@@ -72,6 +74,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'getEntityRelationships',
         summary:
           'Relationships in both directions, current and closed, with validity; with as_of, those that held then',
         params: IdParams,
@@ -104,6 +107,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     {
       schema: {
         tags,
+        operationId: 'getEntityGraph',
         summary: 'Nodes and edges within depth 1..3',
         params: IdParams,
         querystring: GraphQuery,

@@ -6,14 +6,29 @@ interface Options {
   readonly health: HealthService;
 }
 
-const Health = Type.Object({ status: Type.Literal('ok') });
-const Ready = Type.Object({
-  ready: Type.Boolean(),
-  checks: Type.Record(
-    Type.String(),
-    Type.Object({ ok: Type.Boolean(), detail: Type.Optional(Type.Unknown()) }),
-  ),
-});
+const Health = Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] });
+const Ready = Type.Object(
+  {
+    ready: Type.Boolean(),
+    checks: Type.Record(
+      Type.String(),
+      Type.Object({ ok: Type.Boolean(), detail: Type.Optional(Type.Unknown()) }),
+    ),
+  },
+  {
+    examples: [
+      {
+        ready: true,
+        checks: {
+          database: { ok: true },
+          vector_index: { ok: true, detail: { vectors: 2005 } },
+          outbox: { ok: true, detail: { pending: 0 } },
+          reindex: { ok: true },
+        },
+      },
+    ],
+  },
+);
 
 /** `/health` (the process answers) and `/ready` (its dependencies answer). */
 export const healthRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { health }) => {
@@ -22,6 +37,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { he
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getHealth',
         summary: 'Liveness: the process answers',
         response: { 200: Health },
       },
@@ -33,6 +49,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { he
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getReadiness',
         summary: 'Readiness: database, vector index and outbox state',
         response: { 200: Ready, 503: Ready },
       },

@@ -49,6 +49,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'addMemory',
         summary: 'Add a memory (entities and relationships are extracted)',
         body: AddMemoryBody,
         response: {
@@ -75,6 +76,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'addMemories',
         summary: 'Add up to 1,000 memories; each item succeeds or fails on its own',
         body: BatchBody,
         response: { 200: ref(BatchResponse), ...errorResponses },
@@ -96,6 +98,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'listMemories',
         summary: 'List memories in a scope, newest first',
         querystring: ListQuery,
         response: { 200: Type.Object({ memories: Type.Array(MemoryJson) }), ...errorResponses },
@@ -121,6 +124,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'getMemory',
         summary: 'One memory (and its chunks when long)',
         params: IdParams,
         querystring: ScopeQuery,
@@ -145,6 +149,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'updateMemory',
         summary: 'Rewrite a memory: re-chunk, re-extract, re-embed, keep history',
         params: IdParams,
         body: UpdateMemoryBody,
@@ -166,6 +171,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'deleteMemory',
         summary: 'Delete a memory, its vectors, and what only it supported',
         params: IdParams,
         querystring: ScopeQuery,
@@ -186,6 +192,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'getMemoryHistory',
         summary: 'Add, update and delete events of a memory',
         params: IdParams,
         querystring: ScopeQuery,
@@ -215,6 +222,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'searchMemories',
         summary:
           'Hybrid search: vector + full text + entity graph, fused; results carry entities and relationships',
         body: SearchBody,
