@@ -2,6 +2,147 @@
 // run `npm run client:types` after changing a route schema.
 
 export type paths = {
+    "/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget an agent: all of its memories (any user) and what was derived from them
+         * @description Deletes every memory, chunk, vector, mention, entity, relationship and history row of the scope. Resumable: a crash halfway is finished at the next start (or reconcile); afterwards only a content-free audit record (a hash of the id, counts, dates) is kept. Repeating it is harmless.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example alice */
+                    agent_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                         *       "scope_kind": "user",
+                         *       "status": "done",
+                         *       "forgotten": {
+                         *         "memories": 120,
+                         *         "vectors": 131,
+                         *         "entities": 48,
+                         *         "relationships": 37,
+                         *         "history": 140
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            forgotten: {
+                                entities: number;
+                                history: number;
+                                memories: number;
+                                relationships: number;
+                                vectors: number;
+                            };
+                            /** @description The audit record of this forget job */
+                            job_id: string;
+                            scope_kind: "user" | "agent";
+                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                            status: "done" | "vectors";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                         *       "scope_kind": "user",
+                         *       "status": "done",
+                         *       "forgotten": {
+                         *         "memories": 120,
+                         *         "vectors": 131,
+                         *         "entities": 48,
+                         *         "relationships": 37,
+                         *         "history": 140
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            forgotten: {
+                                entities: number;
+                                history: number;
+                                memories: number;
+                                relationships: number;
+                                vectors: number;
+                            };
+                            /** @description The audit record of this forget job */
+                            job_id: string;
+                            scope_kind: "user" | "agent";
+                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                            status: "done" | "vectors";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/chat": {
         parameters: {
             query?: never;
@@ -64,10 +205,205 @@ export type paths = {
         get: operations["getEntity"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete an entity: its relationships and mentions go (a value it had closed holds again), the memories stay */
+        delete: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                    user_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                            entity_id: string;
+                            mentions_removed: number;
+                            relationships_removed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example conflict */
+                            code: string;
+                            /**
+                             * @description The surviving entity, when the id was merged into it
+                             * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                             */
+                            merged_into?: string;
+                            /** @example entity 0b7e… was merged into 6f1c… */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename, retype, add or remove aliases; the old name stays an alias and later mentions of it resolve here */
+        patch: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                    user_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        add_aliases?: string[];
+                        agent_id?: string;
+                        name?: string;
+                        remove_aliases?: string[];
+                        type?: "PERSON" | "ORG" | "LOCATION" | "DATE" | "TIME" | "MONEY" | "PRODUCT" | "EVENT" | "MISC";
+                        user_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entity: {
+                                agent_id: string | null;
+                                aliases?: string[];
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                created_at: string;
+                                id: string;
+                                mention_count?: number;
+                                normalized_name: string;
+                                text: string;
+                                type: string;
+                                updated_at: string;
+                                user_id: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example conflict */
+                            code: string;
+                            /**
+                             * @description The surviving entity, when the id was merged into it
+                             * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                             */
+                            merged_into?: string;
+                            /** @example entity 0b7e… was merged into 6f1c… */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/entities/{id}/graph": {
@@ -81,6 +417,242 @@ export type paths = {
         get: operations["getEntityGraph"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/entities/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Corrections of an entity (update, merge, merged_into, delete), oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                    user_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            history: {
+                                created_at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                entity_id: string;
+                                event: "update" | "merge" | "merged_into" | "delete";
+                                id: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/entities/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fold another entity into this one: mentions, aliases and relationships move, duplicate edges collapse; the absorbed id then answers 301 (reads) or 409 (writes) with merged_into */
+        post: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                    user_id?: string;
+                };
+                header?: never;
+                path: {
+                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The id to fold into the entity of the path, as `from_id` or `absorb_id` (exactly one). */
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "from_id": "0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11",
+                     *       "user_id": "alice"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        absorb_id?: string;
+                        agent_id?: string;
+                        /**
+                         * Format: uuid
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        from_id?: string;
+                        user_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entity: {
+                                agent_id: string | null;
+                                aliases?: string[];
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                created_at: string;
+                                id: string;
+                                mention_count?: number;
+                                normalized_name: string;
+                                text: string;
+                                type: string;
+                                updated_at: string;
+                                user_id: string | null;
+                            };
+                            merge: {
+                                absorbed_id: string;
+                                aliases_moved: number;
+                                mentions_moved: number;
+                                /** @description Current single-valued facts closed by a later value of the survivor */
+                                relationships_closed: number;
+                                /** @description Duplicate edges folded into one and self-loops removed */
+                                relationships_collapsed: number;
+                                relationships_moved: number;
+                                survivor_id: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @example conflict */
+                            code: string;
+                            /**
+                             * @description The surviving entity, when the id was merged into it
+                             * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                             */
+                            merged_into?: string;
+                            /** @example entity 0b7e… was merged into 6f1c… */
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -104,6 +676,81 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a scope as JSON Lines (user_id: all of its agents; agent_id: all of its users; both: one scope) */
+        get: {
+            parameters: {
+                query?: {
+                    agent_id?: string;
+                    user_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON Lines: a versioned header line, then entities (with aliases; merged-away names carry merged_into), memories (with metadata, dates, expiry, chunks and mentions), relationships (with validity and evidence), memory_history and entity_history lines. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -115,6 +762,124 @@ export type paths = {
         get: operations["getHealth"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an export (JSON Lines, content type application/x-ndjson): idempotent, ids kept, each record atomic with its own result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "created": 2,
+                         *       "unchanged": 1,
+                         *       "failed": 1,
+                         *       "results": [
+                         *         {
+                         *           "line": 2,
+                         *           "kind": "entity",
+                         *           "status": "created",
+                         *           "id": "6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21"
+                         *         },
+                         *         {
+                         *           "line": 3,
+                         *           "kind": "memory",
+                         *           "status": "unchanged",
+                         *           "id": "0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11"
+                         *         },
+                         *         {
+                         *           "line": 4,
+                         *           "kind": "memory",
+                         *           "status": "error",
+                         *           "error": {
+                         *             "code": "invalid_input",
+                         *             "message": "memory.content must be string"
+                         *           }
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        "application/json": {
+                            created: number;
+                            failed: number;
+                            results: {
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                };
+                                id?: string;
+                                kind: string;
+                                line: number;
+                                /** @description The stored record this one matched (same name or content under another id) */
+                                mapped_to?: string;
+                                status: "created" | "unchanged" | "error";
+                            }[];
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -260,6 +1025,147 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Forget a user: all of its memories and what was derived from them
+         * @description Deletes every memory, chunk, vector, mention, entity, relationship and history row of the scope. Resumable: a crash halfway is finished at the next start (or reconcile); afterwards only a content-free audit record (a hash of the id, counts, dates) is kept. Repeating it is harmless.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example alice */
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                         *       "scope_kind": "user",
+                         *       "status": "done",
+                         *       "forgotten": {
+                         *         "memories": 120,
+                         *         "vectors": 131,
+                         *         "entities": 48,
+                         *         "relationships": 37,
+                         *         "history": 140
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            forgotten: {
+                                entities: number;
+                                history: number;
+                                memories: number;
+                                relationships: number;
+                                vectors: number;
+                            };
+                            /** @description The audit record of this forget job */
+                            job_id: string;
+                            scope_kind: "user" | "agent";
+                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                            status: "done" | "vectors";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                         *       "scope_kind": "user",
+                         *       "status": "done",
+                         *       "forgotten": {
+                         *         "memories": 120,
+                         *         "vectors": 131,
+                         *         "entities": 48,
+                         *         "relationships": 37,
+                         *         "history": 140
+                         *       }
+                         *     }
+                         */
+                        "application/json": {
+                            forgotten: {
+                                entities: number;
+                                history: number;
+                                memories: number;
+                                relationships: number;
+                                vectors: number;
+                            };
+                            /** @description The audit record of this forget job */
+                            job_id: string;
+                            scope_kind: "user" | "agent";
+                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                            status: "done" | "vectors";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -390,6 +1296,7 @@ export type components = {
             chunk_index: number;
             content: string;
             created_at: string;
+            expires_at?: string | null;
             id: string;
             /** @example ephemeral */
             memory_type: "ephemeral" | "model_memory";
@@ -411,6 +1318,12 @@ export type components = {
              * @example 2026-05-01T10:00:00Z
              */
             created_at?: string;
+            /**
+             * Format: date-time
+             * @description When the memory leaves search and is deleted (in the future); or give ttl_seconds. Default: EPHEMERAL_TTL for ephemeral memories, else never.
+             * @example 2026-06-01T00:00:00Z
+             */
+            expires_at?: string;
             /** @example ephemeral */
             memory_type?: "ephemeral" | "model_memory";
             /**
@@ -423,6 +1336,11 @@ export type components = {
                 [key: string]: unknown;
             };
             session_id?: string;
+            /**
+             * @description Lifetime from now in seconds; or give expires_at
+             * @example 86400
+             */
+            ttl_seconds?: number;
             user_id?: string;
         };
         Relationship: {
@@ -538,6 +1456,7 @@ export interface operations {
                                 chunk_index: number;
                                 content: string;
                                 created_at: string;
+                                expires_at?: string | null;
                                 id: string;
                                 /** @example ephemeral */
                                 memory_type: "ephemeral" | "model_memory";
@@ -698,6 +1617,7 @@ export interface operations {
                                 chunk_index: number;
                                 content: string;
                                 created_at: string;
+                                expires_at?: string | null;
                                 id: string;
                                 /** @example ephemeral */
                                 memory_type: "ephemeral" | "model_memory";
@@ -726,6 +1646,7 @@ export interface operations {
                                 chunk_index: number;
                                 content: string;
                                 created_at: string;
+                                expires_at?: string | null;
                                 id: string;
                                 /** @example ephemeral */
                                 memory_type: "ephemeral" | "model_memory";
@@ -902,6 +1823,25 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example conflict */
+                        code: string;
+                        /**
+                         * @description The surviving entity, when the id was merged into it
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        merged_into?: string;
+                        /** @example entity 0b7e… was merged into 6f1c… */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -994,6 +1934,25 @@ export interface operations {
                             updated_at: string;
                             user_id: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example conflict */
+                        code: string;
+                        /**
+                         * @description The surviving entity, when the id was merged into it
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        merged_into?: string;
+                        /** @example entity 0b7e… was merged into 6f1c… */
+                        message: string;
                     };
                 };
             };
@@ -1113,6 +2072,25 @@ export interface operations {
                 };
             };
             /** @description Default Response */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example conflict */
+                        code: string;
+                        /**
+                         * @description The surviving entity, when the id was merged into it
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        merged_into?: string;
+                        /** @example entity 0b7e… was merged into 6f1c… */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1207,6 +2185,7 @@ export interface operations {
                             chunk_index: number;
                             content: string;
                             created_at: string;
+                            expires_at?: string | null;
                             id: string;
                             /** @example ephemeral */
                             memory_type: "ephemeral" | "model_memory";
@@ -1278,6 +2257,12 @@ export interface operations {
                      * @example 2026-05-01T10:00:00Z
                      */
                     created_at?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the memory leaves search and is deleted (in the future); or give ttl_seconds. Default: EPHEMERAL_TTL for ephemeral memories, else never.
+                     * @example 2026-06-01T00:00:00Z
+                     */
+                    expires_at?: string;
                     /** @example ephemeral */
                     memory_type?: "ephemeral" | "model_memory";
                     /**
@@ -1290,6 +2275,11 @@ export interface operations {
                         [key: string]: unknown;
                     };
                     session_id?: string;
+                    /**
+                     * @description Lifetime from now in seconds; or give expires_at
+                     * @example 86400
+                     */
+                    ttl_seconds?: number;
                     user_id?: string;
                 };
             };
@@ -1378,6 +2368,7 @@ export interface operations {
                             chunk_index: number;
                             content: string;
                             created_at: string;
+                            expires_at?: string | null;
                             id: string;
                             /** @example ephemeral */
                             memory_type: "ephemeral" | "model_memory";
@@ -1395,6 +2386,7 @@ export interface operations {
                             chunk_index: number;
                             content: string;
                             created_at: string;
+                            expires_at?: string | null;
                             id: string;
                             /** @example ephemeral */
                             memory_type: "ephemeral" | "model_memory";
@@ -1555,6 +2547,7 @@ export interface operations {
                             chunk_index: number;
                             content: string;
                             created_at: string;
+                            expires_at?: string | null;
                             id: string;
                             /** @example ephemeral */
                             memory_type: "ephemeral" | "model_memory";
