@@ -11,13 +11,18 @@ import type { GraphService } from '../services/graph/graph-service.js';
 import type { HealthService } from '../services/health/health-service.js';
 import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
+import type { ScopeService } from '../services/scopes/scope-service.js';
 import type { SearchService } from '../services/search/search-service.js';
+import { API_DESCRIPTION, DOCS_THEME } from './api-description.js';
 import { errorHandler } from './error-handler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
 import { memoryRoutes } from './routes/memories.js';
+import { mentionRoutes } from './routes/mentions.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { scopeRoutes } from './routes/scopes.js';
+import { uiRoutes } from './routes/ui.js';
 import { MEMORY_COMPONENTS } from './schemas/memory-components.js';
 
 /** The services the HTTP layer exposes. */
@@ -28,6 +33,7 @@ export interface AppServices {
   readonly writer: MemoryWriter;
   readonly search: SearchService;
   readonly graph: GraphService;
+  readonly scopes: ScopeService;
   /** `/conversations/process`, `/chat` and `/summarize` are served when all three are present. */
   readonly conversations?: ConversationService;
   readonly chat?: ChatService;
@@ -39,11 +45,13 @@ export interface AppOptions extends FastifyServerOptions {
   readonly bodyLimit?: number;
   /** Receives one record per memory operation (the spec's MemoryLogger fields). */
   readonly operationLog?: (record: OperationRecord) => void;
+  /** Folder of the built dashboard served at /ui (default: dist/ui). */
+  readonly uiDirectory?: string;
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions = {}) {
-  const { operationLog, ...fastifyOptions } = options;
+  const { operationLog, uiDirectory, ...fastifyOptions } = options;
   const app = Fastify({
     bodyLimit: 1_048_576,
     ...fastifyOptions,
@@ -79,11 +87,12 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
       info: {
         title: 'Engram',
         version: '0.1.0',
-        description: 'Long-term memory for LLM applications.',
+        description: API_DESCRIPTION,
       },
       tags: [
         { name: 'memories', description: 'Add, search, update and delete memories' },
         { name: 'entities', description: 'The knowledge graph extracted from memories' },
+        { name: 'scopes', description: "Who holds memory, and one scope's whole graph" },
         { name: 'operations', description: 'Health, readiness and metrics' },
         {
           name: 'conversations',
@@ -93,7 +102,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', ...DOCS_THEME });
   await app.register(metricsRoutes, { metrics: services.metrics });
   await app.register(healthRoutes, { health: services.health });
   await app.register(memoryRoutes, {
@@ -102,6 +111,9 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
     search: services.search,
   });
   await app.register(entityRoutes, { graph: services.graph });
+  await app.register(scopeRoutes, { scopes: services.scopes });
+  await app.register(mentionRoutes, { scopes: services.scopes });
+  await app.register(uiRoutes, uiDirectory ? { directory: uiDirectory } : {});
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
@@ -123,6 +135,10 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /entities/:id': 'entity_get',
   'GET /entities/:id/relationships': 'entity_relationships',
   'GET /entities/:id/graph': 'entity_graph',
+  'GET /entities/:id/memories': 'entity_memories',
+  'GET /memories/:id/entities': 'memory_entities',
+  'GET /scopes': 'scopes',
+  'GET /graph': 'scope_graph',
   'POST /chat': 'chat',
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',

@@ -24,6 +24,7 @@ import { OutboxReadinessCheck } from './indexing/outbox-readiness-check.js';
 import { ReindexService } from './indexing/reindex-service.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
+import { ScopeService } from './scopes/scope-service.js';
 import { SearchService } from './search/search-service.js';
 
 /** The adapters services run on, chosen by the container (or a test or bench rig). */
@@ -94,6 +95,11 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     reader: new MemoryReader(store),
     search,
     graph: new GraphService(store.graph),
+    scopes: new ScopeService({
+      catalog: store.catalog,
+      graph: store.graph,
+      memories: store.memories,
+    }),
     index,
     reindex,
     summaries: new SummaryService({
