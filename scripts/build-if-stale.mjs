@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds dist/ with `tsc -p tsconfig.build.json` when a source is newer than the last build.
+// Builds dist/ with `tsc -p tsconfig.build.json` and the dashboard (scripts/build-ui.mjs, into
+// dist/ui/) when a source is newer than the last build.
 // Runs from `npm install` (prepare), `npm start`, `npm run engram` and the test setup, so a fresh
 // clone and an edited tree both run current code. Without src/ (an install of the dependencies
 // only, as in the Docker image) there is nothing to build.
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = path.join(ROOT, 'dist', '.build-stamp');
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['src', 'ui', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** Newest modification time (ms) of a file, or of any file under a directory. */
 function newestMtime(target) {
@@ -34,7 +35,7 @@ export function distIsStale() {
   });
 }
 
-/** Runs tsc when dist/ is stale; returns false (having said why) when the build fails. */
+/** Runs tsc and the dashboard build when dist/ is stale; returns false (having said why) when the build fails. */
 export function buildIfStale({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
   if (!existsSync(path.join(ROOT, 'src')) || !distIsStale()) return true;
   let tsc;
@@ -52,6 +53,14 @@ export function buildIfStale({ log = (line) => process.stderr.write(`${line}\n`)
   });
   if (result.status !== 0) {
     log('engram: the build failed (see above); dist/ was not updated');
+    return false;
+  }
+  const ui = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-ui.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (ui.status !== 0) {
+    log('engram: the dashboard build failed (see above); /ui is not up to date');
     return false;
   }
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);

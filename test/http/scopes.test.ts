@@ -155,3 +155,22 @@ describe('GET /memories/{id}/entities', () => {
     expect((await t.app.inject({ url: '/memories/nope/entities' })).statusCode).toBe(400);
   });
 });
+
+describe('GET /memories with dates', () => {
+  it('keeps the memories created in the range', async () => {
+    const response = await t.app.inject({
+      url: `/memories?user_id=${user}&created_after=2024-01-15T00:00:00Z&created_before=2025-01-01T00:00:00Z`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().memories.map((memory: { content: string }) => memory.content)).toEqual([
+      'Sarah works at Microsoft Corp. in Seattle.',
+    ]);
+  });
+
+  it('rejects a date Postgres cannot store with 400', async () => {
+    const response = await t.app.inject({
+      url: `/memories?user_id=${user}&created_after=0000-01-01T00:00:00Z`,
+    });
+    expect(response.statusCode).toBe(400);
+  });
+});

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { InvalidInputError } from '../../domain/errors.js';
 import { scopeOf } from '../../domain/scope.js';
 import type { ScopeService } from '../../services/scopes/scope-service.js';
+import { instantOf } from '../instant.js';
 import { presentEntity, presentRelationship } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import { ScopeGraphJson, ScopeGraphQuery, ScopeJson, ScopesQuery } from '../schemas/scope.js';
@@ -67,12 +67,3 @@ export const scopeRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { sco
     },
   );
 };
-
-/** A date-time the schema let through that Postgres would still refuse (year 0, a leap second). */
-function instantOf(value: string, field: string): Date {
-  const date = new Date(value);
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 1 || year > 9999)
-    throw new InvalidInputError(`${field} is not a valid date-time`);
-  return date;
-}
