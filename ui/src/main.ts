@@ -8,7 +8,7 @@ import { memoriesView } from './views/memories.js';
 import { memoryView } from './views/memory.js';
 import { scopesView } from './views/scopes.js';
 
-type Cleanup = (() => void) | void;
+type Cleanup = (() => void) | undefined;
 
 const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('nav', { class: 'tabs', 'aria-label': 'Views' });
@@ -51,17 +51,22 @@ async function show(
 ): Promise<Cleanup> {
   switch (view) {
     case 'memories':
-      return memoriesView(main, params);
+      await memoriesView(main, params);
+      return undefined;
     case 'memory':
-      return memoryView(main, params, id ?? '');
+      await memoryView(main, params, id ?? '');
+      return undefined;
     case 'graph':
       return graphView(main, params);
     case 'corrections':
-      return correctionsView(main, params);
+      await correctionsView(main, params);
+      return undefined;
     case 'health':
-      return healthView(main);
+      await healthView(main);
+      return undefined;
     default:
-      return scopesView(main);
+      await scopesView(main);
+      return undefined;
   }
 }
 

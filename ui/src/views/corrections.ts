@@ -5,7 +5,6 @@ import { h, replace, status } from '../dom.js';
 import { go } from '../router.js';
 import { link, scopeFrom, scopeLabel, scopeQuery } from '../scope.js';
 import type { EntityJson } from '../types.js';
-import { correct } from './entity-corrections.js';
 
 /** What can be corrected in a scope: its entities (in the graph's panel) and forgetting a user. */
 export async function correctionsView(root: HTMLElement, params: URLSearchParams): Promise<void> {
@@ -94,12 +93,7 @@ export async function correctionsView(root: HTMLElement, params: URLSearchParams
                   ))
                 )
                   return;
-                await correct(
-                  { ...can.forgetUser!, scopeIn: 'none' },
-                  'DELETE',
-                  `/users/${encodeURIComponent(user)}`,
-                  scope,
-                );
+                await api(`/users/${encodeURIComponent(user)}`, { method: 'DELETE' });
                 go('#/scopes');
               },
             },

@@ -13,13 +13,17 @@ export const TYPE_COLOURS: Readonly<Record<string, string>> = {
   MISC: '#7d8597',
 };
 
-/** The graph's look: nodes sized by mentions, current edges solid, closed ones dashed. */
-export function graphStyle(maxMentions: number): StylesheetJson {
+/**
+ * The graph's look: nodes coloured by type and sized by mentions, current edges solid, closed
+ * ones dashed. Large graphs (`large`) draw straight edges without labels: bezier bundling and
+ * thousands of labels dominate the first paint, and the panel names every relationship anyway.
+ */
+export function graphStyle(maxMentions: number, large: boolean): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
-        'background-color': (node) => TYPE_COLOURS[String(node.data('type'))] ?? '#7d8597',
+        'background-color': '#7d8597',
         label: 'data(label)',
         color: '#14213d',
         'font-size': 11,
@@ -34,6 +38,10 @@ export function graphStyle(maxMentions: number): StylesheetJson {
         'border-color': '#14213d',
       },
     },
+    ...Object.entries(TYPE_COLOURS).map(([type, colour]) => ({
+      selector: `node[type = "${type}"]`,
+      style: { 'background-color': colour },
+    })),
     {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': '#ff6b35', 'z-index': 10 },
@@ -46,8 +54,8 @@ export function graphStyle(maxMentions: number): StylesheetJson {
         'target-arrow-color': '#5c677d',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
-        'curve-style': 'bezier',
-        label: 'data(label)',
+        'curve-style': large ? 'straight' : 'bezier',
+        label: large ? '' : 'data(label)',
         'font-size': 9,
         'min-zoomed-font-size': 9,
         color: '#33415c',
@@ -60,6 +68,10 @@ export function graphStyle(maxMentions: number): StylesheetJson {
     {
       selector: 'edge.closed',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], opacity: 0.6 },
+    },
+    {
+      selector: 'edge:selected',
+      style: { label: 'data(label)', width: 3, 'line-color': '#ff6b35' },
     },
     { selector: '.hidden', style: { display: 'none' } },
   ];

@@ -28,7 +28,7 @@ export async function memoriesView(root: HTMLElement, params: URLSearchParams): 
 }
 
 function filterForm(scope: Scope, params: URLSearchParams): HTMLElement {
-  const field = (name: string, label: string, input: HTMLElement) =>
+  const field = (label: string, input: HTMLElement) =>
     h('label', { class: 'field' }, h('span', {}, label), input);
   const form = h(
     'form',
@@ -45,7 +45,6 @@ function filterForm(scope: Scope, params: URLSearchParams): HTMLElement {
       },
     },
     field(
-      'q',
       'Search',
       h('input', {
         name: 'q',
@@ -56,13 +55,8 @@ function filterForm(scope: Scope, params: URLSearchParams): HTMLElement {
         'aria-keyshortcuts': '/',
       }),
     ),
+    field('Session', h('input', { name: 'session', value: params.get('session') ?? '' })),
     field(
-      'session',
-      'Session',
-      h('input', { name: 'session', value: params.get('session') ?? '' }),
-    ),
-    field(
-      'type',
       'Type',
       h(
         'select',
@@ -72,12 +66,8 @@ function filterForm(scope: Scope, params: URLSearchParams): HTMLElement {
         ),
       ),
     ),
-    field(
-      'from',
-      'From',
-      h('input', { name: 'from', type: 'date', value: params.get('from') ?? '' }),
-    ),
-    field('to', 'To', h('input', { name: 'to', type: 'date', value: params.get('to') ?? '' })),
+    field('From', h('input', { name: 'from', type: 'date', value: params.get('from') ?? '' })),
+    field('To', h('input', { name: 'to', type: 'date', value: params.get('to') ?? '' })),
     h('button', { type: 'submit', class: 'primary' }, 'Apply'),
   );
   return form;
