@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { EntityType } from '../../src/domain/entity.js';
 import type { Memory } from '../../src/domain/memory.js';
 import { scopeOf } from '../../src/domain/scope.js';
@@ -64,6 +65,8 @@ const ui: BenchSuite = async ({ flags, log }) => {
     const result = {
       suite: 'ui',
       runs,
+      load_average: os.loadavg().map((value) => round(value)),
+      cores: os.cpus().length,
       scopes: measured,
       ratio_large_to_small:
         small && large ? round(large.navigation_ms / small.navigation_ms) : null,
@@ -222,6 +225,8 @@ function median(values: number[]): number {
 
 function markdown(result: {
   runs: number;
+  load_average: number[];
+  cores: number;
   scopes: Array<
     Size & {
       api_ms: number;
@@ -235,13 +240,13 @@ function markdown(result: {
 }) {
   const rows = result.scopes.map(
     (scope) =>
-      `| ${scope.entities} / ${scope.relationships} | ${scope.nodes_drawn} / ${scope.edges_drawn} | ${scope.api_ms} | ${scope.view_ms} | ${scope.navigation_ms} |`,
+      `| ${scope.entities} / ${scope.relationships} | ${scope.nodes_drawn} / ${scope.edges_drawn} | ${scope.api_ms} | ${scope.layout_ms} | ${scope.view_ms} | ${scope.navigation_ms} |`,
   );
   return [
-    `First paint of the dashboard's entity graph (/ui, cytoscape cose layout, headless chromium, 1280×800), median of ${result.runs} page loads. Baseline: the 100/300 scope in the same run.`,
+    `First paint of the dashboard's entity graph (/ui, cytoscape.js with the fCoSE layout, headless chromium, 1280×800), median of ${result.runs} page loads; GET /graph on PGlite in memory. Baseline: the 100/300 scope in the same run. Load average ${result.load_average.join(' / ')} on ${result.cores} cores (shared machine).`,
     '',
-    '| entities / relationships seeded | drawn | GET /graph ms | view ms (fetch + layout + draw) | from navigation ms |',
-    '|---|---|---|---|---|',
+    '| entities / relationships seeded | drawn | GET /graph ms | layout ms | view ms (fetch + layout + draw) | from navigation ms |',
+    '|---|---|---|---|---|---|',
     ...rows,
     '',
     `Large / small first paint: ${result.ratio_large_to_small}×.`,

@@ -15,8 +15,9 @@ export const TYPE_COLOURS: Readonly<Record<string, string>> = {
 
 /**
  * The graph's look: nodes coloured by type and sized by mentions, current edges solid, closed
- * ones dashed. Large graphs (`large`) draw straight edges without labels: bezier bundling and
- * thousands of labels dominate the first paint, and the panel names every relationship anyway.
+ * ones dashed. Large graphs (`large`) draw haystack edges (straight, no arrows, cytoscape's
+ * cheapest) without labels: bezier bundling, arrows and thousands of labels dominate the first
+ * paint, and the panel names every relationship and its direction anyway.
  */
 export function graphStyle(maxMentions: number, large: boolean): StylesheetJson {
   return [
@@ -52,9 +53,9 @@ export function graphStyle(maxMentions: number, large: boolean): StylesheetJson 
         width: 1.6,
         'line-color': '#5c677d',
         'target-arrow-color': '#5c677d',
-        'target-arrow-shape': 'triangle',
+        'target-arrow-shape': large ? 'none' : 'triangle',
         'arrow-scale': 0.8,
-        'curve-style': large ? 'straight' : 'bezier',
+        'curve-style': large ? 'haystack' : 'bezier',
         label: large ? '' : 'data(label)',
         'font-size': 9,
         'min-zoomed-font-size': 9,

@@ -89,7 +89,12 @@ function routesTable(metrics: readonly Sample[]) {
       .map((sample) => [key(sample), sample.value]),
   );
   const rows = metrics
-    .filter((sample) => sample.name === 'http_request_duration_seconds_count' && sample.value > 0)
+    .filter(
+      (sample) =>
+        sample.name === 'http_request_duration_seconds_count' &&
+        sample.value > 0 &&
+        !(sample.labels['route'] ?? '').startsWith('/ui'),
+    )
     .sort((a, b) => b.value - a.value)
     .slice(0, 25)
     .map((sample) => {
