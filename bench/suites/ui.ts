@@ -231,6 +231,7 @@ function markdown(result: {
     Size & {
       api_ms: number;
       navigation_ms: number;
+      layout_ms: number;
       view_ms: number;
       nodes_drawn: number;
       edges_drawn: number;
