@@ -208,10 +208,18 @@ async function paint(
 }
 
 function medianPaint(
-  paints: Array<{ navigation_ms: number; view_ms: number; nodes: number; edges: number }>,
+  paints: Array<{
+    navigation_ms: number;
+    data_ms: number;
+    laid_out_ms: number;
+    view_ms: number;
+    nodes: number;
+    edges: number;
+  }>,
 ) {
   return {
     navigation_ms: median(paints.map((paint) => paint.navigation_ms)),
+    layout_ms: median(paints.map((paint) => paint.laid_out_ms - paint.data_ms)),
     view_ms: median(paints.map((paint) => paint.view_ms)),
     nodes_drawn: paints[0]?.nodes ?? 0,
     edges_drawn: paints[0]?.edges ?? 0,
