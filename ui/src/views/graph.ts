@@ -203,6 +203,7 @@ function timeSlider(graph: GraphJson, cy: Core, scope: Scope): HTMLElement {
     value: times.length,
     'aria-valuetext': 'now',
   });
+  slider.value = String(times.length);
   let timer: number | undefined;
   slider.addEventListener('input', () => {
     const index = Number(slider.value);
