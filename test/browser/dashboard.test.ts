@@ -240,6 +240,20 @@ describe.skipIf(!chromiumAvailable())('dashboard in chromium', () => {
     await page.close();
   });
 
+  it('/docs carries the Engram title and explains scopes, auth and errors', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    const errors = collectErrors(page);
+    await page.goto(`${base}/docs`, { waitUntil: 'load' });
+    await page.waitForSelector('.swagger-ui .info .description');
+    const info = await page.$eval('.swagger-ui .info', (element) => element.textContent ?? '');
+    expect(await page.title()).toBe('Engram API');
+    for (const words of ['Scopes.', 'Auth.', 'Errors.', 'Bearer']) expect(info).toContain(words);
+    await shot(page, 'docs');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('asks for an API key when the server answers 401, then sends it', async () => {
     // The auth hook (issue 14) is not on this branch: the test plays a server that requires a
     // key, answering 401 {code: unauthorized} to any API request without `Bearer test-key`.

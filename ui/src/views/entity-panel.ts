@@ -4,6 +4,7 @@ import { h, highlighted, replace, status, when } from '../dom.js';
 import { link, type Scope, scopeQuery } from '../scope.js';
 import type { EntityJson, GraphJson, MemoryJson, RelationshipJson } from '../types.js';
 import { entityCorrections } from './entity-corrections.js';
+import { edgeLine } from './memories.js';
 
 interface Mentioning {
   memory: MemoryJson;
@@ -48,42 +49,34 @@ export async function entityPanel(
       ? h(
           'ul',
           { class: 'facts-list' },
-          ...facts.relationships.map((edge) =>
-            h(
-              'li',
-              { class: edge.valid_to ? 'closed' : 'current' },
-              `${names.get(edge.source_entity_id) ?? '?'} `,
-              h('strong', {}, edge.relation_type.replaceAll('_', ' ')),
-              ` ${names.get(edge.target_entity_id) ?? '?'}`,
-              h(
-                'span',
-                { class: 'validity' },
-                ` ${when(edge.valid_from)} – ${edge.valid_to ? when(edge.valid_to) : 'now'}`,
-              ),
-            ),
-          ),
+          ...facts.relationships.map((edge) => edgeLine(edge, names)),
         )
       : status('No facts.'),
     h('h3', {}, `Mentioned in ${entity.mention_count ?? memories.length} memories`),
-    h(
-      'ul',
-      { class: 'mentions' },
-      ...memories.map((item) =>
+    mentionList(memories, entity, scope),
+    entityCorrections(entity, scope, graph, can, changed),
+  );
+}
+
+/** The memories naming the entity, the names marked, each a link to its memory. */
+function mentionList(memories: readonly Mentioning[], entity: EntityJson, scope: Scope) {
+  return h(
+    'ul',
+    { class: 'mentions' },
+    ...memories.map((item) =>
+      h(
+        'li',
+        {},
         h(
-          'li',
-          {},
-          h(
-            'a',
-            { href: link(`memory/${item.memory.parent_id ?? item.memory.id}`, scope) },
-            highlighted(
-              item.memory.content,
-              item.spans.map((span) => ({ ...span, type: entity.type })),
-            ),
+          'a',
+          { href: link(`memory/${item.memory.parent_id ?? item.memory.id}`, scope) },
+          highlighted(
+            item.memory.content,
+            item.spans.map((span) => ({ ...span, type: entity.type })),
           ),
-          h('time', { datetime: item.memory.created_at }, when(item.memory.created_at)),
         ),
+        h('time', { datetime: item.memory.created_at }, when(item.memory.created_at)),
       ),
     ),
-    entityCorrections(entity, scope, graph, can, changed),
   );
 }

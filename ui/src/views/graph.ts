@@ -23,6 +23,41 @@ declare global {
 export async function graphView(root: HTMLElement, params: URLSearchParams): Promise<() => void> {
   const started = performance.now();
   const scope = scopeFrom(params);
+  const { canvas, panel, note, toolbar } = shell(root, scope);
+  const graph = await api<GraphJson>('/graph', { query: { ...scopeQuery(scope), limit: LIMIT } });
+  if (graph.nodes.length === 0) {
+    canvas.dataset['state'] = 'empty';
+    replace(canvas, status('This scope has no entities yet.'));
+    return () => {};
+  }
+  performance.mark('engram:graph-data');
+  const cy = draw(canvas, graph);
+  window.engramGraph = cy;
+  const select = (id: string) => {
+    cy.$(':selected').unselect();
+    const node = cy.getElementById(id);
+    node.select();
+    cy.animate({ center: { eles: node } }, { duration: 200 });
+    void entityPanel(panel, scope, id, graph, (survivor) =>
+      go(link('graph', scope, { entity: survivor })),
+    );
+  };
+  cy.on('tap', 'node', (event) => select(event.target.id()));
+  cy.ready(() => markPainted(cy, canvas, started));
+  replace(toolbar, finder(graph, select), timeSlider(graph, cy, scope), legend(graph));
+  note.textContent = graph.truncated
+    ? `Showing the ${graph.nodes.length} most mentioned of ${graph.total_entities} entities.`
+    : `${graph.nodes.length} entities, ${graph.edges.length} relationships. Dashed: no longer true.`;
+  const wanted = params.get('entity');
+  if (wanted && cy.getElementById(wanted).nonempty()) select(wanted);
+  return () => {
+    cy.destroy();
+    window.engramGraph = undefined;
+  };
+}
+
+/** The view's fixed frame (toolbar, canvas, panel), drawn before the data arrives: no jumps. */
+function shell(root: HTMLElement, scope: Scope) {
   const canvas = h('div', {
     id: 'graph',
     class: 'graph-canvas',
@@ -44,45 +79,19 @@ export async function graphView(root: HTMLElement, params: URLSearchParams): Pro
     h('div', { class: 'graph-layout' }, canvas, panel),
     note,
   );
-  const graph = await api<GraphJson>('/graph', { query: { ...scopeQuery(scope), limit: LIMIT } });
-  if (graph.nodes.length === 0) {
-    canvas.dataset['state'] = 'empty';
-    replace(canvas, status('This scope has no entities yet.'));
-    return () => {};
-  }
-  performance.mark('engram:graph-data');
-  const cy = draw(canvas, graph);
-  window.engramGraph = cy;
-  const select = (id: string) => {
-    cy.$(':selected').unselect();
-    const node = cy.getElementById(id);
-    node.select();
-    cy.animate({ center: { eles: node } }, { duration: 200 });
-    void entityPanel(panel, scope, id, graph, (survivor) =>
-      go(link('graph', scope, { entity: survivor })),
-    );
-  };
-  cy.on('tap', 'node', (event) => select(event.target.id()));
-  cy.ready(() => {
-    performance.mark('engram:graph-laid-out');
-    requestAnimationFrame(() => {
-      canvas.dataset['state'] = 'ready';
-      canvas.dataset['nodes'] = String(cy.nodes().length);
-      canvas.dataset['edges'] = String(cy.edges().length);
-      canvas.dataset['paintMs'] = String(Math.round(performance.now() - started));
-      performance.mark('engram:graph-painted');
-    });
+  return { canvas, panel, note, toolbar };
+}
+
+/** Marks the first frame after the layout: `data-state="ready"` and the timings tests and bench read. */
+function markPainted(cy: Core, canvas: HTMLElement, started: number) {
+  performance.mark('engram:graph-laid-out');
+  requestAnimationFrame(() => {
+    canvas.dataset['state'] = 'ready';
+    canvas.dataset['nodes'] = String(cy.nodes().length);
+    canvas.dataset['edges'] = String(cy.edges().length);
+    canvas.dataset['paintMs'] = String(Math.round(performance.now() - started));
+    performance.mark('engram:graph-painted');
   });
-  replace(toolbar, finder(graph, select), timeSlider(graph, cy, scope), legend(graph));
-  note.textContent = graph.truncated
-    ? `Showing the ${graph.nodes.length} most mentioned of ${graph.total_entities} entities.`
-    : `${graph.nodes.length} entities, ${graph.edges.length} relationships. Dashed: no longer true.`;
-  const wanted = params.get('entity');
-  if (wanted && cy.getElementById(wanted).nonempty()) select(wanted);
-  return () => {
-    cy.destroy();
-    window.engramGraph = undefined;
-  };
 }
 
 function draw(container: HTMLElement, graph: GraphJson): Core {

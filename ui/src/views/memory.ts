@@ -2,7 +2,7 @@ import { api } from '../api.js';
 import { capabilities } from '../capabilities.js';
 import { confirmAction } from '../confirm.js';
 import { h, highlighted, replace, status, when } from '../dom.js';
-import { link, scopeFrom, scopeLabel, scopeQuery } from '../scope.js';
+import { link, type Scope, scopeFrom, scopeLabel, scopeQuery } from '../scope.js';
 import type { EntityJson, MemoryJson, RelationshipJson } from '../types.js';
 import { chips, edgeLine } from './memories.js';
 
@@ -86,44 +86,40 @@ export async function memoryView(root: HTMLElement, params: URLSearchParams, id:
       ? h('ul', { class: 'edges' }, ...graph.relationships.map((edge) => edgeLine(edge, names)))
       : status('No relationships.'),
     h('h2', {}, 'History'),
-    h(
-      'ol',
-      { class: 'history' },
-      ...events.map((event) =>
-        h(
-          'li',
-          {},
-          h('strong', {}, event.event),
-          ' ',
-          h('time', { datetime: event.created_at }, when(event.created_at)),
-          event.event === 'update' && event.old_content ? h('del', {}, event.old_content) : null,
-          event.new_content ? h('ins', {}, event.new_content) : null,
-        ),
+    historyList(events),
+    can.deleteMemory ? deleteZone(id, scope) : null,
+  );
+}
+
+function historyList(events: readonly HistoryEvent[]) {
+  return h(
+    'ol',
+    { class: 'history' },
+    ...events.map((event) =>
+      h(
+        'li',
+        {},
+        h('strong', {}, event.event),
+        ' ',
+        h('time', { datetime: event.created_at }, when(event.created_at)),
+        event.event === 'update' && event.old_content ? h('del', {}, event.old_content) : null,
+        event.new_content ? h('ins', {}, event.new_content) : null,
       ),
     ),
-    can.deleteMemory
-      ? h(
-          'div',
-          { class: 'danger-zone' },
-          h(
-            'button',
-            {
-              class: 'danger',
-              onClick: async () => {
-                if (
-                  !(await confirmAction(
-                    `Delete this memory? Its vectors, and entities and relationships only it supported, go too.`,
-                    'Delete memory',
-                  ))
-                )
-                  return;
-                await api(`/memories/${id}`, { method: 'DELETE', query });
-                location.hash = link('memories', scope);
-              },
-            },
-            'Delete memory',
-          ),
-        )
-      : null,
+  );
+}
+
+function deleteZone(id: string, scope: Scope) {
+  const remove = async () => {
+    const message =
+      'Delete this memory? Its vectors, and entities and relationships only it supported, go too.';
+    if (!(await confirmAction(message, 'Delete memory'))) return;
+    await api(`/memories/${id}`, { method: 'DELETE', query: scopeQuery(scope) });
+    location.hash = link('memories', scope);
+  };
+  return h(
+    'div',
+    { class: 'danger-zone' },
+    h('button', { class: 'danger', type: 'button', onClick: remove }, 'Delete memory'),
   );
 }

@@ -15,33 +15,7 @@ export async function scopesView(root: HTMLElement): Promise<void> {
     );
     return;
   }
-  const rows = scopes.map((item) => {
-    const scope: Scope = { user: item.user_id, agent: item.agent_id };
-    return h(
-      'tr',
-      {},
-      h('td', { 'data-label': 'User' }, item.user_id ?? '—'),
-      h('td', { 'data-label': 'Agent' }, item.agent_id ?? '—'),
-      h('td', { 'data-label': 'Memories', class: 'number' }, item.memories),
-      h('td', { 'data-label': 'Entities', class: 'number' }, item.entities),
-      h('td', { 'data-label': 'Relationships', class: 'number' }, item.relationships),
-      h('td', { 'data-label': 'Last memory' }, when(item.last_memory_at)),
-      h(
-        'td',
-        { class: 'links' },
-        h(
-          'a',
-          { href: link('memories', scope), 'aria-label': `Memories of ${scopeLabel(scope)}` },
-          'Memories',
-        ),
-        h(
-          'a',
-          { href: link('graph', scope), 'aria-label': `Graph of ${scopeLabel(scope)}` },
-          'Graph',
-        ),
-      ),
-    );
-  });
+  const rows = scopes.map(scopeRow);
   replace(
     root,
     h('h1', {}, 'Scopes'),
@@ -65,6 +39,34 @@ export async function scopesView(root: HTMLElement): Promise<void> {
         ),
       ),
       h('tbody', {}, ...rows),
+    ),
+  );
+}
+
+function scopeRow(item: ScopeJson): HTMLElement {
+  const scope: Scope = { user: item.user_id, agent: item.agent_id };
+  return h(
+    'tr',
+    {},
+    h('td', { 'data-label': 'User' }, item.user_id ?? '—'),
+    h('td', { 'data-label': 'Agent' }, item.agent_id ?? '—'),
+    h('td', { 'data-label': 'Memories', class: 'number' }, item.memories),
+    h('td', { 'data-label': 'Entities', class: 'number' }, item.entities),
+    h('td', { 'data-label': 'Relationships', class: 'number' }, item.relationships),
+    h('td', { 'data-label': 'Last memory' }, when(item.last_memory_at)),
+    h(
+      'td',
+      { class: 'links' },
+      h(
+        'a',
+        { href: link('memories', scope), 'aria-label': `Memories of ${scopeLabel(scope)}` },
+        'Memories',
+      ),
+      h(
+        'a',
+        { href: link('graph', scope), 'aria-label': `Graph of ${scopeLabel(scope)}` },
+        'Graph',
+      ),
     ),
   );
 }
