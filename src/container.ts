@@ -17,6 +17,7 @@ import {
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
+import { pgLifecycle } from './adapters/postgres/pg-lifecycle.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
@@ -39,6 +40,8 @@ export interface ContainerOptions {
    * and the outbox is not replayed meanwhile.
    */
   readonly vectorIndex?: 'check' | 'rebuild';
+  /** Run the lifecycle sweeps (forget-job resume, expiry) now and every EXPIRY_SWEEP_SECONDS (default: with the reconciler). */
+  readonly sweeps?: boolean;
 }
 
 /** Opens the configured database: a server with DATABASE_URL, else embedded PGlite in DATA_DIR. */
@@ -69,10 +72,13 @@ export async function createContainer(config: Config, logger: Logger, options: C
     await embedder.init();
     if (options.vectorIndex !== 'rebuild') await vectors.init(embedder.identity);
     const store = new PgStore(database.db);
+    const lifecycle = pgLifecycle(database.db);
     const metrics = createMetrics({
       defaultMetrics: true,
       vectorIndexSize: () => vectors.count(),
       outboxPending: () => store.outbox.pendingCount(),
+      expiryBacklog: () => lifecycle.expiry.backlog(new Date()),
+      forgetUnfinished: () => lifecycle.forgetting.unfinishedCount(),
     });
     const llm = createLlm(config, logger, metrics);
     const extractor = createExtractor(config, llm, logger);
@@ -80,6 +86,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
     const services = createServices(
       {
         store,
+        lifecycle,
         settings: new PgSettingsRepository(database.db),
         vectors,
         embedder,
@@ -99,6 +106,10 @@ export async function createContainer(config: Config, logger: Logger, options: C
     if (options.vectorIndex !== 'rebuild') {
       services.index.start(options.reconcileEveryMs ?? 30_000);
       closers.push(() => services.index.stop());
+    }
+    if (options.vectorIndex !== 'rebuild' && (options.sweeps ?? options.reconcileEveryMs !== 0)) {
+      services.sweeps.start(config.lifecycle.sweepEverySeconds * 1000);
+      closers.push(() => services.sweeps.stop());
     }
     return { services: { ...services, metrics }, database, embedder, close };
   } catch (error) {

@@ -2,10 +2,15 @@ import type { RulesEntityExtractor } from '../../src/adapters/extraction/rules-e
 import { inverseOf, type RelationType } from '../../src/domain/relation-type.js';
 import type { DialogreDialogue } from './conll.js';
 
-/** DialogRE label → our relation type (the label's x is our source); `symmetric` when either way reads the same. */
-export const DIALOGRE_MAP: Readonly<Record<string, { type: RelationType; symmetric?: boolean }>> = {
+/**
+ * DialogRE label → our relation type (the label's x is our source); `symmetric` when either way
+ * reads the same; `also`, a second type of ours the label covers (employee or member).
+ */
+export const DIALOGRE_MAP: Readonly<
+  Record<string, { type: RelationType; also?: RelationType; symmetric?: boolean }>
+> = {
   'per:siblings': { type: 'sibling_of', symmetric: true },
-  'per:spouse': { type: 'spouse_of', symmetric: true },
+  'per:spouse': { type: 'spouse_of', also: 'ex_spouse_of', symmetric: true },
   'per:friends': { type: 'friend_of', symmetric: true },
   'per:girl/boyfriend': { type: 'partner_of', symmetric: true },
   'per:roommate': { type: 'roommate_of', symmetric: true },
@@ -15,7 +20,7 @@ export const DIALOGRE_MAP: Readonly<Record<string, { type: RelationType; symmetr
   'per:place_of_residence': { type: 'lives_in' },
   'per:pet': { type: 'has_pet' },
   'per:schools_attended': { type: 'studies_at' },
-  'per:employee_or_member_of': { type: 'works_for' },
+  'per:employee_or_member_of': { type: 'works_for', also: 'member_of' },
   'per:positive_impression': { type: 'likes' },
   'per:negative_impression': { type: 'dislikes' },
 };
@@ -49,7 +54,7 @@ interface Pair {
 export function scoreDialogre(
   dialogues: readonly DialogreDialogue[],
   rules: RulesEntityExtractor,
-  options: { speakerNames: boolean },
+  options: { speakerNames: boolean; addressee?: AddresseeGuess },
 ): Record<string, DialogreRow> {
   const counts = new Map<string, { gold: number; found: number }>();
   const byType = new Map<RelationType, { predicted: number; correct: number }>();
@@ -60,16 +65,13 @@ export function scoreDialogre(
     const gold: Pair[] = labelled.flatMap((pair) =>
       pair.r.map((label) => ({ x: canonical(pair.x), y: canonical(pair.y), label })),
     );
-    const predicted = predictions(turns, rules, canonical);
+    const predicted = predictions(turns, rules, canonical, options.addressee ?? 'none');
     for (const pair of gold) {
       const mapped = DIALOGRE_MAP[pair.label];
       if (!mapped) continue;
       const entry = counts.get(pair.label) ?? { gold: 0, found: 0 };
       entry.gold += 1;
-      const hit =
-        predicted.has(`${pair.x}|${pair.y}|${mapped.type}`) ||
-        (mapped.symmetric === true && predicted.has(`${pair.y}|${pair.x}|${mapped.type}`));
-      entry.found += hit ? 1 : 0;
+      entry.found += says(predicted, pair, mapped) ? 1 : 0;
       counts.set(pair.label, entry);
     }
     // Only edges between the dialogue's annotated arguments can be judged ("hiking" never is).
@@ -85,10 +87,22 @@ export function scoreDialogre(
       byType.set(type as RelationType, entry);
     }
   }
+  return toTable(counts, byType);
+}
+
+/** One row per label: its recall, and the precision of our edges of its type (and `also`). */
+function toTable(
+  counts: ReadonlyMap<string, { gold: number; found: number }>,
+  byType: ReadonlyMap<RelationType, { predicted: number; correct: number }>,
+): Record<string, DialogreRow> {
   const table: Record<string, DialogreRow> = {};
-  for (const [label, { type }] of Object.entries(DIALOGRE_MAP)) {
+  for (const [label, { type, also }] of Object.entries(DIALOGRE_MAP)) {
     const { gold, found } = counts.get(label) ?? { gold: 0, found: 0 };
-    const { predicted, correct } = byType.get(type) ?? { predicted: 0, correct: 0 };
+    const counted = [type, ...(also ? [also] : [])].map(
+      (each) => byType.get(each) ?? { predicted: 0, correct: 0 },
+    );
+    const predicted = counted.reduce((sum, each) => sum + each.predicted, 0);
+    const correct = counted.reduce((sum, each) => sum + each.correct, 0);
     table[label] = {
       type,
       gold,
@@ -107,13 +121,23 @@ function predictions(
   turns: readonly string[],
   rules: RulesEntityExtractor,
   canonical: (name: string) => string,
+  strategy: AddresseeGuess,
 ): Set<string> {
-  const wanted = new Set(Object.values(DIALOGRE_MAP).map((entry) => entry.type as string));
+  const wanted = new Set<string>(
+    Object.values(DIALOGRE_MAP).flatMap((entry) => [
+      entry.type,
+      ...(entry.also ? [entry.also] : []),
+    ]),
+  );
   const predicted = new Set<string>();
-  for (const turn of turns) {
-    const colon = turn.indexOf(':');
-    const speaker = turn.slice(0, colon).trim();
-    const extraction = rules.extractSync(turn.slice(colon + 1), { speaker });
+  const speakers = turns.map((turn) => turn.slice(0, turn.indexOf(':')).trim());
+  for (const [index, turn] of turns.entries()) {
+    const speaker = speakers[index] ?? '';
+    const addressee = addresseeOf(speakers, index, strategy);
+    const extraction = rules.extractSync(turn.slice(turn.indexOf(':') + 1), {
+      speaker,
+      ...(addressee ? { addressee } : {}),
+    });
     for (const relation of extraction.relations) {
       if (!wanted.has(relation.type) || relation.ends) continue;
       const source = extraction.entities[relation.sourceIndex]?.text ?? '';
@@ -125,13 +149,56 @@ function predictions(
   return predicted;
 }
 
+/** How a transcript turn's addressee is guessed: who speaks next, or who spoke before. */
+export type AddresseeGuess = 'next' | 'previous' | 'none';
+
+/**
+ * The one a turn is said to: the nearest other speaker after it ('next') or before it
+ * ('previous'), falling back to the other side; none when that turn has several speakers.
+ */
+export function addresseeOf(
+  speakers: readonly string[],
+  index: number,
+  guess: AddresseeGuess,
+): string | undefined {
+  if (guess === 'none') return undefined;
+  const own = speakers[index];
+  const other = (step: number): string | undefined => {
+    for (let at = index + step; at >= 0 && at < speakers.length; at += step)
+      if (speakers[at] !== own) return speakers[at];
+    return undefined;
+  };
+  const found = guess === 'next' ? (other(1) ?? other(-1)) : (other(-1) ?? other(1));
+  return found === undefined || found.includes(',') ? undefined : found;
+}
+
+/**
+ * True when our edges hold a gold pair: its type (or `also`) the same way, the other way for a
+ * symmetric label, or the inverse type the other way ("Ben child_of Carol" is "Carol parent_of Ben").
+ */
+function says(
+  predicted: ReadonlySet<string>,
+  pair: Pair,
+  mapped: { type: RelationType; also?: RelationType; symmetric?: boolean },
+): boolean {
+  return [mapped.type, ...(mapped.also ? [mapped.also] : [])].some((type) => {
+    const inverse = inverseOf(type);
+    return (
+      predicted.has(`${pair.x}|${pair.y}|${type}`) ||
+      (mapped.symmetric === true && predicted.has(`${pair.y}|${pair.x}|${type}`)) ||
+      (inverse !== undefined && predicted.has(`${pair.y}|${pair.x}|${inverse}`))
+    );
+  });
+}
+
 /** True when a gold pair says our edge: the same way, the other way for a symmetric label, or the inverse type. */
 function labels(pair: Pair, source: string, target: string, type: RelationType): boolean {
   const mapped = DIALOGRE_MAP[pair.label];
   if (!mapped) return false;
-  if (mapped.type === type && pair.x === source && pair.y === target) return true;
+  const same = mapped.type === type || mapped.also === type;
+  if (same && pair.x === source && pair.y === target) return true;
   if (pair.x !== target || pair.y !== source) return false;
-  return (mapped.type === type && mapped.symmetric === true) || mapped.type === inverseOf(type);
+  return (same && mapped.symmetric === true) || mapped.type === inverseOf(type);
 }
 
 /** Every name of a dialogue mapped to one name per person, through its labelled alternate names. */

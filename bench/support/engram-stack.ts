@@ -7,6 +7,7 @@ import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import { type DatabaseHandle, openMemoryDatabase } from '../../src/adapters/postgres/database.js';
 import { migrateUp } from '../../src/adapters/postgres/migrator.js';
+import { pgLifecycle } from '../../src/adapters/postgres/pg-lifecycle.js';
 import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import {
@@ -23,6 +24,7 @@ export function benchServices(
 ) {
   return createServices(
     {
+      lifecycle: pgLifecycle(database.db),
       settings: new PgSettingsRepository(database.db),
       extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
       clock: { now: () => new Date() },

@@ -11,6 +11,8 @@ commands:
   bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
   backup FILE                write a compressed snapshot of the database to FILE
   restore FILE [--force]     restore a backup (--force replaces a non-empty database), then reindex
+  export --user ID [--agent ID] FILE   write one scope as JSON Lines (the format of GET /export)
+  import FILE                import such a file (idempotent; ids kept)
   import-legacy --chroma-url URL | --chroma-path DIR [--collections ephemeral,model_memory]
       [--batch-size N] [--dry-run] [--user-id ID] [--failures FILE] [--verify]
                              import the legacy Chroma memory (see README)
@@ -36,6 +38,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   reindex: async () => (await import('./reindex.js')).runReindex,
   backup: async () => (await import('./backup.js')).runBackup,
   restore: async () => restoreThenReindex,
+  export: async () => (await import('./scope-archive.js')).runExport,
+  import: async () => (await import('./scope-archive.js')).runImport,
   'import-legacy': async () => (await import('./import-legacy.js')).runImportLegacy,
 };
 

@@ -39,6 +39,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxChunkTokens: read.integer('MAX_CHUNK_TOKENS', 512, 16, 8192),
       topK: read.integer('VECTOR_SEARCH_TOP_K', 5, 1, 1000),
       scoreThreshold: read.number('SCORE_THRESHOLD', 0.01, 0, 1),
+      ephemeralTtlSeconds: read.optionalDuration('EPHEMERAL_TTL'),
+    },
+    lifecycle: {
+      sweepEverySeconds: read.integer('EXPIRY_SWEEP_SECONDS', 60, 1, 86_400),
     },
     llm: {
       baseUrl: read.optionalUrl('LLM_BASE_URL', ['http:', 'https:']),

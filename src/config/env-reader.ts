@@ -41,6 +41,20 @@ export class EnvReader {
     return value;
   }
 
+  /** A duration in seconds: `3600`, `90s`, `15m`, `12h`, `7d`; undefined when unset. */
+  optionalDuration(name: string): number | undefined {
+    const raw = this.#raw(name);
+    if (raw === undefined) return undefined;
+    const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+    const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match?.[2] ?? ''] ?? 1;
+    const seconds = match ? Number(match[1]) * unit : Number.NaN;
+    if (!Number.isSafeInteger(seconds) || seconds < 1) {
+      this.#problems.push(`${name} must be a duration like 3600, 90s, 15m, 12h or 7d`);
+      return undefined;
+    }
+    return seconds;
+  }
+
   /** `true`/`false`/`1`/`0`. */
   boolean(name: string, fallback: boolean): boolean {
     const raw = this.#raw(name)?.toLowerCase();

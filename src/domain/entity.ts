@@ -25,6 +25,8 @@ export interface Entity {
   readonly normalizedName: string;
   readonly attributes: Metadata;
   readonly metadata: Metadata;
+  /** Set on a merged-away name: the entity it now belongs to (see docs/decisions/0010). */
+  readonly mergedInto?: EntityId | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -46,3 +46,13 @@ export class UpstreamUnavailableError extends AppError {
     super('upstream_unavailable', message, options);
   }
 }
+
+/** The entity was merged into another: requests about it answer with the survivor's id. */
+export class EntityMergedError extends ConflictError {
+  constructor(
+    readonly entityId: string,
+    readonly survivorId: string,
+  ) {
+    super(`entity ${entityId} was merged into ${survivorId}`);
+  }
+}

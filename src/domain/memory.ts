@@ -27,6 +27,8 @@ export interface Memory {
   readonly metadata: Metadata;
   /** `collection/old-id` for records imported from the legacy Chroma store. */
   readonly migratedFrom: string | null;
+  /** When it leaves search and is swept; null or absent: never. */
+  readonly expiresAt?: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -1,3 +1,4 @@
+import { animalWords } from './animal-kinds.js';
 import { wordGroups } from './word-list.js';
 
 /**
@@ -8,10 +9,17 @@ import { wordGroups } from './word-list.js';
 const NOUNS = wordGroups({
   sibling_of: 'sister sisters brother brothers sibling siblings sis bro',
   spouse_of: 'wife husband spouse',
-  partner_of: 'partner boyfriend girlfriend fiance fiancee fiancé fiancée bf gf',
+  partner_of: 'partner boyfriend girlfriend bf gf',
+  engaged_to: 'fiance fiancee fiancé fiancée',
+  ex: 'ex exes',
   family:
     'mom mum mother dad father parents parent son sons daughter daughters kid kids child children',
-  has_pet: 'dog dogs cat cats pet pets puppy kitten',
+  grandfamily:
+    'grandson grandsons granddaughter granddaughters grandkid grandkids grandchild grandchildren grandma grandpa grandmother grandfather grandparents',
+  cousin_of: 'cousin cousins',
+  roommate_of: 'roommate roommates flatmate flatmates',
+  neighbor_of: 'neighbor neighbors neighbour neighbours',
+  has_pet: `pet pets ${animalWords().join(' ')}`,
   manager: 'boss manager supervisor',
   friend_of: 'friend friends bestie',
   coworker_of: 'coworker coworkers colleague colleagues',
@@ -19,6 +27,8 @@ const NOUNS = wordGroups({
 
 const TYPES: Readonly<Record<string, readonly string[]>> = {
   family: ['parent_of', 'child_of'],
+  grandfamily: ['grandparent_of', 'grandchild_of'],
+  ex: ['ex_spouse_of', 'ex_partner_of'],
   manager: ['manager_of', 'boss_of', 'reports_to', 'managed_by'],
   coworker_of: ['coworker_of', 'colleague_of'],
 };
@@ -46,9 +56,11 @@ const QUESTION_CUES = wordGroups({
   works_for: 'work works working job employer company office',
   spouse_of: 'married wife husband spouse',
   partner_of: 'dating boyfriend girlfriend partner',
-  has_pet: 'pet pets dog dogs cat cats puppy kitten',
+  engaged_to: 'engaged fiance fiancee fiancé fiancée engagement',
+  has_pet: `pet pets ${animalWords().join(' ')}`,
   manager: 'boss manager supervisor',
-  studies_at: 'study studies studying school university college',
+  studies_at:
+    'study studies studying studied school university college masters degree phd mba bachelors grad',
 });
 
 /** The relation types a question asks the value of, from its wording. */
@@ -67,4 +79,17 @@ const PAST = /\b(did|was|were|used to|before|previously|formerly|back then|at fi
 /** True when a question asks about how things were, not how they are ("where did I work before"). */
 export function asksAboutThePast(question: string): boolean {
   return PAST.test(question);
+}
+
+/** Words by which a question asks who or what someone is: "what's my dog's name", "who is my boss". */
+const IDENTITY = /\b(name|names|named|called|who|whom|whose)\b/i;
+
+/**
+ * The relation types a question asks about: those its wording asks the value of and, when it
+ * asks only who someone is ("what's my sister's name"), the relation behind the possessed noun.
+ */
+export function askedRelations(question: string): string[] {
+  const asked = askedRelationTypes(question);
+  if (asked.length > 0 || !IDENTITY.test(question)) return asked;
+  return [...new Set(possessedNouns(question).flatMap(relationTypesOfNoun))];
 }

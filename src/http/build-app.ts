@@ -4,10 +4,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Metrics } from '../observability/metrics.js';
 import type { OperationRecord } from '../observability/operation-logger.js';
+import type { ScopeTransfer } from '../services/archive/scope-transfer.js';
 import type { ChatService } from '../services/conversations/chat-service.js';
 import type { ConversationService } from '../services/conversations/conversation-service.js';
 import type { SummaryService } from '../services/conversations/summary-service.js';
+import type { ScopeForgetting } from '../services/forget/scope-forgetting.js';
 import type { GraphService } from '../services/graph/graph-service.js';
+import type { EntityCorrections } from '../services/graph-edits/entity-corrections.js';
 import type { HealthService } from '../services/health/health-service.js';
 import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
@@ -15,8 +18,11 @@ import type { ScopeService } from '../services/scopes/scope-service.js';
 import type { SearchService } from '../services/search/search-service.js';
 import { API_DESCRIPTION, DOCS_THEME } from './api-description.js';
 import { errorHandler } from './error-handler.js';
+import { archiveRoutes } from './routes/archive.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
+import { entityCorrectionRoutes } from './routes/entity-corrections.js';
+import { forgetRoutes } from './routes/forget.js';
 import { healthRoutes } from './routes/health.js';
 import { memoryRoutes } from './routes/memories.js';
 import { mentionRoutes } from './routes/mentions.js';
@@ -34,6 +40,9 @@ export interface AppServices {
   readonly search: SearchService;
   readonly graph: GraphService;
   readonly scopes: ScopeService;
+  readonly corrections: EntityCorrections;
+  readonly forgetting: ScopeForgetting;
+  readonly transfer: ScopeTransfer;
   /** `/conversations/process`, `/chat` and `/summarize` are served when all three are present. */
   readonly conversations?: ConversationService;
   readonly chat?: ChatService;
@@ -43,6 +52,8 @@ export interface AppServices {
 export interface AppOptions extends FastifyServerOptions {
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get 413. */
   readonly bodyLimit?: number;
+  /** Largest accepted POST /import body in bytes (default 256 MiB). */
+  readonly importLimit?: number;
   /** Receives one record per memory operation (the spec's MemoryLogger fields). */
   readonly operationLog?: (record: OperationRecord) => void;
   /** Folder of the built dashboard served at /ui (default: dist/ui). */
@@ -51,7 +62,7 @@ export interface AppOptions extends FastifyServerOptions {
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions = {}) {
-  const { operationLog, uiDirectory, ...fastifyOptions } = options;
+  const { operationLog, uiDirectory, importLimit, ...fastifyOptions } = options;
   const app = Fastify({
     bodyLimit: 1_048_576,
     ...fastifyOptions,
@@ -114,6 +125,12 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
   await app.register(scopeRoutes, { scopes: services.scopes });
   await app.register(mentionRoutes, { scopes: services.scopes });
   await app.register(uiRoutes, uiDirectory ? { directory: uiDirectory } : {});
+  await app.register(entityCorrectionRoutes, { corrections: services.corrections });
+  await app.register(forgetRoutes, { forgetting: services.forgetting, metrics: services.metrics });
+  await app.register(archiveRoutes, {
+    transfer: services.transfer,
+    importLimitBytes: importLimit ?? 268_435_456,
+  });
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
@@ -139,6 +156,14 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /memories/:id/entities': 'memory_entities',
   'GET /scopes': 'scopes',
   'GET /graph': 'scope_graph',
+  'PATCH /entities/:id': 'entity_update',
+  'POST /entities/:id/merge': 'entity_merge',
+  'DELETE /entities/:id': 'entity_delete',
+  'GET /entities/:id/history': 'entity_history',
+  'DELETE /users/:user_id': 'forget_user',
+  'DELETE /agents/:agent_id': 'forget_agent',
+  'GET /export': 'export',
+  'POST /import': 'import',
   'POST /chat': 'chat',
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode } from '../domain/errors.js';
+import { AppError, EntityMergedError, type ErrorCode } from '../domain/errors.js';
 
 /** HTTP status for each error code: the one table that maps them. */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -48,9 +48,24 @@ function sendAppError(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
+  if (appError instanceof EntityMergedError) return sendMerged(appError, request, reply);
   const status = STATUS_BY_CODE[appError.code];
   request.log[status >= 500 ? 'warn' : 'info']({ err: thrown }, 'request failed');
   return reply.status(status).send({ code: appError.code, message: appError.message });
+}
+
+/**
+ * A merged-away entity points at its survivor: reads answer 301 with the survivor's URL (same
+ * sub-path and query), writes 409; both bodies carry `merged_into`.
+ */
+function sendMerged(error: EntityMergedError, request: FastifyRequest, reply: FastifyReply) {
+  const body = { code: error.code, message: error.message, merged_into: error.survivorId };
+  if (request.method !== 'GET') return reply.status(409).send(body);
+  const location = request.url.replace(
+    `/entities/${error.entityId}`,
+    `/entities/${error.survivorId}`,
+  );
+  return reply.status(301).header('location', location).send(body);
 }
 
 /**

@@ -21,6 +21,7 @@ export function presentMemory(memory: Memory) {
     parent_id: memory.parentId,
     chunk_index: memory.chunkIndex,
     migrated_from: memory.migratedFrom,
+    expires_at: memory.expiresAt ? memory.expiresAt.toISOString() : null,
     created_at: memory.createdAt.toISOString(),
     updated_at: memory.updatedAt.toISOString(),
   };

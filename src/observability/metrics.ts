@@ -9,6 +9,10 @@ export interface MetricsOptions {
   readonly vectorIndexSize?: () => Promise<number>;
   /** Read at scrape time: pending outbox items. */
   readonly outboxPending?: () => Promise<number>;
+  /** Read at scrape time: expired memories waiting for the sweep. */
+  readonly expiryBacklog?: () => Promise<number>;
+  /** Read at scrape time: forget jobs not finished yet. */
+  readonly forgetUnfinished?: () => Promise<number>;
 }
 
 /** Sets a gauge from an async source at scrape time; a failing source leaves it unchanged. */
@@ -68,6 +72,30 @@ export function createMetrics(options: MetricsOptions = {}) {
       help: 'Vector-index operations waiting in the outbox.',
       registers,
       ...readInto(options.outboxPending),
+    }),
+    expiryBacklog: new Gauge({
+      name: 'expiry_backlog',
+      help: 'Expired memories waiting for the sweep (already out of search).',
+      registers,
+      ...readInto(options.expiryBacklog),
+    }),
+    forgetJobsUnfinished: new Gauge({
+      name: 'forget_jobs_unfinished',
+      help: 'Forget-a-scope jobs not finished yet (resumed by the lifecycle sweeps).',
+      registers,
+      ...readInto(options.forgetUnfinished),
+    }),
+    scopesForgotten: new Counter({
+      name: 'scopes_forgotten_total',
+      help: 'Users and agents forgotten, by scope kind.',
+      labelNames: ['scope_kind'] as const,
+      registers,
+    }),
+    recordsForgotten: new Counter({
+      name: 'records_forgotten_total',
+      help: 'Records removed by forget jobs, by kind (memories, vectors, entities, relationships, history).',
+      labelNames: ['kind'] as const,
+      registers,
     }),
     vectorIndexSize: new Gauge({
       name: 'vector_index_size',

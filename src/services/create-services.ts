@@ -3,6 +3,7 @@ import type { Embedder } from '../ports/embedder.js';
 import type { EntityExtractor } from '../ports/entity-extractor.js';
 import type { ImportFailureLog } from '../ports/import-failure-log.js';
 import type { LegacySource } from '../ports/legacy-source.js';
+import type { LifecyclePorts } from '../ports/lifecycle.js';
 import type { Llm } from '../ports/llm.js';
 import type { Lock } from '../ports/lock.js';
 import type { Log } from '../ports/log.js';
@@ -11,17 +12,22 @@ import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import { ScopeTransfer } from './archive/scope-transfer.js';
 import { ChatService } from './conversations/chat-service.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { SummaryService } from './conversations/summary-service.js';
+import { ExpirySweeper } from './expiry/expiry-sweeper.js';
+import { ScopeForgetting } from './forget/scope-forgetting.js';
 import { EntityExtraction } from './graph/entity-extraction.js';
 import { GraphLinker } from './graph/graph-linker.js';
 import { GraphService } from './graph/graph-service.js';
+import { EntityCorrections } from './graph-edits/entity-corrections.js';
 import { HealthService } from './health/health-service.js';
 import { LegacyImport } from './import/legacy-import.js';
 import { IndexSync } from './indexing/index-sync.js';
 import { OutboxReadinessCheck } from './indexing/outbox-readiness-check.js';
 import { ReindexService } from './indexing/reindex-service.js';
+import { LifecycleSweeps } from './lifecycle/lifecycle-sweeps.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
 import { ScopeService } from './scopes/scope-service.js';
@@ -30,6 +36,8 @@ import { SearchService } from './search/search-service.js';
 /** The adapters services run on, chosen by the container (or a test or bench rig). */
 export interface ServicePorts {
   readonly store: Store;
+  /** Graph corrections, forget jobs, expiry and per-scope export and import. */
+  readonly lifecycle: LifecyclePorts;
   /** Durable installation facts (reindex progress). */
   readonly settings: SettingsRepository;
   readonly vectors: VectorIndex;
@@ -51,6 +59,8 @@ export interface ServiceSettings {
   readonly maxChunkTokens: number;
   readonly topK: number;
   readonly scoreThreshold: number;
+  /** Default lifetime of ephemeral memories in seconds (absent: never expire). */
+  readonly ephemeralTtlSeconds?: number | undefined;
 }
 
 /** The composition root of the services: builds every one of them, once, from their ports. */
@@ -76,7 +86,23 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     index,
     clock,
     maxChunkTokens: settings.maxChunkTokens,
+    ...(settings.ephemeralTtlSeconds ? { ephemeralTtlSeconds: settings.ephemeralTtlSeconds } : {}),
     ...observed,
+  });
+  const lock = ports.lock ? { lock: ports.lock } : {};
+  const forgetting = new ScopeForgetting({
+    jobs: ports.lifecycle.forgetting,
+    index,
+    clock,
+    ...lock,
+    ...observed,
+  });
+  const expiry = new ExpirySweeper({
+    expiry: ports.lifecycle.expiry,
+    index,
+    clock,
+    ...lock,
+    ...(ports.log ? { log: ports.log } : {}),
   });
   const search = new SearchService({
     store,
@@ -100,6 +126,12 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
       graph: store.graph,
       memories: store.memories,
     }),
+    corrections: new EntityCorrections({
+      graph: store.graph,
+      corrections: ports.lifecycle.corrections,
+      clock,
+      ...(ports.telemetry ? { telemetry: ports.telemetry } : {}),
+    }),
     index,
     reindex,
     summaries: new SummaryService({
@@ -110,10 +142,22 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     }),
     conversations: new ConversationService(conversationDeps),
     chat: new ChatService(conversationDeps),
+    forgetting,
+    expiry,
+    transfer: new ScopeTransfer({
+      archive: ports.lifecycle.archive,
+      store,
+      index,
+      clock,
+      ...observed,
+    }),
+    sweeps: new LifecycleSweeps(forgetting, expiry, ports.log),
     health: new HealthService([
       ...(ports.readinessChecks ?? []),
       new OutboxReadinessCheck(index),
       reindex.readinessCheck(),
+      expiry.readinessCheck(),
+      forgetting.readinessCheck(),
     ]),
     /** An import of one legacy source into this store. */
     legacyImport: (source: LegacySource, failures: ImportFailureLog) =>

@@ -100,4 +100,34 @@ describe('the OpenAPI document', () => {
     expect(spec.components.schemas.Fact.example).toMatchObject({ relation_type: 'works_for' });
     expect(spec.components.schemas.SearchResponse.properties.facts).toBeDefined();
   });
+
+  it('follows "my sister" to the sister named before, so her move updates her home', async () => {
+    const add = (content: string, created_at: string) =>
+      post('/memories', { content, user_id: 'lena', created_at });
+    await add('My sister Ana lives in Lisbon.', '2025-01-20T09:00:00Z');
+    await add('My sister just moved from Lisbon to Berlin for a job.', '2025-09-10T09:00:00Z');
+    const found = (await t.app.inject({ url: '/entities?user_id=lena&name=Ana' })).json();
+    const ana = found.entities.find((e: { text: string }) => e.text === 'Ana');
+    expect(ana.aliases).toContain("lena's sister");
+    const all = (await t.app.inject({ url: '/entities?user_id=lena&limit=50' })).json();
+    const texts = all.entities.map((e: { text: string }) => e.text.toLowerCase());
+    expect(texts).not.toContain("lena's sister");
+    const url = `/entities/${ana.id}/relationships?user_id=lena`;
+    const edges = (await t.app.inject({ url })).json();
+    const names = new Map(
+      edges.entities.map((e: { id: string; text: string }) => [e.id, e.text] as const),
+    );
+    const homes = edges.relationships
+      .filter((r: { relation_type: string; current: boolean }) => r.relation_type === 'lives_in')
+      .map((r: { target_entity_id: string; current: boolean }) => ({
+        city: names.get(r.target_entity_id),
+        current: r.current,
+      }));
+    expect(homes).toEqual(
+      expect.arrayContaining([
+        { city: 'Berlin', current: true },
+        { city: 'Lisbon', current: false },
+      ]),
+    );
+  });
 });

@@ -48,6 +48,23 @@ describe('the OpenAPI document', () => {
     ).toEqual(ref(name));
   });
 
+  it.each([
+    ['/entities/{id}', 'patch', 'requestBody'],
+    ['/entities/{id}/merge', 'post', 'requestBody'],
+    ['/users/{user_id}', 'delete', 'responses'],
+    ['/import', 'post', 'responses'],
+  ])('documents %s %s with examples', (path, method, part) => {
+    expect(JSON.stringify(at('paths', path, method, part))).toContain('"example');
+  });
+
+  it('documents the lifecycle routes and the JSON Lines export', () => {
+    expect(at('paths', '/entities/{id}', 'delete')).toBeDefined();
+    expect(at('paths', '/agents/{agent_id}', 'delete')).toBeDefined();
+    expect(at('paths', '/export', 'get', 'responses', '200', 'content')).toHaveProperty(
+      'application/x-ndjson',
+    );
+  });
+
   it('types every batch item, in the request and in the results', () => {
     const body = ['paths', '/memories/batch', 'post', 'requestBody', 'content', 'application/json'];
 

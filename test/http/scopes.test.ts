@@ -174,3 +174,20 @@ describe('GET /memories with dates', () => {
     expect(response.statusCode).toBe(400);
   });
 });
+
+describe('GET /graph after a merge', () => {
+  it('leaves the absorbed entity out', async () => {
+    const before = await graph();
+    const seattle = named(before.nodes, 'Seattle');
+    const boston = named(before.nodes, 'Boston');
+    const merged = await t.app.inject({
+      method: 'POST',
+      url: `/entities/${boston?.id}/merge?user_id=${user}`,
+      payload: { from_id: seattle?.id },
+    });
+    expect(merged.statusCode).toBe(200);
+    const after = await graph();
+    expect(named(after.nodes, 'Seattle')).toBeUndefined();
+    expect(after.total_entities).toBe(before.total_entities - 1);
+  });
+});

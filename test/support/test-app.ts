@@ -5,6 +5,7 @@ import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index
 import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
 import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from '../../src/adapters/postgres/database-readiness-check.js';
+import { pgLifecycle } from '../../src/adapters/postgres/pg-lifecycle.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import { type App, type AppOptions, buildApp } from '../../src/http/build-app.js';
 import { createMetrics } from '../../src/observability/metrics.js';
@@ -64,12 +65,16 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const embedder = await testEmbedder();
   await vectors.init(embedder.identity);
   const store = new PgStore(database.db);
+  const lifecycle = pgLifecycle(database.db);
   const metrics = createMetrics({
     vectorIndexSize: () => chroma.count(),
     outboxPending: () => store.outbox.pendingCount(),
+    expiryBacklog: () => lifecycle.expiry.backlog(options.clock?.now() ?? new Date()),
+    forgetUnfinished: () => lifecycle.forgetting.unfinishedCount(),
   });
   const services = testServices(database, {
     store,
+    lifecycle,
     vectors,
     embedder,
     llm: options.llm,

@@ -1,5 +1,6 @@
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
+import { pgLifecycle } from '../../src/adapters/postgres/pg-lifecycle.js';
 import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import {
@@ -27,6 +28,7 @@ export function testServices(
   return createServices(
     {
       store,
+      lifecycle: pgLifecycle(database.db),
       settings: new PgSettingsRepository(database.db),
       extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
       clock: { now: () => new Date() },

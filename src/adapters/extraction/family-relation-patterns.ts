@@ -15,7 +15,8 @@ const AGE = /^\d{1,2}$/u;
 
 /**
  * Family and social relations: "my sister Ana", "my kids, Leo and Mia", "two kids, Leo who is 7
- * and Mia who is 4", "Sarah is my sister", "my manager is Priya Shah", "Chandler's my husband".
+ * and Mia who is 4", "Sarah is my sister", "my manager is Priya Shah", "Chandler's my husband",
+ * "Whitney, Kyle's ex-wife".
  */
 export function findFamilyRelations(
   scan: RelationScan,
@@ -27,7 +28,31 @@ export function findFamilyRelations(
     if (owner) possessedKin(scan, items, owner[0], owner[1]);
     else countedKin(scan, items, index, subjects[index]);
     copularKin(scan, items, index);
+    apposedKin(scan, items, index);
   }
+}
+
+// What may follow an apposed relative ("Whitney, Kyle's ex-wife, …", "… out there").
+const APPOSITION_ENDS: ReadonlySet<string> = new Set([',', '.', '!', '?', ';', 'out', 'over']);
+
+/** "Whitney, Kyle's ex-wife", "Ross, my brother, is here": a name and its relative in apposition. */
+function apposedKin(scan: RelationScan, items: readonly SentenceItem[], index: number): void {
+  const item = items[index];
+  const node = item?.node;
+  if (node === undefined || item?.viaPronoun || items[index + 1]?.word !== ',') return;
+  if (!isType(scan, node, NAME_TYPES) || scan.nodes[node]?.speaker !== undefined) return;
+  if (scan.nodes[node]?.relative || scan.nodes[node]?.addressee) return;
+  // "Kyle's ex-wife" is two items: the owner's name, then the relative it owns.
+  const owned = scan.nodes[items[index + 3]?.node ?? -1]?.relative?.owner;
+  const at = owned !== undefined && owned === items[index + 2]?.node ? index + 3 : index + 2;
+  const apposed = items[at]?.node;
+  const relative = apposed === undefined ? undefined : scan.nodes[apposed]?.relative;
+  const after = items[at + 1]?.word;
+  if (!relative || relative.owner === node || (after !== undefined && !APPOSITION_ENDS.has(after)))
+    return;
+  retype(scan, node, 'PERSON');
+  const edge = kinshipEdge(relative.owner, node, relative.kinship);
+  scan.add(edge.source, edge.target, edge.type, 0.75, items);
 }
 
 /** "my (little) sister (,) Ana", "my kids Leo and Mia", "my ex Jordan". */

@@ -1,3 +1,4 @@
+import { GROUP_HEADS } from './lexicon/organisation-words.js';
 import {
   DISMISSAL_WORDS,
   DURATION_UNITS,
@@ -16,7 +17,8 @@ const COUNT = /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|cou
 /**
  * Jobs ending and managers: "I quit Acme", "left Microsoft", "got laid off from Dell", "(my) last
  * day at Intelligentsia today" end works_for; "been at Shopify a week now" is works_for; "I manage
- * Tom" / "Ana supervises me" and "I work for Karen" give reports_to. (Starting a job — "joined
+ * Tom" / "Ana supervises me" and "I work for Karen" give reports_to; "we were both in the Peace
+ * Corps" is member_of. (Starting a job — "joined
  * Stripe", "started at Accenture", "is now at Qualcomm" — is a verb pattern.)
  */
 export function findJobRelations(
@@ -41,7 +43,35 @@ export function findJobRelations(
     else if (MANAGING_VERBS.has(item.lemma)) managed(scan, items, index, people);
     else if (item.lemma === 'work' && items[index + 1]?.word === 'for')
       workFor(scan, items, index, people);
+    else if (BE_IN.has(item.word)) membership(scan, items, index, people);
   }
+}
+
+// Forms of "be" before "in" a group, and the words allowed between ("we were both in …").
+const BE_IN: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'be', "'m", "'re", "'s"]);
+const BE_IN_MODIFIERS: ReadonlySet<string> = new Set(['both', 'all', 'still', 'also', 'now']);
+const GROUP_FOLLOWERS: ReadonlySet<string> = new Set(
+  'for now when and but with until since in back too together at during before after as'.split(' '),
+);
+
+/** "we were both in the Peace Corps", "I'm in the Sierra Club": a group the subject belongs to. */
+function membership(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  people: readonly number[],
+): void {
+  let cursor = index + 1;
+  while (BE_IN_MODIFIERS.has(items[cursor]?.word ?? '')) cursor += 1;
+  if (items[cursor]?.word !== 'in') return;
+  const group = items[cursor + 1]?.node ?? items[cursor + 2]?.node;
+  const node = group === undefined ? undefined : scan.nodes[group];
+  if (group === undefined || !node || !isType(scan, group, ['ORG'])) return;
+  const head = scan.tokens[node.lastToken]?.lower ?? '';
+  const after = items[items.findIndex((item) => item.node === group) + 1]?.word ?? '.';
+  // "in the Peace Corps kitchen" is a place; the group ends the phrase.
+  if (!GROUP_HEADS.has(head) || (/^\p{L}/u.test(after) && !GROUP_FOLLOWERS.has(after))) return;
+  for (const person of people) scan.add(person, group, 'member_of', 0.7, items);
 }
 
 /** "quit Acme", "left Microsoft", "resigned from Dell", "fired from X", "laid off from X". */

@@ -29,6 +29,8 @@ export interface GraphNode {
   readonly speaker?: string;
   /** "we", "our": the speaker with others. */
   readonly plural?: boolean;
+  /** Set on second-person mentions resolved to the addressee (`text` holds the name). */
+  readonly addressee?: boolean;
   /** Another name of the entity the text gives ("I'm Sam Carter"). */
   readonly alias?: string;
   /** What the text says the entity is (`{ species: 'dog' }`). */

@@ -1,4 +1,5 @@
 import type { RelationMention } from '../../domain/extraction.js';
+import { findAddressRelations } from './address-relation-patterns.js';
 import { extendThroughRegions, findAppositiveRelations } from './appositive-relation-patterns.js';
 import { findCoupleRelations } from './couple-relation-patterns.js';
 import { findFamilyRelations } from './family-relation-patterns.js';
@@ -45,6 +46,7 @@ export function findRelations(
     findAppositiveRelations(scan, items);
     findNounRelations(scan, items);
   }
+  findAddressRelations(scan, sentences);
   extendThroughRegions(scan);
   addHouseholds(scan);
   addRelativeKinship(scan);

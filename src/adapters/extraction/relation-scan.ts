@@ -41,6 +41,8 @@ export interface RelationScan {
   readonly relations: RelationMention[];
   /** The first person of the text, when known. */
   readonly speaker: string | undefined;
+  /** The one spoken to ("you", "Hi Mom!"), when the caller knows it. */
+  readonly addressee: string | undefined;
   /** Relations waiting for their target's name. */
   readonly unnamed: Unnamed[];
   /** Index of the sentence being read. */
@@ -58,13 +60,16 @@ export interface RelationScan {
   addPhrase(first: number, last: number, attributes?: Metadata): number;
   /** Adds an auxiliary speaker node on token `index` (a subjectless "moved to Denver"). */
   addSpeaker(index: number): number;
+  /** Adds an auxiliary node for the addressee on token `index` ("your sister Ana"); needs `addressee`. */
+  addAddressee(index: number): number;
   /** Adds a name the finder missed, over tokens `first..last` ("a cat named Whiskers"). */
   addName(first: number, last: number, type: EntityType): number;
 }
 
-/** Who speaks, and when: what first-person words and relative dates resolve to. */
+/** Who speaks, to whom, and when: what first- and second-person words and relative dates resolve to. */
 export interface ScanContext {
   readonly speaker?: string | undefined;
+  readonly addressee?: string | undefined;
   readonly referenceTime?: Date | undefined;
 }
 
@@ -83,6 +88,7 @@ class TextScan implements RelationScan {
   readonly relations: RelationMention[] = [];
   readonly unnamed: Unnamed[] = [];
   readonly speaker: string | undefined;
+  readonly addressee: string | undefined;
   sentence = 0;
   readonly #seen = new Set<string>();
   readonly #referenceTime: Date | undefined;
@@ -95,6 +101,7 @@ class TextScan implements RelationScan {
     context: ScanContext,
   ) {
     this.speaker = context.speaker;
+    this.addressee = context.addressee;
     this.#referenceTime = context.referenceTime;
   }
 
@@ -155,6 +162,19 @@ class TextScan implements RelationScan {
       lastToken: index,
       confidence: 0.8,
       speaker: this.speaker ?? '',
+      auxiliary: true,
+    });
+    return this.nodes.length - 1;
+  }
+
+  addAddressee(index: number): number {
+    this.nodes.push({
+      type: 'PERSON',
+      firstToken: index,
+      lastToken: index,
+      confidence: 0.8,
+      text: this.addressee ?? '',
+      addressee: true,
       auxiliary: true,
     });
     return this.nodes.length - 1;

@@ -230,6 +230,8 @@ function findObject(
   while (
     cursor < items.length &&
     cursor - start < 4 &&
+    // A name that opens with a filler word is the object itself ("New York", "The Hague").
+    items[cursor]?.node === undefined &&
     OBJECT_FILLERS.has(items[cursor]?.word ?? '')
   )
     cursor += 1;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   type Entity,
   type EntityId,
@@ -20,6 +20,7 @@ import type {
   RelationshipInput,
 } from '../../ports/graph-repository.js';
 import type { Database } from './database.js';
+import { survivorsOf } from './pg-entity-redirects.js';
 import { detachMemories } from './pg-graph-cleanup.js';
 import { memoriesMentioning, neighbourhoodOf } from './pg-graph-traversal.js';
 import { relationshipsOf, relationshipsOfMemories, timelinesOf } from './pg-relationship-reads.js';
@@ -74,10 +75,12 @@ export class PgGraphRepository implements GraphRepository {
         },
       })
       .returning();
+    // A name merged into another entity resolves to the survivor.
+    const survivors = await survivorsOf(this.#db, rows);
     const byKey = new Map(
       rows.map((row) => [
         keyOf(row.userId, row.agentId, row.type, row.normalizedName),
-        toEntity(row),
+        survivors.get(row.id) ?? toEntity(row),
       ]),
     );
     return inputs.map((input) => {
@@ -120,6 +123,7 @@ export class PgGraphRepository implements GraphRepository {
         and(
           eq(entities.userId, scope.userId),
           eq(entities.agentId, scope.agentId),
+          isNull(entities.mergedInto),
           type ? eq(entities.type, type) : undefined,
           or(eq(entities.normalizedName, normalizedName), inArray(entities.id, aliased)),
         ),
@@ -159,6 +163,7 @@ export class PgGraphRepository implements GraphRepository {
         and(
           eq(entities.userId, filter.scope.userId),
           eq(entities.agentId, filter.scope.agentId),
+          isNull(entities.mergedInto),
           filter.type ? eq(entities.type, filter.type) : undefined,
           name && aliased
             ? or(

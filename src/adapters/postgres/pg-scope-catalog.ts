@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { EntityId } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { EntityMentionIn, ScopeGraph, ScopeSummary } from '../../domain/scope-summary.js';
@@ -34,7 +34,8 @@ export class PgScopeCatalog implements ScopeCatalog {
             select user_id, agent_id, count(*)::int as memories, max(created_at) as last_at
             from memories where parent_id is null group by user_id, agent_id
           ), e as (
-            select user_id, agent_id, count(*)::int as entities from entities group by user_id, agent_id
+            select user_id, agent_id, count(*)::int as entities from entities
+            where merged_into is null group by user_id, agent_id
           ), r as (
             select s.user_id, s.agent_id, count(*)::int as relationships
             from relationships r join entities s on s.id = r.source_entity_id
@@ -61,6 +62,8 @@ export class PgScopeCatalog implements ScopeCatalog {
     const where = and(
       eq(entities.userId, scope.userId),
       eq(entities.agentId, scope.agentId),
+      // A merged entity stays as a pointer to its survivor; it is no node of its own.
+      isNull(entities.mergedInto),
       asOf ? lte(memories.createdAt, asOf) : undefined,
     );
     const [total] = await this.#db

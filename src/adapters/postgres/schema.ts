@@ -40,6 +40,8 @@ export const memories = pgTable(
     searchable: boolean('searchable').notNull().default(true),
     metadata: jsonb('metadata').$type<Metadata>().notNull().default({}),
     migratedFrom: text('migrated_from'),
+    /** When the memory leaves search and is swept (null: never). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('english', content)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -62,6 +64,7 @@ export const memories = pgTable(
       .on(table.userId, table.agentId, table.memoryType, table.contentHash)
       .where(sql`parent_id is null`),
     uniqueIndex('uq_memories_migrated_from').on(table.migratedFrom),
+    index('idx_memories_expires_at').on(table.expiresAt).where(sql`expires_at is not null`),
   ],
 );
 
@@ -76,10 +79,15 @@ export const entities = pgTable(
     normalizedName: text('normalized_name').notNull(),
     attributes: jsonb('attributes').$type<Metadata>().notNull().default({}),
     metadata: jsonb('metadata').$type<Metadata>().notNull().default({}),
+    /** Set on a merged-away (or renamed-away) name: mentions of it resolve to this entity. */
+    mergedInto: uuid('merged_into').references((): never => entities.id as never, {
+      onDelete: 'cascade',
+    }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
+    index('idx_entities_merged_into').on(table.mergedInto).where(sql`merged_into is not null`),
     index('idx_entities_type').on(table.type),
     index('idx_entities_name').on(table.normalizedName),
     uniqueIndex('uq_entities_canonical').on(
@@ -214,4 +222,39 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').$type<Record<string, unknown>>().notNull(),
   updatedAt: updatedAt(),
+});
+
+/** Corrections of the graph (rename, retype, aliases, merge, delete); names only, no memory text. */
+export const entityHistory = pgTable(
+  'entity_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entityId: uuid('entity_id').notNull(),
+    userId: scopeId('user_id'),
+    agentId: scopeId('agent_id'),
+    event: text('event').$type<'update' | 'merge' | 'merged_into' | 'delete'>().notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('idx_entity_history_entity').on(table.entityId, table.id),
+    index('idx_entity_history_scope').on(table.userId, table.agentId),
+  ],
+);
+
+/**
+ * Forget-a-scope jobs: `subject` (the user or agent id) is kept only while the job runs; a
+ * finished job keeps its hash and counts as a content-free audit record.
+ */
+export const forgetJobs = pgTable('forget_jobs', {
+  id: uuid('id').primaryKey(),
+  scopeKind: text('scope_kind').$type<'user' | 'agent'>().notNull(),
+  subject: text('subject'),
+  subjectHash: text('subject_hash').notNull(),
+  status: text('status').$type<'running' | 'vectors' | 'done'>().notNull().default('running'),
+  counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
 });

@@ -12,6 +12,7 @@ import {
   RelationshipJson,
   RelationshipsQuery,
 } from '../schemas/entity.js';
+import { MergedBody } from '../schemas/entity-corrections.js';
 import { IdParams, ScopeQuery } from '../schemas/memory.js';
 
 interface Options {
@@ -53,7 +54,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
         summary: 'One entity with its aliases and mention count',
         params: IdParams,
         querystring: ScopeQuery,
-        response: { 200: Type.Object({ entity: EntityJson }), ...errorResponses },
+        response: { 200: Type.Object({ entity: EntityJson }), 301: MergedBody, ...errorResponses },
       },
     },
     async (request) => ({
@@ -81,6 +82,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
             relationships: Type.Array(RelationshipJson),
             entities: Type.Array(EntityJson),
           }),
+          301: MergedBody,
           ...errorResponses,
         },
       },
@@ -107,6 +109,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
         querystring: GraphQuery,
         response: {
           200: Type.Object({ nodes: Type.Array(EntityJson), edges: Type.Array(RelationshipJson) }),
+          301: MergedBody,
           ...errorResponses,
         },
       },

@@ -21,6 +21,8 @@ export function addInput(body: AddBody): AddMemoryInput {
     ...(body.memory_type ? { memoryType: body.memory_type } : {}),
     ...(body.metadata ? { metadata: body.metadata as Metadata } : {}),
     ...(body.created_at ? { createdAt: new Date(body.created_at) } : {}),
+    ...(body.expires_at ? { expiresAt: new Date(body.expires_at) } : {}),
+    ...(body.ttl_seconds !== undefined ? { ttlSeconds: body.ttl_seconds } : {}),
   };
 }
 

@@ -34,6 +34,22 @@ export const AddMemoryBody = Type.Object(
     created_at: Type.Optional(
       Type.String({ format: 'date-time', examples: ['2026-05-01T10:00:00Z'] }),
     ),
+    expires_at: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description:
+          'When the memory leaves search and is deleted (in the future); or give ttl_seconds. Default: EPHEMERAL_TTL for ephemeral memories, else never.',
+        examples: ['2026-06-01T00:00:00Z'],
+      }),
+    ),
+    ttl_seconds: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3_153_600_000,
+        description: 'Lifetime from now in seconds; or give expires_at',
+        examples: [86400],
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -120,6 +136,7 @@ export const MemoryJson = Type.Object({
   parent_id: Type.Union([Type.String(), Type.Null()]),
   chunk_index: Type.Integer(),
   migrated_from: Type.Union([Type.String(), Type.Null()]),
+  expires_at: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   created_at: Type.String(),
   updated_at: Type.String(),
 });

@@ -1,4 +1,4 @@
-import type { Entity } from '../../domain/entity.js';
+import { type Entity, normalizeEntityName } from '../../domain/entity.js';
 import type { EntityMention, Extraction } from '../../domain/extraction.js';
 import type { MemoryId } from '../../domain/memory.js';
 import { isSingleValued } from '../../domain/relation-type.js';
@@ -30,11 +30,17 @@ export interface LinkInput {
 export class GraphLinker {
   /** Links many texts at once: entities, aliases and mentions in one statement each. */
   async link(graph: GraphRepository, inputs: readonly LinkInput[]): Promise<MemoryContext[]> {
-    const requests = inputs.flatMap((input, inputIndex) =>
+    const named = inputs.flatMap((input, inputIndex) =>
       input.extraction.entities.flatMap((mention, mentionIndex) => {
         const text = canonicalName(mention, input.extraction.entities);
         return text ? [{ inputIndex, mentionIndex, input, mention, text }] : [];
       }),
+    );
+    const requests = await Promise.all(
+      named.map(async (request) => ({
+        ...request,
+        text: (await describedEntity(graph, request.input.scope, request.mention)) ?? request.text,
+      })),
     );
     const found = await graph.upsertEntities(
       requests.map((request) => ({
@@ -127,6 +133,26 @@ function mentionsOf(input: LinkInput, resolved: ReadonlyArray<Entity | undefined
       },
     ];
   });
+}
+
+/** "sam's sister", "Karim's girlfriend": a mention that describes someone by a relation. */
+const DESCRIPTION = /['’]s\s+\p{L}+$/u;
+
+/**
+ * The name of the one stored entity a description was recorded for ("my sister Ana" made
+ * "sam's sister" an alias of Ana, so "my sister moved to Berlin" is about Ana); undefined when
+ * none or several are.
+ */
+async function describedEntity(
+  graph: GraphRepository,
+  scope: Scope,
+  mention: EntityMention,
+): Promise<string | undefined> {
+  if (mention.isSpeaker || !DESCRIPTION.test(mention.text)) return undefined;
+  const normalized = normalizeEntityName(mention.text, mention.type);
+  const found = await graph.findByName(scope, normalized, mention.type);
+  const others = found.filter((entity) => entity.normalizedName !== normalized);
+  return others.length === 1 ? others[0]?.text : undefined;
 }
 
 /** A lone surname resolves to the full name mentioned in the same text ("Tim Cook" … "Cook"). */

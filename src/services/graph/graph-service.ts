@@ -1,5 +1,5 @@
 import type { EntityType } from '../../domain/entity.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { EntityMergedError, NotFoundError } from '../../domain/errors.js';
 import { holdsAt } from '../../domain/fact-timeline.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
@@ -13,10 +13,14 @@ export class GraphService {
     this.#graph = graph;
   }
 
-  /** One entity with aliases and mention count; NotFoundError outside the scope. */
+  /**
+   * One entity with aliases and mention count; NotFoundError outside the scope, EntityMergedError
+   * (naming the survivor) for a merged-away id.
+   */
   async entity(id: string, scope: Scope): Promise<EntityDetails> {
     const entity = await this.#graph.findEntity(id, scope);
     if (!entity) throw new NotFoundError('entity', id);
+    if (entity.mergedInto) throw new EntityMergedError(id, entity.mergedInto);
     return entity;
   }
 

@@ -18,8 +18,35 @@ export interface MemoryDraft {
   readonly extraction: Extraction;
 }
 
+/**
+ * When a new memory expires: its `expiresAt`, or `ttlSeconds` from now, or for an ephemeral
+ * memory the `ephemeralTtlSeconds` default; null (never) otherwise.
+ */
+export function expiryOf(
+  input: AddMemoryInput,
+  now: Date,
+  ephemeralTtlSeconds?: number,
+): Date | null {
+  if (input.expiresAt && input.ttlSeconds !== undefined)
+    throw new InvalidInputError('give expires_at or ttl_seconds, not both');
+  if (input.expiresAt) {
+    if (input.expiresAt.getTime() <= now.getTime())
+      throw new InvalidInputError('expires_at must be in the future');
+    return input.expiresAt;
+  }
+  if (input.ttlSeconds !== undefined) return new Date(now.getTime() + input.ttlSeconds * 1000);
+  if ((input.memoryType ?? 'ephemeral') === 'ephemeral' && ephemeralTtlSeconds)
+    return new Date(now.getTime() + ephemeralTtlSeconds * 1000);
+  return null;
+}
+
 /** A new top-level memory row for an add (no chunks yet). */
-export function newMemory(input: AddMemoryInput, content: string, now: Date): Memory {
+export function newMemory(
+  input: AddMemoryInput,
+  content: string,
+  now: Date,
+  ephemeralTtlSeconds?: number,
+): Memory {
   return {
     id: randomUUID(),
     userId: input.scope.userId,
@@ -32,6 +59,7 @@ export function newMemory(input: AddMemoryInput, content: string, now: Date): Me
     chunkIndex: 0,
     metadata: input.metadata ?? {},
     migratedFrom: input.migratedFrom ?? null,
+    expiresAt: expiryOf(input, now, ephemeralTtlSeconds),
     createdAt: input.createdAt ?? now,
     updatedAt: now,
   };

@@ -14,6 +14,10 @@ export interface AddMemoryInput {
   readonly createdAt?: Date;
   /** `collection/old-id` of a legacy record; unique, so re-imports are no-ops. */
   readonly migratedFrom?: string;
+  /** When it leaves search and is swept (must be in the future); or give `ttlSeconds`. */
+  readonly expiresAt?: Date;
+  /** Lifetime from now, in seconds; or give `expiresAt`. */
+  readonly ttlSeconds?: number;
 }
 
 /** The outcome of an add: the memory, and whether it already existed. */

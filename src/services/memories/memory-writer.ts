@@ -28,6 +28,8 @@ export interface MemoryWriterDeps {
   readonly index: IndexSync;
   readonly clock: Clock;
   readonly maxChunkTokens: number;
+  /** Default lifetime of ephemeral memories in seconds (absent: they never expire). */
+  readonly ephemeralTtlSeconds?: number;
   readonly telemetry?: Telemetry;
 }
 
@@ -188,7 +190,12 @@ export class MemoryWriter {
   /** Validates, extracts and chunks one new memory (no writes). */
   async #prepare(input: AddMemoryInput): Promise<MemoryDraft> {
     const content = validContent(input.content);
-    const memory = newMemory(input, content, this.#deps.clock.now());
+    const memory = newMemory(
+      input,
+      content,
+      this.#deps.clock.now(),
+      this.#deps.ephemeralTtlSeconds,
+    );
     const extraction = await this.#deps.extraction.extract(content, {
       ...speakerOf(input.scope, input.metadata),
       referenceTime: memory.createdAt,

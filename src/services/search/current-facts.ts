@@ -69,28 +69,35 @@ export class CurrentFacts {
   }
 
   /**
-   * The memories that assert the current (at `asOf`) value of the asked relation types for
-   * these entities, newest fact first: the answers to "where does my sister live now".
+   * The memories that assert the value of the asked relation types for these entities: the value
+   * that held at `asOf` (newest fact first) — "where does my sister live now" — or, for questions
+   * about how things were, the values that had ended by then (latest ended first) — "who was my
+   * manager at Microsoft".
    */
   async answers(
     entityIds: readonly EntityId[],
     types: readonly string[],
-    asOf: Date,
+    { asOf, past = false }: { asOf: Date; past?: boolean },
     load: NeighbourhoodLoader = this.loader(),
   ): Promise<MemoryId[]> {
     if (entityIds.length === 0 || types.length === 0) return [];
     const asked = new Set(types);
     const graphs = await Promise.all(entityIds.map(load));
     const about = new Set(entityIds);
-    const held = graphs
+    const edges = graphs
       .flatMap((graph) => graph.edges)
       .filter(
         (edge) =>
           asked.has(edge.relationType) &&
-          (about.has(edge.sourceEntityId) || about.has(edge.targetEntityId)) &&
-          holdsAt(edge, asOf),
-      )
-      .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime());
+          (about.has(edge.sourceEntityId) || about.has(edge.targetEntityId)),
+      );
+    const held = past
+      ? edges
+          .filter((edge) => endedBy(edge, asOf))
+          .sort((a, b) => (b.validTo?.getTime() ?? 0) - (a.validTo?.getTime() ?? 0))
+      : edges
+          .filter((edge) => holdsAt(edge, asOf))
+          .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime());
     return [...new Set(held.flatMap((edge) => (edge.memoryId ? [edge.memoryId] : [])))];
   }
 

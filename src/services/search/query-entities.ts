@@ -1,8 +1,9 @@
+import { animalKindOf } from '../../domain/animal-kinds.js';
 import { type EntityId, normalizeEntityName } from '../../domain/entity.js';
 import { holdsAt } from '../../domain/fact-timeline.js';
 import { possessedNouns, relationTypesOfNoun } from '../../domain/question-words.js';
 import type { Scope } from '../../domain/scope.js';
-import type { GraphRepository } from '../../ports/graph-repository.js';
+import type { Graph, GraphRepository } from '../../ports/graph-repository.js';
 import type { EntityExtraction } from '../graph/entity-extraction.js';
 
 /** The stored entities a query is about. */
@@ -11,28 +12,38 @@ export interface QueryEntities {
   readonly named: readonly EntityId[];
   /** The speaker's own entity when the query speaks in the first person ("my", "I"). */
   readonly speaker: readonly EntityId[];
+  /** Whom the query's possessed nouns name ("my sister" → Ana); also in `named`. */
+  readonly relatives: readonly EntityId[];
+  /** True when the query names someone by a relation the graph does not know ("my dog", no dog). */
+  readonly unknownRelative: boolean;
 }
+
+/** Loads an entity's one-hop neighbourhood (shared with the rest of one search). */
+export type NeighbourhoodOf = (entityId: EntityId) => Promise<Graph>;
 
 const FIRST_PERSON = /\b(i|me|my|mine|myself|we|us|our|ours)\b/i;
 
 /** Resolves the names in a query to the scope's entities. */
 export class QueryEntityResolver {
   readonly #extraction: EntityExtraction;
-  readonly #graph: Pick<GraphRepository, 'findByName' | 'relationshipsOf'>;
+  readonly #graph: Pick<GraphRepository, 'findByName'>;
 
-  constructor(
-    extraction: EntityExtraction,
-    graph: Pick<GraphRepository, 'findByName' | 'relationshipsOf'>,
-  ) {
+  constructor(extraction: EntityExtraction, graph: Pick<GraphRepository, 'findByName'>) {
     this.#extraction = extraction;
     this.#graph = graph;
   }
 
   /**
    * Named and speaker entities of a query, each resolved through canonical names and aliases;
-   * "my sister", "our dog" name whoever the speaker is so related to at `asOf`.
+   * "my sister", "our dog" name whoever the speaker is so related to at `asOf` ("my bird" only
+   * the pets that are birds, when the graph knows their species).
    */
-  async resolve(query: string, scope: Scope, asOf: Date): Promise<QueryEntities> {
+  async resolve(
+    query: string,
+    scope: Scope,
+    asOf: Date,
+    load: NeighbourhoodOf,
+  ): Promise<QueryEntities> {
     const extraction = await this.#extraction.extract(
       query,
       scope.userId ? { speaker: scope.userId } : {},
@@ -49,31 +60,44 @@ export class QueryEntityResolver {
       this.#find(scope, named),
       this.#find(scope, new Set(self)),
     ]);
-    const relatives = await this.#relativesOf(speakerIds, possessedNouns(query), asOf);
-    return { named: [...new Set([...namedIds, ...relatives])], speaker: speakerIds };
-  }
-
-  /** Who the speaker calls by these nouns: the other end of their relationships of those types. */
-  async #relativesOf(
-    speakerIds: readonly EntityId[],
-    nouns: readonly string[],
-    asOf: Date,
-  ): Promise<EntityId[]> {
-    const types = new Set(nouns.flatMap((noun) => relationTypesOfNoun(noun)));
-    if (types.size === 0 || speakerIds.length === 0) return [];
-    const edges = (
-      await Promise.all(speakerIds.map((id) => this.#graph.relationshipsOf(id)))
-    ).flat();
-    const speakers = new Set(speakerIds);
-    return edges
-      .filter((edge) => types.has(edge.relationType) && holdsAt(edge, asOf))
-      .map((edge) =>
-        speakers.has(edge.sourceEntityId) ? edge.targetEntityId : edge.sourceEntityId,
-      );
+    const nouns = possessedNouns(query);
+    const relatives = await relativesOf(speakerIds, nouns, asOf, load);
+    return {
+      named: [...new Set([...namedIds, ...relatives])],
+      speaker: speakerIds,
+      relatives,
+      unknownRelative: relatives.length === 0 && nouns.length > 0,
+    };
   }
 
   async #find(scope: Scope, names: ReadonlySet<string>): Promise<EntityId[]> {
     const found = await Promise.all([...names].map((name) => this.#graph.findByName(scope, name)));
     return [...new Set(found.flat().map((entity) => entity.id))];
   }
+}
+
+/** Who the speaker calls by these nouns: the other end of their relationships of those types. */
+async function relativesOf(
+  speakerIds: readonly EntityId[],
+  nouns: readonly string[],
+  asOf: Date,
+  load: NeighbourhoodOf,
+): Promise<EntityId[]> {
+  const types = new Set(nouns.flatMap((noun) => relationTypesOfNoun(noun)));
+  if (types.size === 0 || speakerIds.length === 0) return [];
+  const graphs = await Promise.all(speakerIds.map(load));
+  const speakers = new Set(speakerIds);
+  const others = graphs
+    .flatMap((graph) => graph.edges)
+    .filter((edge) => types.has(edge.relationType) && holdsAt(edge, asOf))
+    .map((edge) => (speakers.has(edge.sourceEntityId) ? edge.targetEntityId : edge.sourceEntityId));
+  const kinds = new Set(nouns.flatMap((noun) => animalKindOf(noun) ?? []));
+  if (kinds.size === 0) return [...new Set(others)];
+  const nodes = new Map(graphs.flatMap((graph) => graph.nodes).map((node) => [node.id, node]));
+  // A pet whose species is unknown may be the one asked for; one of another species is not.
+  const ofKind = others.filter((id) => {
+    const species = nodes.get(id)?.attributes['species'];
+    return typeof species !== 'string' || kinds.has(animalKindOf(species) ?? species);
+  });
+  return [...new Set(ofKind)];
 }

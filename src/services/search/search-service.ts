@@ -7,7 +7,7 @@ import {
   preferSuccessors,
 } from '../../domain/fusion.js';
 import type { Memory, MemoryId } from '../../domain/memory.js';
-import { askedRelationTypes, asksAboutThePast } from '../../domain/question-words.js';
+import { askedRelations, asksAboutThePast } from '../../domain/question-words.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Embedder } from '../../ports/embedder.js';
 import type { Store } from '../../ports/store.js';
@@ -81,8 +81,8 @@ export class SearchService {
     const topK = input.topK ?? this.#deps.defaultTopK;
     const threshold = input.scoreThreshold ?? this.#deps.defaultScoreThreshold;
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
-    const entities = await this.#entities.resolve(input.query, input.scope, asOf);
     const load = this.#facts.loader();
+    const entities = await this.#entities.resolve(input.query, input.scope, asOf, load);
     const channels = await this.#channels.run(
       filter,
       entities.named,
@@ -146,17 +146,27 @@ export class SearchService {
     return { ranked: preferSuccessors(hits, supersededBy, tuning.supersededFactor), supersededBy };
   }
 
-  /** The memories asserting the current value the question asks for rank first. */
+  /**
+   * The memories asserting the value the question asks for rank first: the value that holds now
+   * or at the asked `asOf`; for a question about how things were (without `asOf`), the values
+   * that have ended. "Where does my brother live" asks about the brother, not the speaker, and
+   * "what's my dog's name" about the dog.
+   */
   async #answerFirst(
     hits: FusedHit[],
     input: SearchInput,
     filter: SearchInput,
     { asOf, entities, load }: { asOf: Date; entities: QueryEntities; load: NeighbourhoodLoader },
   ): Promise<FusedHit[]> {
-    // A question about how things were is answered by the memories of then, not of now.
-    if (asksAboutThePast(input.query)) return hits;
-    const about = [...new Set([...entities.named, ...entities.speaker])];
-    const answers = await this.#facts.answers(about, askedRelationTypes(input.query), asOf, load);
+    const types = askedRelations(input.query);
+    const past = !input.asOf && asksAboutThePast(input.query);
+    // "Where does my sister live" with no sister known: the speaker's own facts are no answer.
+    if (entities.unknownRelative && !past) return hits;
+    const about =
+      !past && entities.relatives.length > 0
+        ? entities.relatives
+        : [...new Set([...entities.named, ...entities.speaker])];
+    const answers = await this.#facts.answers(about, types, { asOf, past }, load);
     return answerFirst(hits, await this.#channels.keepMatching(answers, filter));
   }
 
@@ -170,7 +180,13 @@ export class SearchService {
       this.#deps.store.memories.findMany(ids),
       memoryContexts(this.#deps.store.graph, ids),
     ]);
-    const byId = new Map<MemoryId, Memory>(rows.map((row) => [row.id, row]));
+    const now = this.#deps.clock.now().getTime();
+    // An expired memory leaves search at once, before the sweep deletes it.
+    const byId = new Map<MemoryId, Memory>(
+      rows
+        .filter((row) => !row.expiresAt || row.expiresAt.getTime() > now)
+        .map((row) => [row.id, row]),
+    );
     return hits.flatMap((hit) => {
       const memory = byId.get(hit.id);
       const context = contexts.get(hit.id);

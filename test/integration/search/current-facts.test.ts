@@ -26,6 +26,11 @@ beforeAll(async () => {
   await say('portland', 'I now live in Portland.', '2025-10-01T09:00:00Z');
   await say('sister', 'My sister Sarah is a nurse.', '2025-03-01T09:00:00Z');
   await say('denver', 'Sarah moved to Denver.', '2025-11-01T09:00:00Z');
+  await say('priya', 'My manager is Priya Shah, she runs the design team.', '2025-01-12T09:00:00Z');
+  await say('karen', 'My new boss Karen Miller started this week.', '2025-09-08T09:00:00Z');
+  await say('biscuit', 'Our dog Biscuit is a golden retriever.', '2025-04-01T09:00:00Z');
+  await say('whiskers', 'I adopted a cat named Whiskers today.', '2025-10-20T09:00:00Z');
+  await say('kiwi', 'I have a parakeet named Kiwi.', '2025-06-01T09:00:00Z');
 });
 const ids = (results: ReadonlyArray<{ memory: Memory }>) => results.map((r) => r.memory.id);
 
@@ -88,5 +93,29 @@ describe('search prefers current facts', () => {
       (fact) => fact.source.text === 'Sarah' && fact.relationship.relationType === 'lives_in',
     );
     expect(home?.target.text).toBe('Denver');
+  });
+
+  it('answers a question about how things were with the value that ended', async () => {
+    const { results } = await t.services.search.recall({ query: 'Who was my manager?', scope });
+    expect(results[0]?.memory.id).toBe(said['priya']?.id);
+    const now = await t.services.search.recall({ query: 'Who is my manager?', scope });
+    expect(now.results[0]?.memory.id).toBe(said['karen']?.id);
+  });
+
+  it('answers "my dog" with the dog, not the newest pet', async () => {
+    const dog = await t.services.search.recall({ query: "What's my dog's name?", scope });
+    expect(dog.results[0]?.memory.id).toBe(said['biscuit']?.id);
+    const bird = await t.services.search.recall({ query: "What's my bird called?", scope });
+    expect(bird.results[0]?.memory.id).toBe(said['kiwi']?.id);
+    const cat = await t.services.search.recall({ query: 'What is our cat called?', scope });
+    expect(cat.results[0]?.memory.id).toBe(said['whiskers']?.id);
+  });
+
+  it('answers "what is my sister\'s name" with the memory that names her', async () => {
+    const { results } = await t.services.search.recall({
+      query: "What's my sister's name?",
+      scope,
+    });
+    expect(results[0]?.memory.id).toBe(said['sister']?.id);
   });
 });

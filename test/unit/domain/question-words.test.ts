@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { animalKindOf } from '../../../src/domain/animal-kinds.js';
 import {
+  askedRelations,
   askedRelationTypes,
   asksAboutThePast,
   possessedNouns,
@@ -33,5 +35,30 @@ describe('relative nouns', () => {
     expect(asksAboutThePast('When did I work at Microsoft?')).toBe(true);
     expect(asksAboutThePast('where was I living before Portland')).toBe(true);
     expect(asksAboutThePast('Where do I live now?')).toBe(false);
+  });
+
+  it('asks for the relation behind a possessed noun only when the question asks who or what', () => {
+    expect(askedRelations("what's my sister's name?")).toEqual(['sibling_of']);
+    expect(askedRelations('who is my cousin?')).toEqual(['cousin_of']);
+    expect(askedRelations('where does my sister live?')).toEqual(['lives_in']);
+    expect(askedRelations('my sister is visiting')).toEqual([]);
+    expect(askedRelations("what's my bird called?")).toEqual(['has_pet']);
+    expect(askedRelations('am I engaged?')).toEqual(['engaged_to']);
+  });
+
+  it('names exes, grandchildren and cousins', () => {
+    expect(possessedNouns('where does my ex-husband live?')).toEqual(['ex']);
+    expect(relationTypesOfNoun('ex')).toEqual(['ex_spouse_of', 'ex_partner_of']);
+    expect(relationTypesOfNoun('grandson')).toEqual(['grandparent_of', 'grandchild_of']);
+    expect(relationTypesOfNoun('parakeet')).toEqual(['has_pet']);
+  });
+});
+
+describe('animal kinds', () => {
+  it('groups the words people use for the animals they keep', () => {
+    expect(animalKindOf('parakeet')).toBe('bird');
+    expect(animalKindOf('Puppies')).toBe('dog');
+    expect(animalKindOf('kitten')).toBe('cat');
+    expect(animalKindOf('car')).toBeUndefined();
   });
 });

@@ -76,6 +76,7 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
     ['I resigned from Google', ['alice works_for Google (ended)']],
     ['I no longer work at Dell', ['alice works_for Dell (ended)']],
     ["so i'm a backend dev at Microsoft, been there almost 4 years", ['alice works_for Microsoft']],
+    ['I teach at Lincoln High', ['alice works_for Lincoln High']],
     [
       'also i work part time at Intelligentsia, the coffee place',
       ['alice works_for Intelligentsia'],
@@ -92,6 +93,7 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
     ['I want to work at Google'],
     ["I don't work at Google"],
     ['she is a retired Google engineer'],
+    ['I want to teach at Lincoln High one day'],
   ])('"%s" gives the speaker no job change', async (text) => {
     const found = await relations(text);
     expect(found.filter((relation) => relation.startsWith('alice works_for'))).toEqual([]);
@@ -158,6 +160,8 @@ describe('pets: "our dog X", "a puppy called X", "a cat named X"', () => {
     ['I have a parakeet named Kiwi who talks more than I do.', 'Kiwi', 'parakeet'],
     ['we got a puppy!!! his name is Pepper, golden retriever', 'Pepper', 'dog'],
     ['my cat, Luna, hates mornings', 'Luna', 'cat'],
+    ['we have a beagle called Pepper', 'Pepper', 'dog'],
+    ['our lab Max loves the lake', 'Max', 'dog'],
   ])('"%s": the speaker has %s, a %s', async (text, name, species) => {
     const extraction = await extractor.extract(text, { speaker: 'alice' });
     const pet = extraction.entities.find((entity) => entity.text === name);
@@ -181,6 +185,7 @@ describe('pets: "our dog X", "a puppy called X", "a cat named X"', () => {
     ['I hate dogs'],
     ["my neighbor's dog Rex barks all night"],
     ['Rex is a good name for a dog'],
+    ['I went to the lab today with Max'],
   ])('"%s" gives the speaker no pet', async (text) => {
     const found = await relations(text);
     expect(found.filter((relation) => relation.startsWith('alice has_pet'))).toEqual([]);

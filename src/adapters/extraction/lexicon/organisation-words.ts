@@ -95,3 +95,9 @@ export const KNOWN_ORGANIZATIONS: ReadonlySet<string> = words(`
   best_buy burger_king taco_bell pizza_hut new_york_times washington_post wall_street_journal
   associated_press
 `);
+
+/** Last words of a group one belongs to rather than works at: "in the Peace Corps", "the Sierra Club". */
+export const GROUP_HEADS: ReadonlySet<string> = words(`
+  corps club band army navy marines guard party choir orchestra team society league union scouts
+  committee council fraternity sorority troupe crew squad
+`);

@@ -8,7 +8,7 @@ export const VERB_PHRASES = {
   works_for: words(`
     be_employ_by be_employ_at work_for work_at work_with intern_at be_hire_by get_hire_by
     get_hire_at get_a_job_at take_a_job_at start_work_at start_work_for start_at begin_at join
-    be_a_engineer_at be_an_engineer_at be_with be_now_at move_to
+    be_a_engineer_at be_an_engineer_at be_with be_now_at move_to teach_at teach_for lecture_at
   `),
   born_in: words(`
     be_bear_in be_born_in bear_in born_in grow_up_in
@@ -22,7 +22,7 @@ export const VERB_PHRASES = {
   `),
   studies_at: words(`
     study_at study_in attend graduate_from enroll_at enroll_in be_a_student_at go_to_school_at
-    major_at teach_at
+    major_at
   `),
   member_of: words(`
     be_a_member_of belong_to play_for sing_in play_in volunteer_at volunteer_for
@@ -274,13 +274,18 @@ export const PET_KINDS: ReadonlySet<string> = words(`
   dog puppy pup doggo doggy pupper cat kitten kitty hamster gerbil rabbit bunny parrot parakeet
   budgie cockatiel canary bird fish goldfish betta turtle tortoise horse pony snake lizard gecko
   iguana guinea_pig guinea ferret pig mouse rat chinchilla hedgehog tarantula axolotl chicken hen
-  goat
+  goat monkey duck duckling
+  beagle labrador lab retriever poodle corgi terrier husky pug dachshund bulldog chihuahua
+  shepherd collie spaniel doodle goldendoodle labradoodle schnauzer rottweiler greyhound pitbull
+  tabby
 `);
 
 /** The species a pet word names, when it is not the word itself ("puppy" → dog). */
 export const PET_SPECIES: ReadonlyMap<string, string> = wordGroups({
-  dog: 'puppy pup doggo doggy pupper',
-  cat: 'kitten kitty',
+  dog: `puppy pup doggo doggy pupper beagle labrador lab retriever poodle corgi terrier husky pug
+    dachshund bulldog chihuahua shepherd collie spaniel doodle goldendoodle labradoodle schnauzer
+    rottweiler greyhound pitbull`,
+  cat: 'kitten kitty tabby',
   rabbit: 'bunny',
   'guinea pig': 'guinea',
   chicken: 'hen',
@@ -357,7 +362,7 @@ export const OTHER_SUBJECTS: ReadonlySet<string> = words(`
 /** After a name opening a sentence and a comma, words that show the name was a call, not a subject. */
 export const VOCATIVE_FOLLOWERS: ReadonlySet<string> = words(`
   i you we he she they it if when will can could would please do don't are is what why how where
-  come look listen hey i'm you're we're it's let's that's there's just stop wait
+  come look listen hey i'm you're we're it's let's that's there's just stop wait your
 `);
 
 /** Animals kept as pets and eaten as food: "had the fish" is dinner unless the pet is named. */
