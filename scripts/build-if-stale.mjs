@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds dist/ with `tsc -p tsconfig.build.json` when a source is newer than the last build, after
-// the client package it imports (packages/client/dist, `tsc -p packages/client/tsconfig.json`).
+// Builds dist/ with `tsc -p tsconfig.build.json` (after the client package it imports,
+// packages/client/dist) and the dashboard (scripts/build-ui.mjs, into dist/ui/) when a source
+// is newer than the last build.
 // Runs from `npm install` (prepare), `npm start`, `npm run engram` and the test setup, so a fresh
 // clone and an edited tree both run current code. Without src/ (an install of the dependencies
 // only, as in the Docker image) there is nothing to build.
@@ -14,6 +15,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = path.join(ROOT, 'dist', '.build-stamp');
 const INPUTS = [
   'src',
+  'ui',
   'tsconfig.json',
   'tsconfig.build.json',
   'packages/client/src',
@@ -42,7 +44,7 @@ export function distIsStale() {
   });
 }
 
-/** Runs tsc when dist/ is stale; returns false (having said why) when the build fails. */
+/** Runs tsc and the dashboard build when dist/ is stale; returns false (having said why) when the build fails. */
 export function buildIfStale({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
   if (!existsSync(path.join(ROOT, 'src')) || !distIsStale()) return true;
   let tsc;
@@ -63,6 +65,14 @@ export function buildIfStale({ log = (line) => process.stderr.write(`${line}\n`)
       log(`engram: the build of ${project} failed (see above); dist/ was not updated`);
       return false;
     }
+  }
+  const ui = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-ui.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (ui.status !== 0) {
+    log('engram: the dashboard build failed (see above); /ui is not up to date');
+    return false;
   }
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   log(`engram: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -14,7 +14,9 @@ import type { EntityCorrections } from '../services/graph-edits/entity-correctio
 import type { HealthService } from '../services/health/health-service.js';
 import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
+import type { ScopeService } from '../services/scopes/scope-service.js';
 import type { SearchService } from '../services/search/search-service.js';
+import { API_DESCRIPTION, DOCS_THEME } from './api-description.js';
 import { errorHandler } from './error-handler.js';
 import { archiveRoutes } from './routes/archive.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -24,7 +26,10 @@ import { forgetRoutes } from './routes/forget.js';
 import { healthRoutes } from './routes/health.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { memoryRoutes } from './routes/memories.js';
+import { mentionRoutes } from './routes/mentions.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { scopeRoutes } from './routes/scopes.js';
+import { uiRoutes } from './routes/ui.js';
 import { MEMORY_COMPONENTS } from './schemas/memory-components.js';
 
 /** The services the HTTP layer exposes. */
@@ -35,6 +40,7 @@ export interface AppServices {
   readonly writer: MemoryWriter;
   readonly search: SearchService;
   readonly graph: GraphService;
+  readonly scopes: ScopeService;
   readonly corrections: EntityCorrections;
   readonly forgetting: ScopeForgetting;
   readonly transfer: ScopeTransfer;
@@ -51,11 +57,13 @@ export interface AppOptions extends FastifyServerOptions {
   readonly importLimit?: number;
   /** Receives one record per memory operation (the spec's MemoryLogger fields). */
   readonly operationLog?: (record: OperationRecord) => void;
+  /** Folder of the built dashboard served at /ui (default: dist/ui). */
+  readonly uiDirectory?: string;
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions = {}) {
-  const { operationLog, importLimit, ...fastifyOptions } = options;
+  const { operationLog, uiDirectory, importLimit, ...fastifyOptions } = options;
   const app = Fastify({
     bodyLimit: 1_048_576,
     ...fastifyOptions,
@@ -91,11 +99,12 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
       info: {
         title: 'Engram',
         version: '0.1.0',
-        description: 'Long-term memory for LLM applications.',
+        description: API_DESCRIPTION,
       },
       tags: [
         { name: 'memories', description: 'Add, search, update and delete memories' },
         { name: 'entities', description: 'The knowledge graph extracted from memories' },
+        { name: 'scopes', description: "Who holds memory, and one scope's whole graph" },
         { name: 'operations', description: 'Health, readiness and metrics' },
         {
           name: 'conversations',
@@ -105,7 +114,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', ...DOCS_THEME });
   await app.register(metricsRoutes, { metrics: services.metrics });
   await app.register(healthRoutes, { health: services.health });
   await app.register(memoryRoutes, {
@@ -114,6 +123,9 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
     search: services.search,
   });
   await app.register(entityRoutes, { graph: services.graph });
+  await app.register(scopeRoutes, { scopes: services.scopes });
+  await app.register(mentionRoutes, { scopes: services.scopes });
+  await app.register(uiRoutes, uiDirectory ? { directory: uiDirectory } : {});
   await app.register(entityCorrectionRoutes, { corrections: services.corrections });
   await app.register(forgetRoutes, { forgetting: services.forgetting, metrics: services.metrics });
   await app.register(archiveRoutes, {
@@ -142,6 +154,10 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /entities/:id': 'entity_get',
   'GET /entities/:id/relationships': 'entity_relationships',
   'GET /entities/:id/graph': 'entity_graph',
+  'GET /entities/:id/memories': 'entity_memories',
+  'GET /memories/:id/entities': 'memory_entities',
+  'GET /scopes': 'scopes',
+  'GET /graph': 'scope_graph',
   'PATCH /entities/:id': 'entity_update',
   'POST /entities/:id/merge': 'entity_merge',
   'DELETE /entities/:id': 'entity_delete',

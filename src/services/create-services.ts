@@ -30,6 +30,7 @@ import { ReindexService } from './indexing/reindex-service.js';
 import { LifecycleSweeps } from './lifecycle/lifecycle-sweeps.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
+import { ScopeService } from './scopes/scope-service.js';
 import { SearchService } from './search/search-service.js';
 
 /** The adapters services run on, chosen by the container (or a test or bench rig). */
@@ -120,6 +121,11 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     reader: new MemoryReader(store),
     search,
     graph: new GraphService(store.graph),
+    scopes: new ScopeService({
+      catalog: store.catalog,
+      graph: store.graph,
+      memories: store.memories,
+    }),
     corrections: new EntityCorrections({
       graph: store.graph,
       corrections: ports.lifecycle.corrections,

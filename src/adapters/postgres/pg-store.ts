@@ -5,6 +5,7 @@ import { PgGraphRepository } from './pg-graph-repository.js';
 import { PgHistoryRepository } from './pg-history-repository.js';
 import { PgIndexOutbox } from './pg-index-outbox.js';
 import { PgMemoryRepository } from './pg-memory-repository.js';
+import { PgScopeCatalog } from './pg-scope-catalog.js';
 
 /** The relational store on Postgres: one transaction per `run`. */
 export class PgStore implements Store {
@@ -12,10 +13,12 @@ export class PgStore implements Store {
   readonly history: PgHistoryRepository;
   readonly outbox: PgIndexOutbox;
   readonly graph: PgGraphRepository;
+  readonly catalog: PgScopeCatalog;
   readonly #db: Database;
 
   constructor(db: Database) {
     this.#db = db;
+    this.catalog = new PgScopeCatalog(db);
     ({
       memories: this.memories,
       history: this.history,

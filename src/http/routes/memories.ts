@@ -4,6 +4,7 @@ import { scopeOf } from '../../domain/scope.js';
 import type { MemoryReader } from '../../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchService } from '../../services/search/search-service.js';
+import { instantOf } from '../instant.js';
 import {
   presentEntity,
   presentFact,
@@ -105,15 +106,18 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request) => {
-      const { user_id, agent_id, session_id, memory_type, limit, offset } = request.query;
+      const { user_id, agent_id, session_id, memory_type, created_after, created_before } =
+        request.query;
       const list = await reader.list(
         {
           scope: scopeOf(user_id, agent_id),
           ...(session_id ? { sessionId: session_id } : {}),
           ...(memory_type ? { memoryType: memory_type } : {}),
+          ...(created_after ? { createdAfter: instantOf(created_after, 'created_after') } : {}),
+          ...(created_before ? { createdBefore: instantOf(created_before, 'created_before') } : {}),
         },
-        limit,
-        offset,
+        request.query.limit,
+        request.query.offset,
       );
       return { memories: list.map(presentMemory) };
     },

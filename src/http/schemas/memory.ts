@@ -115,6 +115,12 @@ export const ListQuery = Type.Object({
   agent_id: Type.Optional(ScopeId),
   session_id: Type.Optional(ScopeId),
   memory_type: Type.Optional(MemoryTypeSchema),
+  created_after: Type.Optional(
+    Type.String({ format: 'date-time', description: 'Only memories created at or after this' }),
+  ),
+  created_before: Type.Optional(
+    Type.String({ format: 'date-time', description: 'Only memories created before this' }),
+  ),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),
 });
