@@ -97,14 +97,16 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
       exportToBackup: Number((exportSeconds / backupSeconds).toFixed(2)),
       backupBytes: backupBytes.size,
       exportBytes: exportBytes.size,
-      imported,
-      reimported: again,
+      imported: {
+        created: imported.created,
+        unchanged: imported.unchanged,
+        failed: imported.failed,
+      },
+      reimported: { created: again.created, unchanged: again.unchanged, failed: again.failed },
       searchUnitsAfter: restored,
       vectorsAfter: vectors,
     };
     const markdown = [
-      '## lifecycle',
-      '',
       `${total} memories of one user (generated chat-like sentences, rules extraction, GloVe, in-memory PGlite, managed Chroma). Baseline: \`engram backup\` of the same database in the same run (it holds only this user). Import includes embedding and the Chroma upserts; forget includes the Chroma deletes.`,
       '',
       '| step | seconds | memories/s | file |',

@@ -36,6 +36,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads EPHEMERAL_TTL as a duration, unset meaning never', () => {
+    expect(loadConfig({}).memory.ephemeralTtlSeconds).toBeUndefined();
+    expect(loadConfig({ EPHEMERAL_TTL: '3600' }).memory.ephemeralTtlSeconds).toBe(3600);
+    expect(loadConfig({ EPHEMERAL_TTL: '15m' }).memory.ephemeralTtlSeconds).toBe(900);
+    expect(loadConfig({ EPHEMERAL_TTL: '7d' }).memory.ephemeralTtlSeconds).toBe(604_800);
+    expect(() => loadConfig({ EPHEMERAL_TTL: 'soon' })).toThrow(/EPHEMERAL_TTL/);
+    expect(() => loadConfig({ EPHEMERAL_TTL: '0' })).toThrow(/EPHEMERAL_TTL/);
+  });
+
   it('rejects a database URL that is not postgres', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/x' })).toThrow(
       /DATABASE_URL must be a URL/,
