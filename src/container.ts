@@ -17,6 +17,7 @@ import {
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
+import { autovacuumRuns, PgPlannerStatistics } from './adapters/postgres/pg-planner-statistics.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
@@ -34,6 +35,8 @@ export interface ContainerOptions {
   readonly migrations: 'apply' | 'ignore';
   /** Replay the outbox now and then every this many ms (0: only at start; default 30 s). */
   readonly reconcileEveryMs?: number;
+  /** Check planner statistics every this many ms where no autovacuum does (default 10 s). */
+  readonly statisticsEveryMs?: number;
   /**
    * `rebuild`: the vector index is about to be rebuilt, so its embedder identity is not checked
    * and the outbox is not replayed meanwhile.
@@ -69,6 +72,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
     await embedder.init();
     if (options.vectorIndex !== 'rebuild') await vectors.init(embedder.identity);
     const store = new PgStore(database.db);
+    const statistics = await plannerStatisticsFor(database, logger);
     const metrics = createMetrics({
       defaultMetrics: true,
       vectorIndexSize: () => vectors.count(),
@@ -89,6 +93,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
         telemetry: metricsTelemetry(metrics, embedder.identity.provider),
         log: logger,
         lock: lockFor(database),
+        ...(statistics ? { statistics } : {}),
         readinessChecks: [
           new DatabaseReadinessCheck(database.db),
           new ChromaReadinessCheck(vectors, chroma.managed ? { managed: chroma.managed } : {}),
@@ -99,6 +104,11 @@ export async function createContainer(config: Config, logger: Logger, options: C
     if (options.vectorIndex !== 'rebuild') {
       services.index.start(options.reconcileEveryMs ?? 30_000);
       closers.push(() => services.index.stop());
+    }
+    const maintenance = services.statistics;
+    if (maintenance) {
+      maintenance.start(options.statisticsEveryMs ?? 10_000);
+      closers.push(() => maintenance.stop());
     }
     return { services: { ...services, metrics }, database, embedder, close };
   } catch (error) {
@@ -195,6 +205,16 @@ function createLlm(config: Config, logger: Logger, metrics: Metrics): Llm | unde
   };
   logger.info({ provider, model, baseUrl }, 'LLM configured');
   return provider === 'ollama' ? new OllamaChatLlm(options) : new OpenAiChatLlm(options);
+}
+
+/** PGlite runs no autovacuum, so Engram analyses; a server does it itself unless autovacuum is off. */
+async function plannerStatisticsFor(database: DatabaseHandle, logger: Logger) {
+  if (database.kind === 'embedded') return new PgPlannerStatistics(database.db);
+  if (await autovacuumRuns(database.db)) return undefined;
+  logger.warn(
+    'autovacuum (or track_counts) is off on the PostgreSQL server: Engram analyses its tables itself; turn autovacuum on to also reclaim dead rows',
+  );
+  return new PgPlannerStatistics(database.db);
 }
 
 async function prepareSchema(database: DatabaseHandle, logger: Logger): Promise<void> {
