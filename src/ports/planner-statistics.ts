@@ -1,5 +1,5 @@
-/** The database's query-planner statistics, for stores where nothing keeps them fresh (no autovacuum). */
+/** The database's planner statistics and dead rows, for stores where nothing maintains them (no autovacuum). */
 export interface PlannerStatistics {
-  /** Analyses every table written to enough since its last analysis; returns their names (cheap when none is). */
+  /** Vacuums or analyses every table changed enough since its last one; returns their names (cheap when none is). */
   refresh(): Promise<string[]>;
 }
