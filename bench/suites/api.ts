@@ -128,16 +128,20 @@ async function measureEngine(
   try {
     const options = { batch: settings.batch, clients: settings.clients };
     const ingestMany = await ingest(server, data.many, options, log);
-    log(`api: ${ingestMany.per_second} memories/s across users; one heavy user next`);
+    log(`api: across users ${JSON.stringify(ingestMany)}; one heavy user next`);
     const ingestHeavy = await ingest(server, data.heavy, options, log);
-    log(`api: ${ingestHeavy.per_second} memories/s for one user; searching`);
+    log(`api: one user ${JSON.stringify(ingestHeavy)}; searching`);
     await waitForOutbox(server);
     const rssAfterIngest = await processTreeRss(server.pid);
     const search: Record<string, unknown[]> = { many_users: [], heavy_user: [] };
     for (const clients of settings.levels) {
-      search['many_users']?.push(await searchLoad(server, data.manyQuestions, clients));
-      search['heavy_user']?.push(await searchLoad(server, data.heavyQuestions, clients));
-      log(`api: searched at ${clients} clients`);
+      const manyUsers = await searchLoad(server, data.manyQuestions, clients);
+      const heavyUser = await searchLoad(server, data.heavyQuestions, clients);
+      search['many_users']?.push(manyUsers);
+      search['heavy_user']?.push(heavyUser);
+      log(
+        `api: ${clients} clients: ${JSON.stringify({ many_users: manyUsers, heavy_user: heavyUser })}`,
+      );
     }
     await eventLoopP99(server);
     return {
