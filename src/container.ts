@@ -18,6 +18,7 @@ import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-c
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
 import { pgLifecycle } from './adapters/postgres/pg-lifecycle.js';
+import { autovacuumRuns, PgPlannerStatistics } from './adapters/postgres/pg-planner-statistics.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
@@ -35,6 +36,8 @@ export interface ContainerOptions {
   readonly migrations: 'apply' | 'ignore';
   /** Replay the outbox now and then every this many ms (0: only at start; default 30 s). */
   readonly reconcileEveryMs?: number;
+  /** Check planner statistics every this many ms where no autovacuum does (default 10 s). */
+  readonly statisticsEveryMs?: number;
   /**
    * `rebuild`: the vector index is about to be rebuilt, so its embedder identity is not checked
    * and the outbox is not replayed meanwhile.
@@ -73,6 +76,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
     if (options.vectorIndex !== 'rebuild') await vectors.init(embedder.identity);
     const store = new PgStore(database.db);
     const lifecycle = pgLifecycle(database.db);
+    const statistics = await plannerStatisticsFor(database, logger);
     const metrics = createMetrics({
       defaultMetrics: true,
       vectorIndexSize: () => vectors.count(),
@@ -96,6 +100,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
         telemetry: metricsTelemetry(metrics, embedder.identity.provider),
         log: logger,
         lock: lockFor(database),
+        ...(statistics ? { statistics } : {}),
         readinessChecks: [
           new DatabaseReadinessCheck(database.db),
           new ChromaReadinessCheck(vectors, chroma.managed ? { managed: chroma.managed } : {}),
@@ -110,6 +115,11 @@ export async function createContainer(config: Config, logger: Logger, options: C
     if (options.vectorIndex !== 'rebuild' && (options.sweeps ?? options.reconcileEveryMs !== 0)) {
       services.sweeps.start(config.lifecycle.sweepEverySeconds * 1000);
       closers.push(() => services.sweeps.stop());
+    }
+    const maintenance = services.statistics;
+    if (maintenance) {
+      maintenance.start(options.statisticsEveryMs ?? 10_000);
+      closers.push(() => maintenance.stop());
     }
     return { services: { ...services, metrics }, database, embedder, close };
   } catch (error) {
@@ -206,6 +216,16 @@ function createLlm(config: Config, logger: Logger, metrics: Metrics): Llm | unde
   };
   logger.info({ provider, model, baseUrl }, 'LLM configured');
   return provider === 'ollama' ? new OllamaChatLlm(options) : new OpenAiChatLlm(options);
+}
+
+/** PGlite runs no autovacuum, so Engram analyses; a server does it itself unless autovacuum is off. */
+async function plannerStatisticsFor(database: DatabaseHandle, logger: Logger) {
+  if (database.kind === 'embedded') return new PgPlannerStatistics(database.db);
+  if (await autovacuumRuns(database.db)) return undefined;
+  logger.warn(
+    'autovacuum (or track_counts) is off on the PostgreSQL server: Engram analyses its tables itself; turn autovacuum on to also reclaim dead rows',
+  );
+  return new PgPlannerStatistics(database.db);
 }
 
 async function prepareSchema(database: DatabaseHandle, logger: Logger): Promise<void> {

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddMemoryInput } from '../../src/services/memories/memory-inputs.js';
 import type { BenchSuite } from '../support/bench-suite.js';
@@ -11,7 +12,7 @@ const KS = [5, 10, 20] as const;
 const GROUPS = ['1', '2', '3', '4', '5', '1-4'];
 
 /** LoCoMo dev retrieval: Engram's hybrid search vs BM25-only and vector-only, same memories, same run. */
-const locomo: BenchSuite = async ({ data, log }) => {
+const locomo: BenchSuite = async ({ data, flags, log }) => {
   const file = data?.endsWith('.json')
     ? data
     : path.join(data ?? '../shared/data', 'locomo/locomo_dev.json');
@@ -76,6 +77,7 @@ const locomo: BenchSuite = async ({ data, log }) => {
     };
     const toDia = (ids: readonly string[]) => ids.flatMap((id) => diaIdsOf.get(id) ?? []);
     const thresholds = new ThresholdStudy([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
+    const topTen: string[][] = [];
     const searchStarted = performance.now();
     for (const question of dataset.questions) {
       const scope = { userId: question.conversation, agentId: '' };
@@ -96,6 +98,7 @@ const locomo: BenchSuite = async ({ data, log }) => {
           question.evidence.length,
         );
       }
+      topTen.push(results.slice(0, 10).map((result) => toDia([result.memory.id]).join('+')));
       const ranked = {
         engram: toDia(results.map((result) => result.memory.id)),
         bm25: bm25.get(question.conversation)?.search(question.question, 20) ?? [],
@@ -109,6 +112,8 @@ const locomo: BenchSuite = async ({ data, log }) => {
       }
     }
     const searchMs = (performance.now() - searchStarted) / dataset.questions.length;
+    // `--top-ten FILE` keeps every question's top-10 turns, to check a change leaves rankings alone.
+    if (flags['top-ten']) await writeFile(flags['top-ten'], `${JSON.stringify(topTen)}\n`);
     const result = {
       suite: 'locomo',
       questions: dataset.questions.length,

@@ -19,12 +19,14 @@ export interface EngramProcess {
 
 /**
  * Starts `engram serve` with `DATA_DIR=dataDir` (plus `env`) on a free port and waits for `/ready`.
- * `nodeArgs` go to node (e.g. `--cpu-prof`). The converted GloVe cache is linked into the data dir so start-up skips the conversion.
+ * `nodeArgs` go to node (e.g. `--cpu-prof`); `bin` is another checkout's `bin/engram.mjs` (a baseline build).
+ * The converted GloVe cache is linked into the data dir so start-up skips the conversion.
  */
 export async function startEngramProcess(
   dataDir: string,
   env: Record<string, string> = {},
   nodeArgs: readonly string[] = [],
+  bin: string = BIN,
 ): Promise<EngramProcess> {
   await mkdir(path.join(dataDir, 'embeddings'), { recursive: true });
   await symlink(
@@ -32,7 +34,7 @@ export async function startEngramProcess(
     path.join(dataDir, 'embeddings', 'glove-100d.bin'),
   ).catch(() => {});
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

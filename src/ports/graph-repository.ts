@@ -97,11 +97,15 @@ export interface GraphRepository {
   ): Promise<Relationship[]>;
   /** How many memories mention each entity (one query). */
   mentionCounts(entityIds: readonly EntityId[]): Promise<Map<EntityId, number>>;
-  /** Memories that mention any of the entities, or entities one hop away from them. */
+  /**
+   * Memories that mention any of the entities, or entities one hop away from them that at most
+   * `maxMentions` memories mention.
+   */
   memoriesMentioning(
     scope: Scope,
     entityIds: readonly EntityId[],
     limit: number,
+    maxMentions: number,
   ): Promise<MemoryId[]>;
   /**
    * Drops a memory's mentions and evidence; relationships left with no evidence are removed,

@@ -27,6 +27,13 @@ export interface Neighbour {
  * Memory rows in Postgres. A *search unit* is a row that is embedded and searched: a chunk of a
  * long memory, or a short memory itself.
  */
+/** What identifies a memory's text for dedup: scope, type and content hash. */
+export interface HashKey {
+  readonly scope: Scope;
+  readonly memoryType: MemoryType;
+  readonly contentHash: string;
+}
+
 export interface MemoryRepository {
   /** Inserts rows; a parent must come before its chunks. */
   insert(rows: readonly Memory[]): Promise<void>;
@@ -36,12 +43,8 @@ export interface MemoryRepository {
   findById(id: MemoryId, scope?: Scope): Promise<Memory | undefined>;
   /** Rows by id, in no particular order (one query). */
   findMany(ids: readonly MemoryId[]): Promise<Memory[]>;
-  /** The top-level memory with this content hash in the scope and type, if any. */
-  findByHash(
-    scope: Scope,
-    memoryType: MemoryType,
-    contentHash: string,
-  ): Promise<Memory | undefined>;
+  /** The top-level memories with these content hashes in their scopes and types (one query; absent keys have none). */
+  findByHashes(keys: readonly HashKey[]): Promise<Memory[]>;
   /** The top-level memory imported from this legacy id, if any. */
   findByMigratedFrom(migratedFrom: string): Promise<Memory | undefined>;
   /** Search units of top-level memories: their chunks, or themselves when unchunked. */

@@ -7,6 +7,7 @@ import type { LifecyclePorts } from '../ports/lifecycle.js';
 import type { Llm } from '../ports/llm.js';
 import type { Lock } from '../ports/lock.js';
 import type { Log } from '../ports/log.js';
+import type { PlannerStatistics } from '../ports/planner-statistics.js';
 import type { ReadinessCheck } from '../ports/readiness-check.js';
 import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
@@ -28,6 +29,7 @@ import { IndexSync } from './indexing/index-sync.js';
 import { OutboxReadinessCheck } from './indexing/outbox-readiness-check.js';
 import { ReindexService } from './indexing/reindex-service.js';
 import { LifecycleSweeps } from './lifecycle/lifecycle-sweeps.js';
+import { StatisticsMaintenance } from './maintenance/statistics-maintenance.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
 import { ScopeService } from './scopes/scope-service.js';
@@ -50,6 +52,8 @@ export interface ServicePorts {
   readonly log?: Log;
   /** Cross-process lock for the outbox reconciler (replicas on one PostgreSQL server). */
   readonly lock?: Lock;
+  /** Planner statistics to keep fresh (PGlite, or a server without autovacuum); absent: the database does it. */
+  readonly statistics?: PlannerStatistics;
   /** Readiness of the adapters themselves (database, vector index), first in `/ready`. */
   readonly readinessChecks?: readonly ReadinessCheck[];
 }
@@ -134,6 +138,14 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     }),
     index,
     reindex,
+    /** Absent when the database keeps its own statistics (autovacuum). */
+    statistics: ports.statistics
+      ? new StatisticsMaintenance({
+          statistics: ports.statistics,
+          ...(ports.lock ? { lock: ports.lock } : {}),
+          ...(ports.log ? { log: ports.log } : {}),
+        })
+      : undefined,
     summaries: new SummaryService({
       extractor: ports.extractor,
       embedder,

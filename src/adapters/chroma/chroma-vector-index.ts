@@ -17,6 +17,7 @@ import {
   identityMetadata,
   sameIdentity,
 } from './chroma-index-identity.js';
+import { eachConcurrently, groupByScope } from './chroma-scope-groups.js';
 
 /** Chroma's largest accepted batch. */
 export const CHROMA_MAX_BATCH = 5461;
@@ -26,6 +27,11 @@ export interface ChromaVectorIndexOptions {
   readonly url: string;
   /** Prefix of every collection this index owns (default `engram`); lets indexes share a server. */
   readonly collectionPrefix?: string;
+  /**
+   * How long `count()` answers from its last full count while this instance has written nothing
+   * since (default 10 s); other replicas' writes show after at most this long.
+   */
+  readonly countCacheMs?: number;
 }
 
 /**
@@ -36,7 +42,13 @@ export class ChromaVectorIndex implements VectorIndex {
   readonly #client: ChromaClient;
   readonly #names: ChromaCollectionNames;
   readonly #collections = new Map<string, Collection>();
+  readonly #countCacheMs: number;
   #identity: EmbedderIdentity | undefined;
+  /** The last full count, dropped by every write of this instance. */
+  #counted: { value: number; at: number } | undefined;
+  #counting: Promise<number> | undefined;
+  /** Bumped by every write, so a count that overlapped one is not kept. */
+  #writes = 0;
 
   constructor(options: ChromaVectorIndexOptions) {
     const url = new URL(options.url);
@@ -47,6 +59,7 @@ export class ChromaVectorIndex implements VectorIndex {
       ssl,
     });
     this.#names = new ChromaCollectionNames(options.collectionPrefix ?? 'engram');
+    this.#countCacheMs = options.countCacheMs ?? 10_000;
   }
 
   /** Sends Chroma's heartbeat; throws UpstreamUnavailableError when it does not answer. */
@@ -78,6 +91,7 @@ export class ChromaVectorIndex implements VectorIndex {
   }
 
   async reset(identity: EmbedderIdentity): Promise<void> {
+    this.#forgetCount();
     try {
       for (const collection of await this.#scopeCollections()) {
         await this.#client.deleteCollection({ name: collection.name });
@@ -106,13 +120,14 @@ export class ChromaVectorIndex implements VectorIndex {
         );
       }
     }
+    this.#forgetCount();
     try {
-      for (const group of groupByScope(records)) {
+      await eachConcurrently(groupByScope(records), async (group) => {
         const unique = [...new Map(group.items.map((record) => [record.id, record])).values()];
         for (let start = 0; start < unique.length; start += CHROMA_MAX_BATCH) {
           await this.#upsertBatch(group.scope, unique.slice(start, start + CHROMA_MAX_BATCH));
         }
-      }
+      });
     } catch (error) {
       throw chromaFailure(error, 'upsert');
     }
@@ -143,8 +158,9 @@ export class ChromaVectorIndex implements VectorIndex {
   }
 
   async delete(keys: readonly VectorKey[]): Promise<void> {
+    this.#forgetCount();
     try {
-      for (const group of groupByScope(keys)) {
+      await eachConcurrently(groupByScope(keys), async (group) => {
         const ids = [...new Set(group.items.map((key) => key.id))];
         await this.#withCollection(
           group.scope,
@@ -155,18 +171,38 @@ export class ChromaVectorIndex implements VectorIndex {
           },
           undefined,
         );
-      }
+      });
     } catch (error) {
       throw chromaFailure(error, 'delete');
     }
   }
 
+  /**
+   * Vectors in every scope. Counting lists every collection, and `/ready` and `/metrics` ask on
+   * each call: the answer is kept until this instance writes or `countCacheMs` passes.
+   */
   async count(): Promise<number> {
+    const counted = this.#counted;
+    if (counted && Date.now() - counted.at < this.#countCacheMs) return counted.value;
+    const writes = this.#writes;
+    this.#counting ??= this.#countVectors()
+      .then((value) => {
+        if (writes === this.#writes) this.#counted = { value, at: Date.now() };
+        return value;
+      })
+      .finally(() => {
+        this.#counting = undefined;
+      });
     try {
-      return await this.#countVectors();
+      return await this.#counting;
     } catch (error) {
       throw chromaFailure(error, 'count');
     }
+  }
+
+  #forgetCount(): void {
+    this.#counted = undefined;
+    this.#writes += 1;
   }
 
   #requireIdentity(): EmbedderIdentity {
@@ -255,17 +291,4 @@ export class ChromaVectorIndex implements VectorIndex {
     }
     return total;
   }
-}
-
-function groupByScope<T extends { readonly scope: Scope }>(
-  items: readonly T[],
-): { scope: Scope; items: T[] }[] {
-  const groups = new Map<string, { scope: Scope; items: T[] }>();
-  for (const item of items) {
-    const key = `${item.scope.userId}\u0000${item.scope.agentId}`;
-    const group = groups.get(key);
-    if (group) group.items.push(item);
-    else groups.set(key, { scope: item.scope, items: [item] });
-  }
-  return [...groups.values()];
 }

@@ -213,13 +213,21 @@ export class PgGraphRepository implements GraphRepository {
 
   async mentionsOf(memoryIds: readonly MemoryId[]): Promise<Array<Mention & { entity: Entity }>> {
     if (memoryIds.length === 0) return [];
+    // Each mention's entity by primary key (LIMIT fences the lateral): without statistics the
+    // planner hashed the whole entities table instead.
+    const entity = this.#db
+      .select()
+      .from(entities)
+      .where(eq(entities.id, memoryEntities.entityId))
+      .limit(1)
+      .as('entity');
     const rows = await this.#db
       .select()
       .from(memoryEntities)
-      .innerJoin(entities, eq(entities.id, memoryEntities.entityId))
+      .innerJoinLateral(entity, sql`true`)
       .where(inArray(memoryEntities.memoryId, [...memoryIds]))
       .orderBy(memoryEntities.memoryId, memoryEntities.start);
-    return rows.map((row) => ({ ...row.memory_entities, entity: toEntity(row.entities) }));
+    return rows.map((row) => ({ ...row.memory_entities, entity: toEntity(row.entity) }));
   }
 
   async mentionCounts(entityIds: readonly EntityId[]): Promise<Map<EntityId, number>> {
@@ -239,8 +247,9 @@ export class PgGraphRepository implements GraphRepository {
     scope: Scope,
     entityIds: readonly EntityId[],
     limit: number,
+    maxMentions: number,
   ): Promise<MemoryId[]> {
-    return memoriesMentioning(this.#db, scope, entityIds, limit);
+    return memoriesMentioning(this.#db, scope, entityIds, limit, maxMentions);
   }
 
   async detachMemory(

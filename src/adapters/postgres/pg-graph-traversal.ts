@@ -49,12 +49,20 @@ export async function neighbourhoodOf(
   return { nodes: nodes.map(toEntity), edges: [...edges.values()] };
 }
 
-/** Memories mentioning the entities (weight 2) or entities one current hop away (weight 1), best first. */
+/**
+ * Memories mentioning the entities (weight 2) or entities one current hop away (weight 1), best
+ * first. A hop entity that more than `maxMentions` memories mention (the speaker, linked to
+ * everything) is not followed: it would bring in the scope's whole history. Every step is an
+ * index lookup per entity, then one primary-key probe per candidate (the OFFSET and LIMIT fences
+ * keep the planner from scanning the user's memories and probing mentions per memory, or probing
+ * a scope index per candidate, which it chose without statistics).
+ */
 export async function memoriesMentioning(
   db: Database,
   scope: Scope,
   entityIds: readonly EntityId[],
   limit: number,
+  maxMentions: number,
 ): Promise<MemoryId[]> {
   if (entityIds.length === 0) return [];
   const seeds = sql.join(
@@ -66,17 +74,31 @@ export async function memoriesMentioning(
     sql`with hop as (
           select id, 2 as weight from entities where id in (${seeds})
           union all
-          select case when r.source_entity_id in (${seeds}) then r.target_entity_id else r.source_entity_id end, 1
+          select near.id, 1
           from relationships r
+          cross join lateral (
+            select case when r.source_entity_id in (${seeds}) then r.target_entity_id else r.source_entity_id end as id
+          ) near
           where (r.source_entity_id in (${seeds}) or r.target_entity_id in (${seeds})) and r.valid_to is null
+            and (select count(*) from (
+                  select 1 from memory_entities me where me.entity_id = near.id limit ${maxMentions + 1}
+                ) mentioned) <= ${maxMentions}
+        ),
+        scored as materialized (
+          select linked.memory_id, sum(hop.weight) as weight
+          from hop
+          cross join lateral (
+            select me.memory_id from memory_entities me where me.entity_id = hop.id offset 0
+          ) linked
+          group by linked.memory_id
         )
-        select me.memory_id as id
-        from memory_entities me
-        join hop on hop.id = me.entity_id
-        join memories m on m.id = me.memory_id
+        select s.memory_id as id
+        from scored s
+        cross join lateral (
+          select m.created_at, m.user_id, m.agent_id from memories m where m.id = s.memory_id limit 1
+        ) m
         where m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
-        group by me.memory_id
-        order by sum(hop.weight) desc, max(m.created_at) desc
+        order by s.weight desc, m.created_at desc
         limit ${limit}`,
   );
   return rows.map((row) => row.id);

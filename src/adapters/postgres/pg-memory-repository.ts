@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { Memory, MemoryId, MemoryType, Metadata } from '../../domain/memory.js';
+import type { Memory, MemoryId, Metadata } from '../../domain/memory.js';
 import type { Scope } from '../../domain/scope.js';
 import type {
+  HashKey,
   MemoryFilter,
   MemoryRepository,
   Neighbour,
@@ -60,24 +61,36 @@ export class PgMemoryRepository implements MemoryRepository {
     return rows.map(toMemory);
   }
 
-  async findByHash(
-    scope: Scope,
-    memoryType: MemoryType,
-    contentHash: string,
-  ): Promise<Memory | undefined> {
-    const [row] = await this.#db
+  async findByHashes(keys: readonly HashKey[]): Promise<Memory[]> {
+    if (keys.length === 0) return [];
+    const wanted = sql.join(
+      keys.map(
+        (key) =>
+          sql`(${key.scope.userId}, ${key.scope.agentId}, ${key.memoryType}, ${key.contentHash})`,
+      ),
+      sql`, `,
+    );
+    // One probe of uq_memories_content per key (LIMIT fences the lateral; the index is unique):
+    // without statistics the planner filtered every memory of the user instead.
+    const found = this.#db
       .select()
       .from(memories)
       .where(
         and(
-          eq(memories.userId, scope.userId),
-          eq(memories.agentId, scope.agentId),
-          eq(memories.memoryType, memoryType),
-          eq(memories.contentHash, contentHash),
+          sql`${memories.userId} = wanted.user_id`,
+          sql`${memories.agentId} = wanted.agent_id`,
+          sql`${memories.memoryType} = wanted.memory_type`,
+          sql`${memories.contentHash} = wanted.content_hash`,
           isNull(memories.parentId),
         ),
-      );
-    return row ? toMemory(row) : undefined;
+      )
+      .limit(1)
+      .as('found');
+    const rows = await this.#db
+      .select(found._.selectedFields)
+      .from(sql`(values ${wanted}) as wanted (user_id, agent_id, memory_type, content_hash)`)
+      .innerJoinLateral(found, sql`true`);
+    return rows.map(toMemory);
   }
 
   async findByMigratedFrom(migratedFrom: string): Promise<Memory | undefined> {
@@ -175,7 +188,8 @@ export class PgMemoryRepository implements MemoryRepository {
             from docs d, unnest(d.search_vector) u
             where u.lexeme in (select lexeme from terms)
           ),
-          stats as (select greatest(avg(dl), 1)::float8 as avgdl from docs)
+          -- Materialized: inlined, a one-word query's plan recomputed the average once per document.
+          stats as materialized (select greatest(avg(dl), 1)::float8 as avgdl from docs)
           select p.id, sum(
                    ln(1 + (c.n - df.df + 0.5) / (df.df + 0.5))
                    * (p.tf * 2.2) / (p.tf + 1.2 * (0.25 + 0.75 * p.dl / s.avgdl))

@@ -24,13 +24,21 @@ export async function relationshipsOfMemories(
   memoryIds: readonly MemoryId[],
 ): Promise<Array<Relationship & { evidenceMemoryId: MemoryId }>> {
   if (memoryIds.length === 0) return [];
+  // Each evidence row's relationship by primary key (LIMIT fences the lateral): without
+  // statistics the planner scanned the whole relationships table instead.
+  const relationship = db
+    .select()
+    .from(relationships)
+    .where(eq(relationships.id, relationshipEvidence.relationshipId))
+    .limit(1)
+    .as('relationship');
   const rows = await db
     .select()
     .from(relationshipEvidence)
-    .innerJoin(relationships, eq(relationships.id, relationshipEvidence.relationshipId))
+    .innerJoinLateral(relationship, sql`true`)
     .where(inArray(relationshipEvidence.memoryId, [...memoryIds]));
   return rows.map((row) => ({
-    ...toRelationship(row.relationships),
+    ...toRelationship(row.relationship),
     evidenceMemoryId: row.relationship_evidence.memoryId,
   }));
 }

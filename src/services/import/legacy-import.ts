@@ -16,7 +16,7 @@ export interface LegacyImportDeps {
   /** Where memories go; not needed for dry runs. */
   readonly writer?: Pick<MemoryWriter, 'addMany'>;
   /** Reads stored memories back; needed by `verify`. */
-  readonly lookup?: Pick<MemoryRepository, 'findByMigratedFrom' | 'findByHash'>;
+  readonly lookup?: Pick<MemoryRepository, 'findByMigratedFrom' | 'findByHashes'>;
 }
 
 export interface ImportProgress {
@@ -256,7 +256,7 @@ export class LegacyImport {
 }
 
 async function verifyOne(
-  lookup: Pick<MemoryRepository, 'findByMigratedFrom' | 'findByHash'>,
+  lookup: Pick<MemoryRepository, 'findByMigratedFrom' | 'findByHashes'>,
   input: { content: string; migratedFrom?: string; scope: { userId: string; agentId: string } },
   collection: MemoryType,
 ): Promise<'verified' | 'merged' | 'missing' | 'mismatched'> {
@@ -269,7 +269,9 @@ async function verifyOne(
     return same ? 'verified' : 'mismatched';
   }
   const hash = contentHash(input.content);
-  const holder = await lookup.findByHash(input.scope, collection, hash);
+  const [holder] = await lookup.findByHashes([
+    { scope: input.scope, memoryType: collection, contentHash: hash },
+  ]);
   return holder && contentHash(holder.content) === hash ? 'merged' : 'missing';
 }
 

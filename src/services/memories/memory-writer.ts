@@ -75,6 +75,7 @@ export class MemoryWriter {
     const fresh = new Map<string, { index: number; input: AddMemoryInput; draft: MemoryDraft }>();
     const repeats: Array<{ index: number; key: string }> = [];
     const existing: Array<{ index: number; memory: Memory }> = [];
+    const found = await this.#duplicates.findAll(inputs);
     for (const [index, input] of inputs.entries()) {
       try {
         const key = dedupKey(input);
@@ -82,7 +83,7 @@ export class MemoryWriter {
           repeats.push({ index, key });
           continue;
         }
-        const stored = await this.#duplicates.find(input);
+        const stored = found[index];
         if (stored) existing.push({ index, memory: stored });
         else fresh.set(key, { index, input, draft: await this.#prepare(input) });
       } catch (error) {
@@ -270,7 +271,7 @@ export class MemoryWriter {
 
   /** A failed single add: a concurrent add of the same content may have won the race. */
   async #afterFailedAdd(input: AddMemoryInput, error: unknown): Promise<Slot> {
-    const raced = await this.#duplicates.find(input);
+    const [raced] = await this.#duplicates.findAll([input]);
     if (raced)
       return (await this.#duplicates.describe([raced]))[0] ?? new NotFoundError('memory', raced.id);
     if (error instanceof AppError) return error;

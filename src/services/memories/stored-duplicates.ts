@@ -1,8 +1,10 @@
 import { contentHash } from '../../domain/content-hash.js';
-import type { Memory } from '../../domain/memory.js';
+import type { Memory, MemoryType } from '../../domain/memory.js';
+import type { Scope } from '../../domain/scope.js';
 import type { Store } from '../../ports/store.js';
 import type { Telemetry } from '../../ports/telemetry.js';
 import { memoryContexts, mergeContexts } from '../graph/memory-context.js';
+import { scopeOfMemory } from './memory-drafts.js';
 import type { AddMemoryInput, AddMemoryResult } from './memory-inputs.js';
 
 /** Finds the memory an add repeats, and answers such adds as the stored memory. */
@@ -15,16 +17,32 @@ export class StoredDuplicates {
     this.#telemetry = telemetry;
   }
 
-  /** The stored memory with the same legacy id, or the same text in the same scope and type. */
-  async find(input: AddMemoryInput): Promise<Memory | undefined> {
+  /**
+   * For each input, the stored memory with the same legacy id, or the same text in the same scope
+   * and type (one query for all the texts).
+   */
+  async findAll(inputs: readonly AddMemoryInput[]): Promise<Array<Memory | undefined>> {
     const { memories } = this.#store;
-    if (input.migratedFrom) {
-      const imported = await memories.findByMigratedFrom(input.migratedFrom);
-      if (imported) return imported;
-    }
-    const content = input.content.trim();
-    if (!content) return undefined;
-    return memories.findByHash(input.scope, input.memoryType ?? 'ephemeral', contentHash(content));
+    const found: Array<Memory | undefined> = [];
+    for (const [index, input] of inputs.entries())
+      if (input.migratedFrom) found[index] = await memories.findByMigratedFrom(input.migratedFrom);
+    const keyOf = (scope: Scope, memoryType: MemoryType, hash: string) =>
+      `${scope.userId}\u0000${scope.agentId}\u0000${memoryType}\u0000${hash}`;
+    const keys = inputs.flatMap((input, index) => {
+      const content = input.content.trim();
+      if (found[index] || !content) return [];
+      const memoryType = input.memoryType ?? 'ephemeral';
+      return [{ index, scope: input.scope, memoryType, contentHash: contentHash(content) }];
+    });
+    const stored = new Map(
+      (await memories.findByHashes(keys)).map((memory) => [
+        keyOf(scopeOfMemory(memory), memory.memoryType, memory.contentHash),
+        memory,
+      ]),
+    );
+    for (const key of keys)
+      found[key.index] = stored.get(keyOf(key.scope, key.memoryType, key.contentHash));
+    return inputs.map((_, index) => found[index]);
   }
 
   /** Add results for stored memories, with their entities and relationships (three queries). */

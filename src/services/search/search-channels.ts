@@ -91,14 +91,19 @@ export class SearchChannels {
       this.#store.memories.countSearchUnits({ scope: input.scope }),
       this.#store.graph.mentionCounts(entityIds),
     ]);
+    const maxMentions = Math.max(1, Math.floor(total * ENTITY_MAX_SHARE));
     const informative = entityIds.filter(
-      (id) =>
-        (counts.get(id) ?? 0) > 0 && (counts.get(id) ?? 0) <= Math.max(1, total * ENTITY_MAX_SHARE),
+      (id) => (counts.get(id) ?? 0) > 0 && (counts.get(id) ?? 0) <= maxMentions,
     );
     if (informative.length === 0 || total < 2) return [];
     const rarest = Math.min(...informative.map((id) => counts.get(id) ?? total));
     const relevance = Math.log(total / rarest) / Math.log(total);
-    const ids = await this.#store.graph.memoriesMentioning(input.scope, informative, candidates);
+    const ids = await this.#store.graph.memoriesMentioning(
+      input.scope,
+      informative,
+      candidates,
+      maxMentions,
+    );
     return (await this.keepMatching(ids, input)).map((id) => ({ id, relevance }));
   }
 }

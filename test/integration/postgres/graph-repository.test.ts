@@ -375,6 +375,46 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     expect(removed).toEqual({ relationships: 1, entities: 1 });
     expect(await graph.findEntity(bob.id)).toMatchObject({ mentionCount: 1 });
     expect(await graph.findEntity(paris.id)).toBeUndefined();
-    expect(await graph.memoriesMentioning(scope, [bob.id], 10)).toEqual([kept]);
+    expect(await graph.memoriesMentioning(scope, [bob.id], 10, 100)).toEqual([kept]);
+  });
+
+  it('follows no hop through an entity more memories mention than the cap', async () => {
+    const scope = freshScope();
+    const [aboutBob = '', ...aboutSpeaker] = await seedMemories(handle.db, scope, [
+      'Bob plays chess',
+      'I slept well',
+      'I went running',
+      'I cooked dinner',
+    ]);
+    const bob = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Bob' });
+    const speaker = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Ann' });
+    const mention = (memoryId: string, entityId: string) => ({
+      memoryId,
+      entityId,
+      mention: 'x',
+      start: 0,
+      end: 1,
+      confidence: 0.9,
+    });
+    await graph.addMentions([
+      mention(aboutBob, bob.id),
+      ...aboutSpeaker.map((memoryId) => mention(memoryId, speaker.id)),
+    ]);
+    await graph.upsertRelationship({
+      sourceEntityId: speaker.id,
+      targetEntityId: bob.id,
+      relationType: 'friend_of',
+      confidence: 0.8,
+      sentence: 'Ann is friends with Bob',
+      memoryId: aboutBob,
+      validFrom: new Date('2026-01-01Z'),
+      singleValued: false,
+    });
+
+    const capped = await graph.memoriesMentioning(scope, [bob.id], 10, 2);
+    const uncapped = await graph.memoriesMentioning(scope, [bob.id], 10, 3);
+
+    expect(capped).toEqual([aboutBob]);
+    expect(new Set(uncapped)).toEqual(new Set([aboutBob, ...aboutSpeaker]));
   });
 });

@@ -1,0 +1,59 @@
+import type { Percentiles } from './api-load.js';
+
+interface Search {
+  clients: number;
+  ms: Percentiles;
+  per_second: number;
+  errors: number;
+  event_loop_p99_ms: number;
+}
+interface Ingest {
+  per_second: number;
+  errors: number;
+  event_loop_p99_ms: number;
+}
+interface Run {
+  engine: string;
+  ingest: { many_users: Ingest; heavy_user: Ingest };
+  search: Record<string, unknown[]>;
+  rss_mb: { after_search: Record<string, number> };
+}
+
+/** The BENCHMARKS.md section of `bench api`. */
+export function apiMarkdown(
+  settings: {
+    n: number;
+    heavy: number;
+    users: number;
+    batch: number;
+    clients: number;
+    queries: number;
+  },
+  runs: readonly Run[],
+  vectorOnly: { ingest_per_second: number; search_ms: Percentiles },
+): string {
+  const lines = [
+    `Over HTTP against \`engram serve\` (managed Chroma, GloVe, rules extractor): ${settings.n} generated chat memories over ${settings.users} users (POST /memories/batch of ${settings.batch}, each batch across users), then ${settings.heavy} memories of one heavy user (batches within it), ${settings.clients} ingest clients; then ${settings.queries} searches per population at each concurrency. Event-loop delay is the server's own p99 over each phase.`,
+    '',
+    '| engine | ingest across users /s | EL p99 ms | ingest one user /s | EL p99 ms | errors | RSS total MB |',
+    '|---|---|---|---|---|---|---|',
+    ...runs.map((run) => {
+      const { many_users: many, heavy_user: heavy } = run.ingest;
+      return `| ${run.engine} | ${many.per_second.toFixed(0)} | ${many.event_loop_p99_ms.toFixed(0)} | ${heavy.per_second.toFixed(0)} | ${heavy.event_loop_p99_ms.toFixed(0)} | ${many.errors + heavy.errors} | ${run.rss_mb.after_search['total']} |`;
+    }),
+    `| vector-only baseline (GloVe + Chroma in process, no HTTP) | ${vectorOnly.ingest_per_second.toFixed(0)} | | | | | |`,
+    '',
+    '| engine | population | clients | p50 ms | p95 ms | p99 ms | searches/s | errors | EL p99 ms |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const run of runs)
+    for (const [population, levels] of Object.entries(run.search))
+      for (const level of levels as Search[])
+        lines.push(
+          `| ${run.engine} | ${population.replace('_', ' ')} | ${level.clients} | ${level.ms.p50.toFixed(1)} | ${level.ms.p95.toFixed(1)} | ${level.ms.p99.toFixed(1)} | ${level.per_second.toFixed(1)} | ${level.errors} | ${level.event_loop_p99_ms.toFixed(0)} |`,
+        );
+  lines.push(
+    `| vector-only baseline | many users | 1 | ${vectorOnly.search_ms.p50.toFixed(1)} | ${vectorOnly.search_ms.p95.toFixed(1)} | ${vectorOnly.search_ms.p99.toFixed(1)} | | | |`,
+  );
+  return lines.join('\n');
+}
