@@ -17,6 +17,7 @@ import {
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
+import { PgApiKeyRepository } from './adapters/postgres/pg-api-key-repository.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
 import type { Config } from './config/config.js';
@@ -81,6 +82,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
       {
         store,
         settings: new PgSettingsRepository(database.db),
+        apiKeys: new PgApiKeyRepository(database.db),
         vectors,
         embedder,
         extractor,

@@ -7,6 +7,7 @@ const USAGE = `usage: engram <command>
 commands:
   serve                      start the HTTP API (default port 8000)
   migrate up|down|status     apply, revert or list database migrations
+  keys create|list|revoke    manage API keys (create --name NAME --scopes read,write [--user ID])
   reindex                    rebuild the vector index from the database (resumable)
   bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
   backup FILE                write a compressed snapshot of the database to FILE
@@ -32,6 +33,7 @@ async function restoreThenReindex(args: string[], context: CommandContext): Prom
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   serve: async () => (await import('./serve.js')).runServe,
   migrate: async () => (await import('./migrate.js')).runMigrate,
+  keys: async () => (await import('./keys.js')).runKeys,
   bench: async () => (await import('./bench.js')).runBench,
   reindex: async () => (await import('./reindex.js')).runReindex,
   backup: async () => (await import('./backup.js')).runBackup,

@@ -1,9 +1,11 @@
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Metrics } from '../observability/metrics.js';
 import type { OperationRecord } from '../observability/operation-logger.js';
+import type { ApiKeyService } from '../services/access/api-key-service.js';
 import type { ChatService } from '../services/conversations/chat-service.js';
 import type { ConversationService } from '../services/conversations/conversation-service.js';
 import type { SummaryService } from '../services/conversations/summary-service.js';
@@ -12,10 +14,20 @@ import type { HealthService } from '../services/health/health-service.js';
 import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
 import type { SearchService } from '../services/search/search-service.js';
+import {
+  type AccessOptions,
+  DEFAULT_PUBLIC_PATHS,
+  registerAccessControl,
+} from './access/access-control.js';
+import { registerBodyParsers } from './edge/body-parsers.js';
+import { assertStorableInput } from './edge/input-problems.js';
+import { type LoadLimits, registerLoadLimits } from './edge/load-limits.js';
+import { strictSchemaController } from './edge/strict-validation.js';
 import { errorHandler } from './error-handler.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { entityRoutes } from './routes/entities.js';
 import { healthRoutes } from './routes/health.js';
+import { keyRoutes } from './routes/keys.js';
 import { memoryRoutes } from './routes/memories.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { MEMORY_COMPONENTS } from './schemas/memory-components.js';
@@ -32,6 +44,8 @@ export interface AppServices {
   readonly conversations?: ConversationService;
   readonly chat?: ChatService;
   readonly summaries?: SummaryService;
+  /** API keys: the `/keys` admin routes, and the key check of every other route. */
+  readonly keys?: ApiKeyService | undefined;
 }
 
 export interface AppOptions extends FastifyServerOptions {
@@ -39,17 +53,43 @@ export interface AppOptions extends FastifyServerOptions {
   readonly bodyLimit?: number;
   /** Receives one record per memory operation (the spec's MemoryLogger fields). */
   readonly operationLog?: (record: OperationRecord) => void;
+  /** Who may call (default: `auto`, keys required once one exists; probes and docs public). */
+  readonly access?: AccessOptions;
+  /** Rate limit and in-flight cap (default: none). */
+  readonly limits?: LoadLimits;
+  /** Browser origins allowed by CORS (default: none, CORS off). */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions = {}) {
-  const { operationLog, ...fastifyOptions } = options;
+  const { operationLog, access, limits, corsOrigins, ...fastifyOptions } = options;
   const app = Fastify({
     bodyLimit: 1_048_576,
     ...fastifyOptions,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: strictSchemaController(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
+  registerAccessControl(
+    app,
+    services.keys,
+    access ?? { mode: 'auto', publicPaths: DEFAULT_PUBLIC_PATHS },
+  );
+  if (limits) await registerLoadLimits(app, limits);
+  if (corsOrigins && corsOrigins.length > 0)
+    await app.register(cors, {
+      origin: [...corsOrigins],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'x-api-key', 'content-type'],
+    });
+  registerBodyParsers(app);
+  app.addHook('preValidation', async (request) => {
+    assertStorableInput({
+      body: withoutItems(request.body, request.routeOptions.config),
+      query: request.query,
+      params: request.params,
+    });
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     services.metrics.httpRequestSeconds
@@ -85,6 +125,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
         { name: 'memories', description: 'Add, search, update and delete memories' },
         { name: 'entities', description: 'The knowledge graph extracted from memories' },
         { name: 'operations', description: 'Health, readiness and metrics' },
+        { name: 'keys', description: 'API keys (admin scope)' },
         {
           name: 'conversations',
           description:
@@ -102,6 +143,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
     search: services.search,
   });
   await app.register(entityRoutes, { graph: services.graph });
+  if (services.keys) await app.register(keyRoutes, { keys: services.keys });
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
@@ -127,6 +169,14 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',
 };
+
+/** A body without the items a route checks one by one (`config.checksItems`, e.g. a batch). */
+function withoutItems(body: unknown, config: unknown): unknown {
+  const field = (config as { checksItems?: unknown } | undefined)?.checksItems;
+  if (typeof field !== 'string' || !body || typeof body !== 'object') return body;
+  const { [field]: _items, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
 
 /** The component name of a shared schema: its `$id`. */
 function idOf(json: Record<string, unknown>, index: number): string {
