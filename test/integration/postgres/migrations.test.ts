@@ -6,7 +6,11 @@ import {
   migrateUp,
   migrationStatus,
 } from '../../../src/adapters/postgres/migrator.js';
-import { createEmptyDatabase, DATABASE_KINDS } from '../../support/test-databases.js';
+import {
+  createEmptyDatabase,
+  DATABASE_KINDS,
+  MIGRATION_TAGS,
+} from '../../support/test-databases.js';
 
 async function tables(handle: DatabaseHandle): Promise<string[]> {
   const rows = await queryRows<{ table_name: string }>(
@@ -61,9 +65,9 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     handle = await createEmptyDatabase(kind);
     await migrateUp(handle.db);
     const reverted = await migrateDown(handle.db);
-    expect(reverted).toEqual(['0001_relation_directions', '0000_init']);
+    expect(reverted).toEqual([...MIGRATION_TAGS].reverse());
     expect(await tables(handle)).toEqual([]);
-    expect(await migrateUp(handle.db)).toEqual(['0000_init', '0001_relation_directions']);
+    expect(await migrateUp(handle.db)).toEqual(MIGRATION_TAGS);
     expect(await tables(handle)).toContain('entities');
   });
 
