@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../observability/logger.js';
 import type { CommandContext } from './command-context.js';
+import { failureMessage } from './failure-message.js';
 
 const USAGE = `usage: engram <command>
 
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const command = await load();
     return await command(args, { config, logger, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
-    process.stderr.write(`engram ${name}: ${(error as Error).message}\n`);
+    process.stderr.write(`engram ${name}: ${failureMessage(error)}\n`);
     logger.debug({ err: error }, 'command failed');
     return 1;
   }

@@ -41,7 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     limits: {
       /** Requests per minute per key (per address without one); 0 turns it off. */
-      ratePerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      ratePerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000),
       /** Requests served at once; more are shed with 503 and Retry-After. */
       maxInFlight: read.integer('MAX_IN_FLIGHT', 64, 1, 100_000),
     },

@@ -121,6 +121,13 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
         version: '0.1.0',
         description: 'Long-term memory for LLM applications.',
       },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'an Engram API key' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      security: [{ bearer: [] }, { apiKey: [] }],
       tags: [
         { name: 'memories', description: 'Add, search, update and delete memories' },
         { name: 'entities', description: 'The knowledge graph extracted from memories' },
