@@ -72,3 +72,13 @@ export class StorageFullError extends AppError {
     super('storage_full', message, options);
   }
 }
+
+/** `error` itself or the first AppError in its `cause` chain (drivers and drizzle wrap them). */
+export function appErrorIn(error: unknown): AppError | undefined {
+  let current = error;
+  for (let depth = 0; current instanceof Error && depth < 8; depth += 1) {
+    if (current instanceof AppError) return current;
+    current = current.cause;
+  }
+  return undefined;
+}

@@ -1,5 +1,11 @@
 import { contentHash } from '../../domain/content-hash.js';
-import { AppError, ConflictError, InvalidInputError, NotFoundError } from '../../domain/errors.js';
+import {
+  AppError,
+  appErrorIn,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+} from '../../domain/errors.js';
 import type { Memory, MemoryId, Metadata } from '../../domain/memory.js';
 import type { Scope } from '../../domain/scope.js';
 import type { Clock } from '../../ports/clock.js';
@@ -268,9 +274,11 @@ export class MemoryWriter {
     const raced = await this.#duplicates.find(input);
     if (raced)
       return (await this.#duplicates.describe([raced]))[0] ?? new NotFoundError('memory', raced.id);
-    if (error instanceof AppError) return error;
     // Other items of the batch may be committed: report this one as failed, never a 500 over them.
-    return new AppError('internal', 'the memory could not be stored', { cause: error });
+    return (
+      appErrorIn(error) ??
+      new AppError('internal', 'the memory could not be stored', { cause: error })
+    );
   }
 
   /** Runs one transaction, then applies the vector-index work it queued. */
