@@ -17,6 +17,7 @@ import {
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
+import { PgApiKeyRepository } from './adapters/postgres/pg-api-key-repository.js';
 import { pgLifecycle } from './adapters/postgres/pg-lifecycle.js';
 import { autovacuumRuns, PgPlannerStatistics } from './adapters/postgres/pg-planner-statistics.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
@@ -92,6 +93,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
         store,
         lifecycle,
         settings: new PgSettingsRepository(database.db),
+        apiKeys: new PgApiKeyRepository(database.db),
         vectors,
         embedder,
         extractor,

@@ -1,12 +1,14 @@
 import { loadConfig } from '../config/config.js';
 import { createLogger } from '../observability/logger.js';
 import type { CommandContext } from './command-context.js';
+import { failureMessage } from './failure-message.js';
 
 const USAGE = `usage: engram <command>
 
 commands:
   serve                      start the HTTP API (default port 8000)
   migrate up|down|status     apply, revert or list database migrations
+  keys create|list|revoke    manage API keys (create --name NAME --scopes read,write [--user ID])
   reindex                    rebuild the vector index from the database (resumable)
   bench SUITE                run a benchmark suite (bench/suites/SUITE.ts)
   mcp                        MCP server over stdio for a running Engram (ENGRAM_URL, ENGRAM_API_KEY, ENGRAM_USER_ID)
@@ -35,6 +37,7 @@ async function restoreThenReindex(args: string[], context: CommandContext): Prom
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   serve: async () => (await import('./serve.js')).runServe,
   migrate: async () => (await import('./migrate.js')).runMigrate,
+  keys: async () => (await import('./keys.js')).runKeys,
   bench: async () => (await import('./bench.js')).runBench,
   reindex: async () => (await import('./reindex.js')).runReindex,
   mcp: async () => (await import('./mcp.js')).runMcp,
@@ -69,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const command = await load();
     return await command(args, { config, logger, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
-    process.stderr.write(`engram ${name}: ${(error as Error).message}\n`);
+    process.stderr.write(`engram ${name}: ${failureMessage(error)}\n`);
     logger.debug({ err: error }, 'command failed');
     return 1;
   }

@@ -21,6 +21,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       port: read.integer('PORT', 8000, 1, 65_535),
       host: read.string('HOST', '127.0.0.1'),
       bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
+      /** Whole request (headers and body) must arrive within this. */
+      requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+      /** Request headers must arrive within this (slow-header clients are cut off). */
+      headersTimeoutMs: read.integer('HEADERS_TIMEOUT_MS', 10_000, 500, 120_000),
+      /** An idle keep-alive connection is closed after this. */
+      keepAliveTimeoutMs: read.integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 120_000),
+    },
+    access: {
+      mode: read.oneOf<'auto' | 'on' | 'off'>('AUTH', ['auto', 'on', 'off'], 'auto'),
+      /** Browser origins allowed by CORS; none (the default) means CORS is off. */
+      corsOrigins: read.list('CORS_ORIGINS'),
+      /** Host headers a loopback server answers besides localhost, 127.0.0.1 and [::1]. */
+      allowedHosts: read.list('ALLOWED_HOSTS'),
+      /** Serve /metrics without a key. */
+      publicMetrics: read.boolean('METRICS_PUBLIC', false),
+      /** Serve /docs without a key. */
+      publicDocs: read.boolean('DOCS_PUBLIC', true),
+    },
+    limits: {
+      /** Requests per minute per key (per address without one); 0 turns it off. */
+      ratePerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 6000, 0, 1_000_000),
+      /** Requests served at once; more are shed with 503 and Retry-After. */
+      maxInFlight: read.integer('MAX_IN_FLIGHT', 64, 1, 100_000),
     },
     dataDir,
     database: { url: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']) },

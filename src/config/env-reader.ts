@@ -74,6 +74,16 @@ export class EnvReader {
     return fallback;
   }
 
+  /** A comma-separated list of non-empty items (empty when unset). */
+  list(name: string): string[] {
+    const raw = this.#raw(name);
+    if (raw === undefined) return [];
+    return raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0);
+  }
+
   /** A URL with one of the given protocols, or undefined when unset. */
   optionalUrl(name: string, protocols: readonly string[]): string | undefined {
     const raw = this.#raw(name);

@@ -5,7 +5,12 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unauthorized'
-  | 'upstream_unavailable';
+  | 'forbidden'
+  | 'rate_limited'
+  | 'overloaded'
+  | 'storage_full'
+  | 'upstream_unavailable'
+  | 'internal';
 
 /** Base for every error the service raises on purpose. Messages name ids, never memory text. */
 export class AppError extends Error {
@@ -55,4 +60,34 @@ export class EntityMergedError extends ConflictError {
   ) {
     super(`entity ${entityId} was merged into ${survivorId}`);
   }
+}
+/** The request carries no valid credentials (no key, an unknown key, a revoked key). */
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super('unauthorized', message);
+  }
+}
+
+/** The credentials are valid but do not allow this request (scope, bound user, host). */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+/** The database has no space left: writes fail fast until space returns. */
+export class StorageFullError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('storage_full', message, options);
+  }
+}
+
+/** `error` itself or the first AppError in its `cause` chain (drivers and drizzle wrap them). */
+export function appErrorIn(error: unknown): AppError | undefined {
+  let current = error;
+  for (let depth = 0; current instanceof Error && depth < 8; depth += 1) {
+    if (current instanceof AppError) return current;
+    current = current.cause;
+  }
+  return undefined;
 }

@@ -1,9 +1,11 @@
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Metrics } from '../observability/metrics.js';
 import type { OperationRecord } from '../observability/operation-logger.js';
+import type { ApiKeyService } from '../services/access/api-key-service.js';
 import type { ScopeTransfer } from '../services/archive/scope-transfer.js';
 import type { ChatService } from '../services/conversations/chat-service.js';
 import type { ConversationService } from '../services/conversations/conversation-service.js';
@@ -16,7 +18,16 @@ import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
 import type { ScopeService } from '../services/scopes/scope-service.js';
 import type { SearchService } from '../services/search/search-service.js';
+import {
+  type AccessOptions,
+  DEFAULT_PUBLIC_PATHS,
+  registerAccessControl,
+} from './access/access-control.js';
 import { API_DESCRIPTION, DOCS_THEME } from './api-description.js';
+import { registerBodyParsers } from './edge/body-parsers.js';
+import { assertStorableInput } from './edge/input-problems.js';
+import { type LoadLimits, registerLoadLimits } from './edge/load-limits.js';
+import { strictSchemaController } from './edge/strict-validation.js';
 import { errorHandler } from './error-handler.js';
 import { archiveRoutes } from './routes/archive.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -24,6 +35,7 @@ import { entityRoutes } from './routes/entities.js';
 import { entityCorrectionRoutes } from './routes/entity-corrections.js';
 import { forgetRoutes } from './routes/forget.js';
 import { healthRoutes } from './routes/health.js';
+import { keyRoutes } from './routes/keys.js';
 import { mcpRoutes } from './routes/mcp.js';
 import { memoryRoutes } from './routes/memories.js';
 import { mentionRoutes } from './routes/mentions.js';
@@ -48,6 +60,8 @@ export interface AppServices {
   readonly conversations?: ConversationService;
   readonly chat?: ChatService;
   readonly summaries?: SummaryService;
+  /** API keys: the `/keys` admin routes, and the key check of every other route. */
+  readonly keys?: ApiKeyService | undefined;
 }
 
 export interface AppOptions extends FastifyServerOptions {
@@ -59,17 +73,44 @@ export interface AppOptions extends FastifyServerOptions {
   readonly operationLog?: (record: OperationRecord) => void;
   /** Folder of the built dashboard served at /ui (default: dist/ui). */
   readonly uiDirectory?: string;
+  /** Who may call (default: `auto`, keys required once one exists; probes and docs public). */
+  readonly access?: AccessOptions;
+  /** Rate limit and in-flight cap (default: none). */
+  readonly limits?: LoadLimits;
+  /** Browser origins allowed by CORS (default: none, CORS off). */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** Builds the HTTP app without listening, so tests can call `app.inject()`. */
 export async function buildApp(services: AppServices, options: AppOptions = {}) {
-  const { operationLog, uiDirectory, importLimit, ...fastifyOptions } = options;
+  const { operationLog, uiDirectory, importLimit, access, limits, corsOrigins, ...fastifyOptions } =
+    options;
   const app = Fastify({
     bodyLimit: 1_048_576,
     ...fastifyOptions,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: strictSchemaController(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
+  registerAccessControl(
+    app,
+    services.keys,
+    access ?? { mode: 'auto', publicPaths: DEFAULT_PUBLIC_PATHS },
+  );
+  if (limits) await registerLoadLimits(app, limits);
+  if (corsOrigins && corsOrigins.length > 0)
+    await app.register(cors, {
+      origin: [...corsOrigins],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'x-api-key', 'content-type'],
+    });
+  registerBodyParsers(app);
+  app.addHook('preValidation', async (request) => {
+    assertStorableInput({
+      body: withoutItems(request.body, request.routeOptions.config),
+      query: request.query,
+      params: request.params,
+    });
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     services.metrics.httpRequestSeconds
@@ -101,11 +142,19 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
         version: '0.1.0',
         description: API_DESCRIPTION,
       },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'an Engram API key' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      security: [{ bearer: [] }, { apiKey: [] }],
       tags: [
         { name: 'memories', description: 'Add, search, update and delete memories' },
         { name: 'entities', description: 'The knowledge graph extracted from memories' },
         { name: 'scopes', description: "Who holds memory, and one scope's whole graph" },
         { name: 'operations', description: 'Health, readiness and metrics' },
+        { name: 'keys', description: 'API keys (admin scope)' },
         {
           name: 'conversations',
           description:
@@ -132,6 +181,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
     transfer: services.transfer,
     importLimitBytes: importLimit ?? 268_435_456,
   });
+  if (services.keys) await app.register(keyRoutes, { keys: services.keys });
   const { conversations, chat, summaries } = services;
   if (conversations && chat && summaries)
     await app.register(conversationRoutes, { conversations, chat, summaries });
@@ -170,6 +220,14 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'POST /conversations/process': 'process_conversation',
   'POST /summarize': 'summarize',
 };
+
+/** A body without the items a route checks one by one (`config.checksItems`, e.g. a batch). */
+function withoutItems(body: unknown, config: unknown): unknown {
+  const field = (config as { checksItems?: unknown } | undefined)?.checksItems;
+  if (typeof field !== 'string' || !body || typeof body !== 'object') return body;
+  const { [field]: _items, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
 
 /** The component name of a shared schema: its `$id`. */
 function idOf(json: Record<string, unknown>, index: number): string {

@@ -8,7 +8,12 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unauthorized: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  overloaded: 503,
+  storage_full: 507,
   upstream_unavailable: 503,
+  internal: 500,
 };
 
 const CODE_BY_FASTIFY_ERROR: Readonly<Record<string, ErrorCode>> = {

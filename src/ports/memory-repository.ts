@@ -56,6 +56,11 @@ export interface MemoryRepository {
     id: MemoryId,
     fields: { content: string; contentHash: string; metadata: Metadata; updatedAt: Date },
   ): Promise<void>;
+  /**
+   * Locks a memory row until the transaction ends (SELECT … FOR UPDATE) and returns its
+   * `updatedAt`, or undefined when the row is gone. Call it inside `Store.run` only.
+   */
+  lockForWrite(id: MemoryId): Promise<Date | undefined>;
   /** Deletes rows (their chunks, mentions and evidence cascade). */
   delete(ids: readonly MemoryId[]): Promise<void>;
   /** Top-level memories matching a filter, newest first. */

@@ -1,3 +1,4 @@
+import type { ApiKeyRepository } from '../ports/api-key-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { Embedder } from '../ports/embedder.js';
 import type { EntityExtractor } from '../ports/entity-extractor.js';
@@ -13,6 +14,7 @@ import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import { ApiKeyService } from './access/api-key-service.js';
 import { ScopeTransfer } from './archive/scope-transfer.js';
 import { ChatService } from './conversations/chat-service.js';
 import { ConversationService } from './conversations/conversation-service.js';
@@ -56,6 +58,8 @@ export interface ServicePorts {
   readonly statistics?: PlannerStatistics;
   /** Readiness of the adapters themselves (database, vector index), first in `/ready`. */
   readonly readinessChecks?: readonly ReadinessCheck[];
+  /** Stored API keys; absent: no `keys` service (the HTTP API then has no key routes). */
+  readonly apiKeys?: ApiKeyRepository;
 }
 
 /** The service settings of the configuration. */
@@ -171,6 +175,7 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
       expiry.readinessCheck(),
       forgetting.readinessCheck(),
     ]),
+    keys: ports.apiKeys ? new ApiKeyService({ repository: ports.apiKeys, clock }) : undefined,
     /** An import of one legacy source into this store. */
     legacyImport: (source: LegacySource, failures: ImportFailureLog) =>
       new LegacyImport({ source, failures, clock, writer, lookup: store.memories }),

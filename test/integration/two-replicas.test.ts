@@ -72,6 +72,8 @@ async function startReplica(name: string): Promise<Replica> {
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // The reads below are all sent at once; the default in-flight cap (64) would shed some.
+      MAX_IN_FLIGHT: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,15 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import {
   type DatabaseHandle,
   openMemoryDatabase,
   openServerDatabase,
 } from '../../src/adapters/postgres/database.js';
-import { migrateUp } from '../../src/adapters/postgres/migrator.js';
+import { MIGRATIONS_DIR, migrateUp } from '../../src/adapters/postgres/migrator.js';
 
 /** The local PostgreSQL server used by integration tests; each test file gets its own database. */
 export const TEST_DATABASE_URL =
   process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Every migration tag in order, from the committed journal (tests need not list them). */
+export const MIGRATION_TAGS: readonly string[] = (
+  JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+    entries: Array<{ tag: string }>;
+  }
+).entries.map((entry) => entry.tag);
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];

@@ -1,5 +1,6 @@
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { DatabaseHandle } from '../../src/adapters/postgres/database.js';
+import { PgApiKeyRepository } from '../../src/adapters/postgres/pg-api-key-repository.js';
 import { pgLifecycle } from '../../src/adapters/postgres/pg-lifecycle.js';
 import { PgSettingsRepository } from '../../src/adapters/postgres/pg-settings-repository.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
@@ -30,6 +31,7 @@ export function testServices(
       store,
       lifecycle: pgLifecycle(database.db),
       settings: new PgSettingsRepository(database.db),
+      apiKeys: new PgApiKeyRepository(database.db),
       extractor: new RulesEntityExtractor({ confidenceThreshold: 0.5 }),
       clock: { now: () => new Date() },
       ...ports,

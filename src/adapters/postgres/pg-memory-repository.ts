@@ -132,6 +132,15 @@ export class PgMemoryRepository implements MemoryRepository {
     await this.#db.update(memories).set(fields).where(eq(memories.id, id));
   }
 
+  async lockForWrite(id: MemoryId): Promise<Date | undefined> {
+    const [row] = await this.#db
+      .select({ updatedAt: memories.updatedAt })
+      .from(memories)
+      .where(eq(memories.id, id))
+      .for('update');
+    return row?.updatedAt;
+  }
+
   async delete(ids: readonly MemoryId[]): Promise<void> {
     if (ids.length > 0) await this.#db.delete(memories).where(inArray(memories.id, [...ids]));
   }

@@ -258,3 +258,24 @@ export const forgetJobs = pgTable('forget_jobs', {
   createdAt: createdAt(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+/**
+ * API keys (migration 0003). Only a SHA-256 of the key is stored; the key is shown once.
+ * `scopes` ⊆ read, write, admin; a key with `user_id` sees only that user.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    tenant: text('tenant').notNull().default('default'),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** The key's first characters, to tell keys apart in lists (not enough to use it). */
+    prefix: text('prefix').notNull(),
+    scopes: text('scopes').array().$type<Array<'read' | 'write' | 'admin'>>().notNull(),
+    userId: text('user_id'),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('uq_api_keys_hash').on(table.keyHash)],
+);

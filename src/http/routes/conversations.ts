@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { scopeOf } from '../../domain/scope.js';
+import { requiredScope } from '../../domain/scope.js';
 import type { ChatService } from '../../services/conversations/chat-service.js';
 import type {
   ChatResult,
@@ -52,7 +52,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
           ...(message.name ? { name: message.name } : {}),
           ...(message.created_at ? { createdAt: new Date(message.created_at) } : {}),
         })),
-        scope: scopeOf(body.user_id, body.agent_id),
+        scope: requiredScope(body.user_id, body.agent_id),
         ...(body.session_id ? { sessionId: body.session_id } : {}),
         ...(body.memory_type ? { memoryType: body.memory_type } : {}),
         includeEntities: body.include_entities ?? false,
@@ -71,6 +71,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
         body: SummarizeBody,
         response: { 200: SummarizeResponse, ...errorResponses },
       },
+      config: { access: 'read' },
     },
     async (request) => {
       const result = await summaries.summarize(request.body.text, {
@@ -104,7 +105,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
       const { message, user_id, agent_id, session_id, history } = request.body;
       const result = await chat.chat({
         message,
-        scope: scopeOf(user_id, agent_id),
+        scope: requiredScope(user_id, agent_id),
         ...(session_id ? { sessionId: session_id } : {}),
         ...(history ? { history } : {}),
       });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { scopeOf } from '../../domain/scope.js';
+import { requiredScope, scopeOf } from '../../domain/scope.js';
 import type { MemoryReader } from '../../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchService } from '../../services/search/search-service.js';
@@ -83,6 +83,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         response: { 200: ref(BatchResponse), ...errorResponses },
       },
       config: {
+        checksItems: 'items',
         swaggerTransform: ({ schema, url }) => ({
           schema: { ...schema, body: DocumentedBatchBody },
           url,
@@ -162,7 +163,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     },
     async (request) => {
       const { content, metadata, user_id, agent_id } = request.body;
-      const memory = await writer.update(request.params.id, scopeOf(user_id, agent_id), {
+      const memory = await writer.update(request.params.id, requiredScope(user_id, agent_id), {
         ...(content !== undefined ? { content } : {}),
         ...(metadata !== undefined ? { metadata: metadata as Record<string, never> } : {}),
       });
@@ -185,7 +186,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     async (request, reply) => {
       await writer.delete(
         request.params.id,
-        scopeOf(request.query.user_id, request.query.agent_id),
+        requiredScope(request.query.user_id, request.query.agent_id),
       );
       return reply.status(204).send(null);
     },
@@ -232,6 +233,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         body: SearchBody,
         response: { 200: ref(SearchResponse), ...errorResponses },
       },
+      config: { access: 'read' },
     },
     async (request) => {
       const input = searchInput(request.body);

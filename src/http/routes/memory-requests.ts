@@ -1,11 +1,13 @@
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
-import { AppError } from '../../domain/errors.js';
+import { AppError, InvalidInputError } from '../../domain/errors.js';
 import type { Metadata } from '../../domain/memory.js';
-import { scopeOf } from '../../domain/scope.js';
+import { requiredScope } from '../../domain/scope.js';
+import { parseTimestamp } from '../../domain/timestamp.js';
 import type { AddMemoryInput } from '../../services/memories/memory-inputs.js';
 import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchInput } from '../../services/search/search-service.js';
+import { inputProblem } from '../edge/input-problems.js';
 import { presentMemory } from '../presenters.js';
 import { AddMemoryBody, type SearchBody } from '../schemas/memory.js';
 
@@ -16,7 +18,7 @@ type SearchBodyType = Static<typeof SearchBody>;
 export function addInput(body: AddBody): AddMemoryInput {
   return {
     content: body.content,
-    scope: scopeOf(body.user_id, body.agent_id),
+    scope: requiredScope(body.user_id, body.agent_id),
     ...(body.session_id ? { sessionId: body.session_id } : {}),
     ...(body.memory_type ? { memoryType: body.memory_type } : {}),
     ...(body.metadata ? { metadata: body.metadata as Metadata } : {}),
@@ -30,7 +32,7 @@ export function addInput(body: AddBody): AddMemoryInput {
 export function searchInput(body: SearchBodyType): SearchInput {
   return {
     query: body.query,
-    scope: scopeOf(body.user_id, body.agent_id),
+    scope: requiredScope(body.user_id, body.agent_id),
     ...(body.session_id ? { sessionId: body.session_id } : {}),
     ...(body.memory_type ? { memoryType: body.memory_type } : {}),
     ...(body.metadata ? { metadata: body.metadata as Metadata } : {}),
@@ -47,13 +49,10 @@ export async function runBatch(writer: MemoryWriter, items: readonly unknown[]) 
   const results: BatchResult[] = [];
   const valid: Array<{ index: number; input: AddMemoryInput }> = [];
   for (const [index, item] of items.entries()) {
-    if (Value.Check(AddMemoryBody, item)) {
-      valid.push({ index, input: addInput(item) });
-      continue;
-    }
-    const first = [...Value.Errors(AddMemoryBody, item)][0];
-    const message = `${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`;
-    results[index] = { index, status: 'error', error: { code: 'invalid_input', message } };
+    const checked = checkedItem(item, index);
+    if (checked instanceof AppError)
+      results[index] = { index, status: 'error', error: errorOf(checked) };
+    else valid.push({ index, input: checked });
   }
   const outcomes = await writer.addMany(valid.map((item) => item.input));
   valid.forEach(({ index }, position) => {
@@ -62,10 +61,7 @@ export async function runBatch(writer: MemoryWriter, items: readonly unknown[]) 
       results[index] = {
         index,
         status: 'error',
-        error: {
-          code: outcome?.code ?? 'invalid_input',
-          message: outcome?.message ?? 'not processed',
-        },
+        error: errorOf(outcome ?? new AppError('internal', `item ${index} was not processed`)),
       };
     } else {
       results[index] = {
@@ -76,6 +72,33 @@ export async function runBatch(writer: MemoryWriter, items: readonly unknown[]) 
     }
   });
   return results;
+}
+
+/**
+ * One batch item checked as strictly as a POST /memories body (schema, text, dates, scope),
+ * before any transaction starts: the service input, or the error to report in its slot.
+ */
+function checkedItem(item: unknown, index: number): AddMemoryInput | AppError {
+  const problem = inputProblem(item, `/items/${index}`);
+  if (problem) return new InvalidInputError(problem);
+  if (!Value.Check(AddMemoryBody, item)) {
+    const first = [...Value.Errors(AddMemoryBody, item)][0];
+    return new InvalidInputError(
+      `/items/${index}${first?.instancePath ?? ''} ${first?.message ?? 'is invalid'}`,
+    );
+  }
+  if (item.created_at !== undefined && !parseTimestamp(item.created_at))
+    return new InvalidInputError(`/items/${index}/created_at must be a valid date-time`);
+  try {
+    return addInput(item);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+}
+
+function errorOf(error: AppError): { code: string; message: string } {
+  return { code: error.code, message: error.message };
 }
 
 type BatchResult =

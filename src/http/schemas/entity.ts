@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { RELATION_TYPES } from '../../domain/relation-type.js';
+import { MAX_OFFSET } from './memory.js';
 
 export const EntityTypeSchema = Type.Union(
   ['PERSON', 'ORG', 'LOCATION', 'DATE', 'TIME', 'MONEY', 'PRODUCT', 'EVENT', 'MISC'].map((type) =>
@@ -42,7 +43,7 @@ export const EntitySearchQuery = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 256, examples: ['sarah'] })),
   type: Type.Optional(EntityTypeSchema),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 }),
 });
 
 export const RelationshipsQuery = Type.Object({

@@ -1,5 +1,8 @@
 import { Type } from 'typebox';
 
+/** Largest `offset` a list accepts (deeper pages are a full scan for Postgres). */
+export const MAX_OFFSET = 100_000;
+
 const Id = Type.String({ format: 'uuid', examples: ['0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11'] });
 const ScopeId = Type.String({ minLength: 1, maxLength: 256 });
 export const MemoryTypeSchema = Type.Union(
@@ -122,7 +125,7 @@ export const ListQuery = Type.Object({
     Type.String({ format: 'date-time', description: 'Only memories created before this' }),
   ),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 }),
 });
 
 export const MemoryJson = Type.Object({

@@ -50,10 +50,16 @@ export class IndexSync {
         { err: error, outbox: items.map((item) => item.id) },
         'vector index write deferred to reconciler',
       );
-      await this.#deps.store.outbox.fail(
-        items.map((item) => item.id),
-        (error as Error).message,
-      );
+      // The rows are committed: a failure to record the failure must not fail the request
+      // (the items stay pending and the reconciler replays them).
+      await this.#deps.store.outbox
+        .fail(
+          items.map((item) => item.id),
+          (error as Error).message,
+        )
+        .catch((recordError: unknown) =>
+          this.#log.warn({ err: recordError }, 'outbox failure not recorded'),
+        );
     }
   }
 

@@ -103,9 +103,11 @@ export function dedupKey(input: AddMemoryInput): string {
 export function validContent(content: string): string {
   const trimmed = content.trim();
   if (trimmed.length === 0) throw new InvalidInputError('content must not be empty');
-  if (trimmed.length > MAX_CONTENT_CHARS) {
+  // Characters are code points, as the HTTP schema's maxLength counts them.
+  const characters = trimmed.length > MAX_CONTENT_CHARS ? [...trimmed].length : trimmed.length;
+  if (characters > MAX_CONTENT_CHARS) {
     throw new InvalidInputError(
-      `content is ${trimmed.length} characters; the limit is ${MAX_CONTENT_CHARS}`,
+      `content is ${characters} characters; the limit is ${MAX_CONTENT_CHARS}`,
     );
   }
   return trimmed;

@@ -1,5 +1,11 @@
 import { contentHash } from '../../domain/content-hash.js';
-import { AppError, InvalidInputError, NotFoundError } from '../../domain/errors.js';
+import {
+  AppError,
+  appErrorIn,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+} from '../../domain/errors.js';
 import type { Memory, MemoryId, Metadata } from '../../domain/memory.js';
 import type { Scope } from '../../domain/scope.js';
 import type { Clock } from '../../ports/clock.js';
@@ -127,6 +133,7 @@ export class MemoryWriter {
     const draft = draftOf(memory, extraction, this.#deps.maxChunkTokens);
     const updated = await this.#commit(async (repositories) => {
       const { memories, graph, history } = repositories;
+      await lockUnchanged(repositories, target);
       const oldUnits = await memories.searchUnitsOf([target.id]);
       await graph.detachMemory(oldUnits.map((unit) => unit.id));
       await memories.delete(
@@ -167,6 +174,7 @@ export class MemoryWriter {
   async delete(id: MemoryId, scope: Scope): Promise<void> {
     const target = await this.#topLevel(id, scope);
     await this.#commit(async (repositories) => {
+      await lockUnchanged(repositories, target);
       const units = await repositories.memories.searchUnitsOf([target.id]);
       await repositories.graph.detachMemory([target.id, ...units.map((unit) => unit.id)]);
       await repositories.memories.delete([target.id]);
@@ -274,8 +282,11 @@ export class MemoryWriter {
     const [raced] = await this.#duplicates.findAll([input]);
     if (raced)
       return (await this.#duplicates.describe([raced]))[0] ?? new NotFoundError('memory', raced.id);
-    if (error instanceof AppError) return error;
-    throw error;
+    // Other items of the batch may be committed: report this one as failed, never a 500 over them.
+    return (
+      appErrorIn(error) ??
+      new AppError('internal', 'the memory could not be stored', { cause: error })
+    );
   }
 
   /** Runs one transaction, then applies the vector-index work it queued. */
@@ -294,6 +305,17 @@ export class MemoryWriter {
     if (!target) throw new NotFoundError('memory', id);
     return target;
   }
+}
+
+/**
+ * Locks the memory for the rest of the transaction: a concurrent delete or update waits, and a
+ * memory that went (404) or changed (409) since it was read is not written over.
+ */
+async function lockUnchanged(repositories: StoreRepositories, target: Memory): Promise<void> {
+  const updatedAt = await repositories.memories.lockForWrite(target.id);
+  if (!updatedAt) throw new NotFoundError('memory', target.id);
+  if (updatedAt.getTime() !== target.updatedAt.getTime())
+    throw new ConflictError(`memory ${target.id} changed while this request ran; retry`);
 }
 
 /** Facts hold from when the memory was said (its `created_at`), not from when it was written. */

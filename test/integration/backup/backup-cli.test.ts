@@ -63,14 +63,14 @@ describe('engram backup and restore commands', () => {
     const run = capture({ DATA_DIR: dataDir });
     expect(await runBackup([file], run.context)).toBe(0);
     expect(existsSync(file)).toBe(true);
-    expect(run.stdout()).toMatch(/wrote .* 23 rows in 9 tables/);
+    expect(run.stdout()).toMatch(/wrote .* 24 rows in 10 tables/);
     expect(run.stderr()).toContain('backup: memories 3 rows');
   });
 
   it('restores into an empty server and says how to rebuild the vector index', async () => {
     const run = capture({ DATA_DIR: dataDir, DATABASE_URL: server.url });
     expect(await runRestore([file], run.context)).toBe(0);
-    expect(run.stdout()).toContain('restored 23 rows');
+    expect(run.stdout()).toContain('restored 24 rows');
     expect(run.stdout()).toContain('engram reindex');
     expect(run.stderr()).toContain('restore: memories 3 rows');
   });

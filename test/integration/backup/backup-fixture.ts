@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../../src/adapters/postgres/database.js';
 import {
+  apiKeys,
   entities,
   entityAliases,
   memories,
@@ -117,6 +118,14 @@ export async function seedEveryTable(db: Database): Promise<void> {
     { memoryId: OTHER, operation: 'upsert', lastError: 'chroma down' },
   ]);
   await db.insert(settings).values({ key: 'embedder', value: { provider: 'glove', dim: 100 } });
+  await db.insert(apiKeys).values({
+    id: '55555555-0000-4000-8000-000000000001',
+    name: 'backend',
+    keyHash: 'ab'.repeat(32),
+    prefix: 'egk_abcdef',
+    scopes: ['read', 'write'],
+    userId: 'u1',
+  });
 }
 
 const KEYS: Readonly<Record<string, string>> = {
@@ -129,6 +138,7 @@ const KEYS: Readonly<Record<string, string>> = {
   memory_history: 'id',
   outbox: 'id',
   settings: 'key',
+  api_keys: 'id',
 };
 
 /** Every row of every Engram table as PostgreSQL renders it, for exact comparison. */

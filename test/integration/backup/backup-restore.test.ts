@@ -11,6 +11,7 @@ import {
   createEmptyDatabase,
   createMigratedDatabase,
   type DatabaseKind,
+  MIGRATION_TAGS,
 } from '../../support/test-databases.js';
 import { countEveryTable, seedEveryTable, snapshotEveryTable } from './backup-fixture.js';
 
@@ -51,7 +52,7 @@ describe.each([
     const { source, file } = await seededBackup(from, `${from}-${to}-empty.engram.gz`);
     const target = await open(to, false);
     const summary = await restoreBackup(target.db, file);
-    expect(summary.migrationsApplied).toEqual(['0000_init', '0001_relation_directions']);
+    expect(summary.migrationsApplied).toEqual(MIGRATION_TAGS);
     expect(await snapshotEveryTable(target.db)).toEqual(await snapshotEveryTable(source.db));
   });
 
@@ -77,12 +78,13 @@ describe('backup file', () => {
     expect(header).toMatchObject({
       format: 'engram-backup',
       version: 1,
-      migrations: ['0000_init', '0001_relation_directions'],
+      migrations: MIGRATION_TAGS,
     });
     const rows = Object.fromEntries(
       header.tables.map((table: { name: string; rows: number }) => [table.name, table.rows]),
     );
     expect(rows).toEqual({
+      api_keys: 1,
       entities: 3,
       entity_aliases: 3,
       memories: 3,

@@ -6,7 +6,11 @@ import {
   migrateUp,
   migrationStatus,
 } from '../../../src/adapters/postgres/migrator.js';
-import { createEmptyDatabase, DATABASE_KINDS } from '../../support/test-databases.js';
+import {
+  createEmptyDatabase,
+  DATABASE_KINDS,
+  MIGRATION_TAGS,
+} from '../../support/test-databases.js';
 
 async function tables(handle: DatabaseHandle): Promise<string[]> {
   const rows = await queryRows<{ table_name: string }>(
@@ -63,9 +67,9 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     const tags = (await migrationStatus(handle.db)).map((migration) => migration.tag);
     expect(tags.slice(0, 2)).toEqual(['0000_init', '0001_relation_directions']);
     const reverted = await migrateDown(handle.db);
-    expect(reverted).toEqual([...tags].reverse());
+    expect(reverted).toEqual([...MIGRATION_TAGS].reverse());
     expect(await tables(handle)).toEqual([]);
-    expect(await migrateUp(handle.db)).toEqual(tags);
+    expect(await migrateUp(handle.db)).toEqual(MIGRATION_TAGS);
     expect(await tables(handle)).toContain('entities');
   });
 

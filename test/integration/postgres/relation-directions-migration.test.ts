@@ -13,7 +13,11 @@ import {
 } from '../../../src/adapters/postgres/schema.js';
 import { scopeOf } from '../../../src/domain/scope.js';
 import { seedMemories } from '../../support/seed-memories.js';
-import { createEmptyDatabase, DATABASE_KINDS } from '../../support/test-databases.js';
+import {
+  createEmptyDatabase,
+  DATABASE_KINDS,
+  MIGRATION_TAGS,
+} from '../../support/test-databases.js';
 
 let initOnly: string;
 
@@ -163,7 +167,9 @@ describe.each(DATABASE_KINDS)('0001_relation_directions on %s', (kind) => {
   );
 
   it('down gives the old reading back', async () => {
-    expect(await migrateDown(handle.db, 1)).toEqual(['0001_relation_directions']);
+    // Later migrations (0003_api_keys, …) are reverted first; 0001 is the last one reverted.
+    const steps = MIGRATION_TAGS.length - MIGRATION_TAGS.indexOf('0001_relation_directions');
+    expect((await migrateDown(handle.db, steps)).at(-1)).toBe('0001_relation_directions');
     expect(await readers.at(-1)?.()).toEqual([
       'Zoe aunt_of Ruth 2026-01-01..',
       'Zoe manager_of Karen 2026-03-13..',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../src/adapters/postgres/database.js';
-import { createEmptyDatabase } from '../../support/test-databases.js';
+import { createEmptyDatabase, MIGRATION_TAGS } from '../../support/test-databases.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 let database: DatabaseHandle;
@@ -44,7 +44,7 @@ it('serve refuses a server database whose schema is behind, naming the fix', asy
   const { code, stderr } = await engram(['serve']);
   expect(code).toBe(1);
   expect(stderr).toContain(
-    'database schema is behind (pending: 0000_init, 0001_relation_directions); run `engram migrate up` first',
+    `database schema is behind (pending: ${MIGRATION_TAGS.join(', ')}); run \`engram migrate up\` first`,
   );
 });
 
@@ -52,7 +52,7 @@ it('migrate up, status and down work on the server database', async () => {
   expect((await engram(['migrate', 'up'])).stdout).toContain('applied: 0000_init');
   expect((await engram(['migrate', 'status'])).stdout).toMatch(/0000_init\tapplied /);
   expect((await engram(['migrate', 'down'])).stdout).toContain(
-    'reverted: 0001_relation_directions, 0000_init',
+    `reverted: ${[...MIGRATION_TAGS].reverse().join(', ')}`,
   );
   expect((await engram(['migrate', 'status'])).stdout).toMatch(/0000_init\tpending/);
 });

@@ -1,7 +1,12 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { pgFailure } from '../../../src/adapters/postgres/pg-failure.js';
-import { NotFoundError, UpstreamUnavailableError } from '../../../src/domain/errors.js';
+import { DatabaseBusyError, pgFailure } from '../../../src/adapters/postgres/pg-failure.js';
+import {
+  InvalidInputError,
+  NotFoundError,
+  StorageFullError,
+  UpstreamUnavailableError,
+} from '../../../src/domain/errors.js';
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -43,5 +48,30 @@ describe('pgFailure', () => {
 
     expect(pgFailure(unique, 'query')).toBe(unique);
     expect(pgFailure(notFound, 'query')).toBe(notFound);
+  });
+
+  it.each([
+    ['a NUL byte', withCode('invalid byte sequence for encoding "UTF8": 0x00', '22021')],
+    ['a date out of range', withCode('date/time field value out of range', '22008')],
+    ['an integer out of range', withCode('value "1e309" is out of range', '22003')],
+    ['jsonb nested too deep', withCode('stack depth limit exceeded', '54001')],
+  ])('turns %s into invalid_input', (_name, error) => {
+    expect(pgFailure(error, 'query')).toBeInstanceOf(InvalidInputError);
+  });
+
+  it.each([
+    ['a full disk on the server', withCode('could not extend file', '53100')],
+    ['ENOSPC from the file system', withCode('ENOSPC: no space left on device, write', 'ENOSPC')],
+  ])('turns %s into storage_full', (_name, error) => {
+    expect(pgFailure(error, 'query')).toBeInstanceOf(StorageFullError);
+  });
+
+  it('marks deadlocks and serialization failures for a retry', () => {
+    expect(pgFailure(withCode('deadlock detected', '40P01'), 'query')).toBeInstanceOf(
+      DatabaseBusyError,
+    );
+    expect(pgFailure(withCode('could not serialize', '40001'), 'query')).toBeInstanceOf(
+      DatabaseBusyError,
+    );
   });
 });
