@@ -146,6 +146,89 @@ export class EngramClient {
     return this.#call('getEntityGraph', request, call);
   }
 
+  /** Renames, retypes or re-aliases an entity; the old name stays an alias. Scope in the body. */
+  updateEntity(id: string, body: RequestBody<'updateEntity'>, call?: CallOptions) {
+    const request = { method: 'PATCH', path: path('/entities/{id}', id), body } as const;
+    return this.#call('updateEntity', request, call);
+  }
+
+  /** Folds the entity `from_id` into `id`: mentions, aliases and relationships move. */
+  mergeEntity(id: string, body: RequestBody<'mergeEntity'>, call?: CallOptions) {
+    const request = { method: 'POST', path: path('/entities/{id}/merge', id), body } as const;
+    return this.#call('mergeEntity', request, call);
+  }
+
+  /** Deletes an entity with its mentions and relationships; the memories stay. */
+  deleteEntity(id: string, scope: Scope = {}, call?: CallOptions) {
+    const request = { method: 'DELETE', path: path('/entities/{id}', id), query: scope } as const;
+    return this.#call('deleteEntity', request, call);
+  }
+
+  /** The corrections of an entity (update, merge, merged_into, delete), oldest first. */
+  getEntityHistory(id: string, scope: Scope = {}, call?: CallOptions) {
+    const request = {
+      method: 'GET',
+      path: path('/entities/{id}/history', id),
+      query: scope,
+    } as const;
+    return this.#call('getEntityHistory', request, call);
+  }
+
+  /** The memories that mention an entity, newest first, with where they mention it. */
+  listEntityMemories(id: string, query: QueryOf<'listEntityMemories'> = {}, call?: CallOptions) {
+    const request = { method: 'GET', path: path('/entities/{id}/memories', id), query } as const;
+    return this.#call('listEntityMemories', request, call);
+  }
+
+  /** The entities a memory mentions (with offsets) and the relationships it asserts. */
+  getMemoryEntities(id: string, scope: Scope = {}, call?: CallOptions) {
+    const request = {
+      method: 'GET',
+      path: path('/memories/{id}/entities', id),
+      query: scope,
+    } as const;
+    return this.#call('getMemoryEntities', request, call);
+  }
+
+  /** The users and agents that hold memories, with counts. */
+  listScopes(query: QueryOf<'listScopes'> = {}, call?: CallOptions) {
+    return this.#call('listScopes', { method: 'GET', path: '/scopes', query }, call);
+  }
+
+  /** A scope's entities (the most mentioned first) and the relationships between them. */
+  getScopeGraph(query: QueryOf<'getScopeGraph'> = {}, call?: CallOptions) {
+    return this.#call('getScopeGraph', { method: 'GET', path: '/graph', query }, call);
+  }
+
+  /** Forgets a user: every memory of it and what was derived from them. Repeating is harmless. */
+  forgetUser(userId: string, call?: CallOptions) {
+    const request = { method: 'DELETE', path: `/users/${encodeURIComponent(userId)}` } as const;
+    return this.#call('forgetUser', request, call);
+  }
+
+  /** Forgets an agent: every memory of it (any user) and what was derived from them. */
+  forgetAgent(agentId: string, call?: CallOptions) {
+    const request = { method: 'DELETE', path: `/agents/${encodeURIComponent(agentId)}` } as const;
+    return this.#call('forgetAgent', request, call);
+  }
+
+  /** A scope as JSON Lines text (the format `importScope` takes back). */
+  exportScope(query: QueryOf<'exportScope'>, call?: CallOptions): Promise<string> {
+    const request: HttpRequest = { method: 'GET', path: '/export', query, text: true };
+    return send<string>(this.#options, request, call);
+  }
+
+  /** Imports JSON Lines text from `exportScope`: idempotent, ids kept, a result per line. */
+  importScope(jsonLines: string, call?: CallOptions) {
+    const request: HttpRequest = {
+      method: 'POST',
+      path: '/import',
+      body: jsonLines,
+      contentType: 'application/x-ndjson',
+    };
+    return this.#call('importScope', request, call);
+  }
+
   /** Stores a message, recalls related memories, and answers (with an LLM on the server). */
   chat(body: RequestBody<'chat'>, call?: CallOptions) {
     return this.#call('chat', { method: 'POST', path: '/chat', body }, call);

@@ -34,8 +34,10 @@ export interface HttpRequest {
   readonly body?: unknown;
   /** Statuses answered with a body rather than thrown (GET /ready answers 503 when not ready). */
   readonly acceptStatuses?: readonly number[];
-  /** Read the body as text (GET /metrics). */
+  /** Read the body as text (GET /metrics, GET /export). */
   readonly text?: boolean;
+  /** Send `body` (a string) as is with this content type instead of as JSON (POST /import). */
+  readonly contentType?: string;
 }
 
 const RETRY_STATUSES = new Set([429, 503]);
@@ -71,11 +73,12 @@ async function fetchOnce(
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = call.signal ? anySignal([call.signal, timeout]) : timeout;
   const hasBody = request.body !== undefined;
+  const body = request.contentType ? String(request.body) : JSON.stringify(request.body);
   try {
     return await options.fetch(urlOf(options.baseUrl, request), {
       method: request.method,
-      headers: headersOf(options, call, hasBody),
-      ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+      headers: headersOf(options, call, hasBody && (request.contentType ?? 'application/json')),
+      ...(hasBody ? { body } : {}),
       signal,
     });
   } catch (error) {
@@ -103,10 +106,11 @@ async function fetchOnce(
   }
 }
 
-function headersOf(options: TransportOptions, call: CallOptions, hasBody: boolean) {
+/** Headers of one request; `contentType` is false when there is no body. */
+function headersOf(options: TransportOptions, call: CallOptions, contentType: string | false) {
   return {
     accept: 'application/json',
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    ...(contentType ? { 'content-type': contentType } : {}),
     ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
     ...options.headers,
     ...call.headers,

@@ -99,6 +99,64 @@ describe('entities', () => {
   });
 });
 
+describe('entity corrections', () => {
+  it('updates, merges, deletes an entity and reads its history', async () => {
+    const { memory } = await client.addMemory({
+      content: 'My sister Sarah lives in Boston and works at Google.',
+      user_id: 'dave',
+    });
+    const { entities } = await client.getMemoryEntities(memory.id, { user_id: 'dave' });
+    const named = (text: string) => entities.find((entity) => entity.text === text)?.id ?? '';
+    const updated = await client.updateEntity(named('Sarah'), {
+      name: 'Sarah Lee',
+      user_id: 'dave',
+    });
+    expect(updated.entity.text).toBe('Sarah Lee');
+    const merged = await client.mergeEntity(named('Google'), {
+      from_id: named('Boston'),
+      user_id: 'dave',
+    });
+    expect(merged.merge.absorbed_id).toBe(named('Boston'));
+    const deleted = await client.deleteEntity(named('Google'), { user_id: 'dave' });
+    expect(deleted.deleted).toBe(true);
+    const { history } = await client.getEntityHistory(named('Sarah'), { user_id: 'dave' });
+    expect(history.map((event) => event.event)).toEqual(['update']);
+  });
+});
+
+describe('scopes and mentions', () => {
+  it('lists scopes, reads a scope graph and the memories that mention an entity', async () => {
+    const { scopes } = await client.listScopes({ limit: 500 });
+    expect(scopes.map((scope) => scope.user_id)).toContain('alice');
+    const graph = await client.getScopeGraph({ user_id: 'alice' });
+    expect(graph.nodes.map((node) => node.text)).toContain('Sarah');
+    const { memories } = await client.listEntityMemories((await sarahOf()).id, {
+      user_id: 'alice',
+    });
+    expect(memories.map((found) => found.memory.id)).toContain(sarahMemory.id);
+  });
+});
+
+describe('export, import and forget', () => {
+  it('exports a user as JSON Lines, forgets it and imports it back', async () => {
+    const { memory } = await client.addMemory({ content: 'Erin plays chess.', user_id: 'erin' });
+    const exported = await client.exportScope({ user_id: 'erin' });
+    expect(exported.split('\n')[0]).toContain('"kind":"header"');
+    const forgotten = await client.forgetUser('erin');
+    expect(forgotten).toMatchObject({ status: 'done', forgotten: { memories: 1 } });
+    const imported = await client.importScope(exported);
+    expect(imported.failed).toBe(0);
+    const { memories } = await client.listMemories({ user_id: 'erin' });
+    expect(memories.map((item) => item.id)).toEqual([memory.id]);
+  });
+
+  it('forgets an agent', async () => {
+    await client.addMemory({ content: 'The helper prefers short answers.', agent_id: 'helper' });
+    const forgotten = await client.forgetAgent('helper');
+    expect(forgotten).toMatchObject({ scope_kind: 'agent', forgotten: { memories: 1 } });
+  });
+});
+
 describe('conversations', () => {
   it('processes a conversation into memories by rule without an LLM', async () => {
     const result = await client.processConversation({

@@ -29,6 +29,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'exportScope',
         summary:
           'Export a scope as JSON Lines (user_id: all of its agents; agent_id: all of its users; both: one scope)',
         querystring: ExportQuery,
@@ -60,6 +61,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<Options> = async (
       bodyLimit: importLimitBytes,
       schema: {
         tags,
+        operationId: 'importScope',
         summary:
           'Import an export (JSON Lines, content type application/x-ndjson): idempotent, ids kept, each record atomic with its own result',
         response: { 200: ImportResponse, ...errorResponses },

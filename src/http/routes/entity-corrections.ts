@@ -42,6 +42,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
     {
       schema: {
         tags,
+        operationId: 'updateEntity',
         summary:
           'Rename, retype, add or remove aliases; the old name stays an alias and later mentions of it resolve here',
         params: IdParams,
@@ -71,6 +72,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
     {
       schema: {
         tags,
+        operationId: 'mergeEntity',
         summary:
           'Fold another entity into this one: mentions, aliases and relationships move, duplicate edges collapse; the absorbed id then answers 301 (reads) or 409 (writes) with merged_into',
         params: IdParams,
@@ -111,6 +113,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
     {
       schema: {
         tags,
+        operationId: 'deleteEntity',
         summary:
           'Delete an entity: its relationships and mentions go (a value it had closed holds again), the memories stay',
         params: IdParams,
@@ -137,6 +140,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
     {
       schema: {
         tags,
+        operationId: 'getEntityHistory',
         summary: 'Corrections of an entity (update, merge, merged_into, delete), oldest first',
         params: IdParams,
         querystring: ScopeQuery,

@@ -38,6 +38,7 @@ export const forgetRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'forgetUser',
         summary: 'Forget a user: all of its memories and what was derived from them',
         description,
         params: UserParams,
@@ -56,6 +57,7 @@ export const forgetRoutes: FastifyPluginAsyncTypebox<Options> = async (
     {
       schema: {
         tags,
+        operationId: 'forgetAgent',
         summary: 'Forget an agent: all of its memories (any user) and what was derived from them',
         description,
         params: AgentParams,

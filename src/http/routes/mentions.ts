@@ -17,6 +17,7 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { s
     {
       schema: {
         tags: ['entities'],
+        operationId: 'listEntityMemories',
         summary: 'Memories that mention an entity, newest first, with where they mention it',
         params: IdParams,
         querystring: MentionsQuery,
@@ -40,6 +41,7 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { s
     {
       schema: {
         tags: ['memories'],
+        operationId: 'getMemoryEntities',
         summary: 'The entities a memory mentions (with offsets), and the relationships it asserts',
         params: IdParams,
         querystring: ScopeQuery,

@@ -20,6 +20,7 @@ export const scopeRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { sco
     {
       schema: {
         tags,
+        operationId: 'listScopes',
         summary: 'Users and agents that hold memories, with memory, entity and relationship counts',
         querystring: ScopesQuery,
         response: { 200: Type.Object({ scopes: Type.Array(ScopeJson) }), ...errorResponses },
@@ -45,6 +46,7 @@ export const scopeRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { sco
     {
       schema: {
         tags,
+        operationId: 'getScopeGraph',
         summary:
           "A scope's entities (the most mentioned first) and the relationships between them, current and closed",
         querystring: ScopeGraphQuery,

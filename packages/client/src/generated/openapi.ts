@@ -16,128 +16,7 @@ export type paths = {
          * Forget an agent: all of its memories (any user) and what was derived from them
          * @description Deletes every memory, chunk, vector, mention, entity, relationship and history row of the scope. Resumable: a crash halfway is finished at the next start (or reconcile); afterwards only a content-free audit record (a hash of the id, counts, dates) is kept. Repeating it is harmless.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example alice */
-                    agent_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
-                         *       "scope_kind": "user",
-                         *       "status": "done",
-                         *       "forgotten": {
-                         *         "memories": 120,
-                         *         "vectors": 131,
-                         *         "entities": 48,
-                         *         "relationships": 37,
-                         *         "history": 140
-                         *       }
-                         *     }
-                         */
-                        "application/json": {
-                            forgotten: {
-                                entities: number;
-                                history: number;
-                                memories: number;
-                                relationships: number;
-                                vectors: number;
-                            };
-                            /** @description The audit record of this forget job */
-                            job_id: string;
-                            scope_kind: "user" | "agent";
-                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
-                            status: "done" | "vectors";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
-                         *       "scope_kind": "user",
-                         *       "status": "done",
-                         *       "forgotten": {
-                         *         "memories": 120,
-                         *         "vectors": 131,
-                         *         "entities": 48,
-                         *         "relationships": 37,
-                         *         "history": 140
-                         *       }
-                         *     }
-                         */
-                        "application/json": {
-                            forgotten: {
-                                entities: number;
-                                history: number;
-                                memories: number;
-                                relationships: number;
-                                vectors: number;
-                            };
-                            /** @description The audit record of this forget job */
-                            job_id: string;
-                            scope_kind: "user" | "agent";
-                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
-                            status: "done" | "vectors";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        delete: operations["forgetAgent"];
         options?: never;
         head?: never;
         patch?: never;
@@ -206,204 +85,11 @@ export type paths = {
         put?: never;
         post?: never;
         /** Delete an entity: its relationships and mentions go (a value it had closed holds again), the memories stay */
-        delete: {
-            parameters: {
-                query?: {
-                    agent_id?: string;
-                    user_id?: string;
-                };
-                header?: never;
-                path: {
-                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            deleted: true;
-                            entity_id: string;
-                            mentions_removed: number;
-                            relationships_removed: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @example conflict */
-                            code: string;
-                            /**
-                             * @description The surviving entity, when the id was merged into it
-                             * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
-                             */
-                            merged_into?: string;
-                            /** @example entity 0b7e… was merged into 6f1c… */
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteEntity"];
         options?: never;
         head?: never;
         /** Rename, retype, add or remove aliases; the old name stays an alias and later mentions of it resolve here */
-        patch: {
-            parameters: {
-                query?: {
-                    agent_id?: string;
-                    user_id?: string;
-                };
-                header?: never;
-                path: {
-                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        add_aliases?: string[];
-                        agent_id?: string;
-                        name?: string;
-                        remove_aliases?: string[];
-                        type?: "PERSON" | "ORG" | "LOCATION" | "DATE" | "TIME" | "MONEY" | "PRODUCT" | "EVENT" | "MISC";
-                        user_id?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            entity: {
-                                agent_id: string | null;
-                                aliases?: string[];
-                                attributes: {
-                                    [key: string]: unknown;
-                                };
-                                created_at: string;
-                                id: string;
-                                mention_count?: number;
-                                normalized_name: string;
-                                text: string;
-                                type: string;
-                                updated_at: string;
-                                user_id: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @example conflict */
-                            code: string;
-                            /**
-                             * @description The surviving entity, when the id was merged into it
-                             * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
-                             */
-                            merged_into?: string;
-                            /** @example entity 0b7e… was merged into 6f1c… */
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateEntity"];
         trace?: never;
     };
     "/entities/{id}/graph": {
@@ -431,78 +117,24 @@ export type paths = {
             cookie?: never;
         };
         /** Corrections of an entity (update, merge, merged_into, delete), oldest first */
-        get: {
-            parameters: {
-                query?: {
-                    agent_id?: string;
-                    user_id?: string;
-                };
-                header?: never;
-                path: {
-                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            history: {
-                                created_at: string;
-                                details: {
-                                    [key: string]: unknown;
-                                };
-                                entity_id: string;
-                                event: "update" | "merge" | "merged_into" | "delete";
-                                id: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
+        get: operations["getEntityHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/entities/{id}/memories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Memories that mention an entity, newest first, with where they mention it */
+        get: operations["listEntityMemories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -521,138 +153,7 @@ export type paths = {
         get?: never;
         put?: never;
         /** Fold another entity into this one: mentions, aliases and relationships move, duplicate edges collapse; the absorbed id then answers 301 (reads) or 409 (writes) with merged_into */
-        post: {
-            parameters: {
-                query?: {
-                    agent_id?: string;
-                    user_id?: string;
-                };
-                header?: never;
-                path: {
-                    /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description The id to fold into the entity of the path, as `from_id` or `absorb_id` (exactly one). */
-            requestBody: {
-                content: {
-                    /**
-                     * @example {
-                     *       "from_id": "0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11",
-                     *       "user_id": "alice"
-                     *     }
-                     */
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
-                         */
-                        absorb_id?: string;
-                        agent_id?: string;
-                        /**
-                         * Format: uuid
-                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
-                         */
-                        from_id?: string;
-                        user_id?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            entity: {
-                                agent_id: string | null;
-                                aliases?: string[];
-                                attributes: {
-                                    [key: string]: unknown;
-                                };
-                                created_at: string;
-                                id: string;
-                                mention_count?: number;
-                                normalized_name: string;
-                                text: string;
-                                type: string;
-                                updated_at: string;
-                                user_id: string | null;
-                            };
-                            merge: {
-                                absorbed_id: string;
-                                aliases_moved: number;
-                                mentions_moved: number;
-                                /** @description Current single-valued facts closed by a later value of the survivor */
-                                relationships_closed: number;
-                                /** @description Duplicate edges folded into one and self-loops removed */
-                                relationships_collapsed: number;
-                                relationships_moved: number;
-                                survivor_id: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @example conflict */
-                            code: string;
-                            /**
-                             * @description The surviving entity, when the id was merged into it
-                             * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
-                             */
-                            merged_into?: string;
-                            /** @example entity 0b7e… was merged into 6f1c… */
-                            message: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        post: operations["mergeEntity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -684,65 +185,24 @@ export type paths = {
             cookie?: never;
         };
         /** Export a scope as JSON Lines (user_id: all of its agents; agent_id: all of its users; both: one scope) */
-        get: {
-            parameters: {
-                query?: {
-                    agent_id?: string;
-                    user_id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description JSON Lines: a versioned header line, then entities (with aliases; merged-away names carry merged_into), memories (with metadata, dates, expiry, chunks and mentions), relationships (with validity and evidence), memory_history and entity_history lines. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/x-ndjson": string;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
+        get: operations["exportScope"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** A scope's entities (the most mentioned first) and the relationships between them, current and closed */
+        get: operations["getScopeGraph"];
         put?: never;
         post?: never;
         delete?: never;
@@ -778,108 +238,7 @@ export type paths = {
         get?: never;
         put?: never;
         /** Import an export (JSON Lines, content type application/x-ndjson): idempotent, ids kept, each record atomic with its own result */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "created": 2,
-                         *       "unchanged": 1,
-                         *       "failed": 1,
-                         *       "results": [
-                         *         {
-                         *           "line": 2,
-                         *           "kind": "entity",
-                         *           "status": "created",
-                         *           "id": "6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21"
-                         *         },
-                         *         {
-                         *           "line": 3,
-                         *           "kind": "memory",
-                         *           "status": "unchanged",
-                         *           "id": "0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11"
-                         *         },
-                         *         {
-                         *           "line": 4,
-                         *           "kind": "memory",
-                         *           "status": "error",
-                         *           "error": {
-                         *             "code": "invalid_input",
-                         *             "message": "memory.content must be string"
-                         *           }
-                         *         }
-                         *       ]
-                         *     }
-                         */
-                        "application/json": {
-                            created: number;
-                            failed: number;
-                            results: {
-                                error?: {
-                                    code: string;
-                                    message: string;
-                                };
-                                id?: string;
-                                kind: string;
-                                line: number;
-                                /** @description The stored record this one matched (same name or content under another id) */
-                                mapped_to?: string;
-                                status: "created" | "unchanged" | "error";
-                            }[];
-                            unchanged: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        post: operations["importScope"];
         delete?: never;
         options?: never;
         head?: never;
@@ -921,6 +280,23 @@ export type paths = {
         head?: never;
         /** Rewrite a memory: re-chunk, re-extract, re-embed, keep history */
         patch: operations["updateMemory"];
+        trace?: never;
+    };
+    "/memories/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entities a memory mentions (with offsets), and the relationships it asserts */
+        get: operations["getMemoryEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/memories/{id}/history": {
@@ -1008,6 +384,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users and agents that hold memories, with memory, entity and relationship counts */
+        get: operations["listScopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/summarize": {
         parameters: {
             query?: never;
@@ -1039,128 +432,7 @@ export type paths = {
          * Forget a user: all of its memories and what was derived from them
          * @description Deletes every memory, chunk, vector, mention, entity, relationship and history row of the scope. Resumable: a crash halfway is finished at the next start (or reconcile); afterwards only a content-free audit record (a hash of the id, counts, dates) is kept. Repeating it is harmless.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @example alice */
-                    user_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
-                         *       "scope_kind": "user",
-                         *       "status": "done",
-                         *       "forgotten": {
-                         *         "memories": 120,
-                         *         "vectors": 131,
-                         *         "entities": 48,
-                         *         "relationships": 37,
-                         *         "history": 140
-                         *       }
-                         *     }
-                         */
-                        "application/json": {
-                            forgotten: {
-                                entities: number;
-                                history: number;
-                                memories: number;
-                                relationships: number;
-                                vectors: number;
-                            };
-                            /** @description The audit record of this forget job */
-                            job_id: string;
-                            scope_kind: "user" | "agent";
-                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
-                            status: "done" | "vectors";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        /**
-                         * @example {
-                         *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
-                         *       "scope_kind": "user",
-                         *       "status": "done",
-                         *       "forgotten": {
-                         *         "memories": 120,
-                         *         "vectors": 131,
-                         *         "entities": 48,
-                         *         "relationships": 37,
-                         *         "history": 140
-                         *       }
-                         *     }
-                         */
-                        "application/json": {
-                            forgotten: {
-                                entities: number;
-                                history: number;
-                                memories: number;
-                                relationships: number;
-                                vectors: number;
-                            };
-                            /** @description The audit record of this forget job */
-                            job_id: string;
-                            scope_kind: "user" | "agent";
-                            /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
-                            status: "done" | "vectors";
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        delete: operations["forgetUser"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1383,6 +655,128 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
+    forgetAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example alice */
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                     *       "scope_kind": "user",
+                     *       "status": "done",
+                     *       "forgotten": {
+                     *         "memories": 120,
+                     *         "vectors": 131,
+                     *         "entities": 48,
+                     *         "relationships": 37,
+                     *         "history": 140
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        forgotten: {
+                            entities: number;
+                            history: number;
+                            memories: number;
+                            relationships: number;
+                            vectors: number;
+                        };
+                        /** @description The audit record of this forget job */
+                        job_id: string;
+                        scope_kind: "user" | "agent";
+                        /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                        status: "done" | "vectors";
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                     *       "scope_kind": "user",
+                     *       "status": "done",
+                     *       "forgotten": {
+                     *         "memories": 120,
+                     *         "vectors": 131,
+                     *         "entities": 48,
+                     *         "relationships": 37,
+                     *         "history": 140
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        forgotten: {
+                            entities: number;
+                            history: number;
+                            memories: number;
+                            relationships: number;
+                            vectors: number;
+                        };
+                        /** @description The audit record of this forget job */
+                        job_id: string;
+                        scope_kind: "user" | "agent";
+                        /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                        status: "done" | "vectors";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     chat: {
         parameters: {
             query?: never;
@@ -1879,6 +1273,201 @@ export interface operations {
             };
         };
     };
+    deleteEntity: {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        deleted: true;
+                        entity_id: string;
+                        mentions_removed: number;
+                        relationships_removed: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example conflict */
+                        code: string;
+                        /**
+                         * @description The surviving entity, when the id was merged into it
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        merged_into?: string;
+                        /** @example entity 0b7e… was merged into 6f1c… */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateEntity: {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    add_aliases?: string[];
+                    agent_id?: string;
+                    name?: string;
+                    remove_aliases?: string[];
+                    type?: "PERSON" | "ORG" | "LOCATION" | "DATE" | "TIME" | "MONEY" | "PRODUCT" | "EVENT" | "MISC";
+                    user_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entity: {
+                            agent_id: string | null;
+                            aliases?: string[];
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            id: string;
+                            mention_count?: number;
+                            normalized_name: string;
+                            text: string;
+                            type: string;
+                            updated_at: string;
+                            user_id: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example conflict */
+                        code: string;
+                        /**
+                         * @description The surviving entity, when the id was merged into it
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        merged_into?: string;
+                        /** @example entity 0b7e… was merged into 6f1c… */
+                        message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getEntityGraph: {
         parameters: {
             query: {
@@ -1972,6 +1561,298 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getEntityHistory: {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        history: {
+                            created_at: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            entity_id: string;
+                            event: "update" | "merge" | "merged_into" | "delete";
+                            id: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listEntityMemories: {
+        parameters: {
+            query: {
+                agent_id?: string;
+                limit: number;
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        memories: {
+                            memory: {
+                                agent_id: string | null;
+                                chunk_index: number;
+                                content: string;
+                                created_at: string;
+                                expires_at?: string | null;
+                                id: string;
+                                /** @example ephemeral */
+                                memory_type: "ephemeral" | "model_memory";
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                migrated_from: string | null;
+                                parent_id: string | null;
+                                session_id: string | null;
+                                updated_at: string;
+                                user_id: string | null;
+                            };
+                            spans: {
+                                end: number;
+                                start: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mergeEntity: {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The id to fold into the entity of the path, as `from_id` or `absorb_id` (exactly one). */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from_id": "0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11",
+                 *       "user_id": "alice"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                     */
+                    absorb_id?: string;
+                    agent_id?: string;
+                    /**
+                     * Format: uuid
+                     * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                     */
+                    from_id?: string;
+                    user_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entity: {
+                            agent_id: string | null;
+                            aliases?: string[];
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            id: string;
+                            mention_count?: number;
+                            normalized_name: string;
+                            text: string;
+                            type: string;
+                            updated_at: string;
+                            user_id: string | null;
+                        };
+                        merge: {
+                            absorbed_id: string;
+                            aliases_moved: number;
+                            mentions_moved: number;
+                            /** @description Current single-valued facts closed by a later value of the survivor */
+                            relationships_closed: number;
+                            /** @description Duplicate edges folded into one and self-loops removed */
+                            relationships_collapsed: number;
+                            relationships_moved: number;
+                            survivor_id: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example conflict */
+                        code: string;
+                        /**
+                         * @description The surviving entity, when the id was merged into it
+                         * @example 6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21
+                         */
+                        merged_into?: string;
+                        /** @example entity 0b7e… was merged into 6f1c… */
+                        message: string;
+                    };
                 };
             };
             /** @description Default Response */
@@ -2128,6 +2009,169 @@ export interface operations {
             };
         };
     };
+    exportScope: {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Lines: a versioned header line, then entities (with aliases; merged-away names carry merged_into), memories (with metadata, dates, expiry, chunks and mentions), relationships (with validity and evidence), memory_history and entity_history lines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getScopeGraph: {
+        parameters: {
+            query: {
+                agent_id?: string;
+                /**
+                 * @description The graph as it stood then: entities created and relationships started by then; `current` says whether each held then (default: now, all relationships)
+                 * @example 2025-05-01T00:00:00Z
+                 */
+                as_of?: string;
+                /** @description Most entities returned, the most mentioned first */
+                limit: number;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        edges: {
+                            current: boolean;
+                            id: string;
+                            memory_id: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * @description One of works_for, lives_in, located_in, born_in, studies_at, member_of, founded, killed, spouse_of, engaged_to, partner_of, ex_spouse_of, ex_partner_of, parent_of, child_of, sibling_of, grandparent_of, grandchild_of, cousin_of, uncle_of, aunt_of, nephew_of, niece_of, friend_of, roommate_of, neighbor_of, has_pet, likes, dislikes, manager_of, reports_to, coworker_of, colleague_of; or, for a generic relation, a verb lemma (e.g. visit).
+                             * @example works_for
+                             */
+                            relation_type: string;
+                            source_entity_id: string;
+                            target_entity_id: string;
+                            valid_from: string;
+                            valid_to: string | null;
+                        }[];
+                        /** @description Entities with mention_count */
+                        nodes: {
+                            agent_id: string | null;
+                            aliases?: string[];
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            id: string;
+                            mention_count?: number;
+                            normalized_name: string;
+                            text: string;
+                            type: string;
+                            updated_at: string;
+                            user_id: string | null;
+                        }[];
+                        /** @description Entities in the scope (at as_of) */
+                        total_entities: number;
+                        /** @description True when nodes hold only the most mentioned ones */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -2156,10 +2200,116 @@ export interface operations {
             };
         };
     };
+    importScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 2,
+                     *       "unchanged": 1,
+                     *       "failed": 1,
+                     *       "results": [
+                     *         {
+                     *           "line": 2,
+                     *           "kind": "entity",
+                     *           "status": "created",
+                     *           "id": "6f1c2a7e-2b0d-4d8e-9a34-1f0b5c9d7e21"
+                     *         },
+                     *         {
+                     *           "line": 3,
+                     *           "kind": "memory",
+                     *           "status": "unchanged",
+                     *           "id": "0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11"
+                     *         },
+                     *         {
+                     *           "line": 4,
+                     *           "kind": "memory",
+                     *           "status": "error",
+                     *           "error": {
+                     *             "code": "invalid_input",
+                     *             "message": "memory.content must be string"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        created: number;
+                        failed: number;
+                        results: {
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            id?: string;
+                            kind: string;
+                            line: number;
+                            /** @description The stored record this one matched (same name or content under another id) */
+                            mapped_to?: string;
+                            status: "created" | "unchanged" | "error";
+                        }[];
+                        unchanged: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listMemories: {
         parameters: {
             query: {
                 agent_id?: string;
+                /** @description Only memories created at or after this */
+                created_after?: string;
+                /** @description Only memories created before this */
+                created_before?: string;
                 limit: number;
                 /** @example ephemeral */
                 memory_type?: "ephemeral" | "model_memory";
@@ -2601,6 +2751,118 @@ export interface operations {
             };
         };
     };
+    getMemoryEntities: {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entities: {
+                            agent_id: string | null;
+                            aliases?: string[];
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            created_at: string;
+                            id: string;
+                            mention_count?: number;
+                            normalized_name: string;
+                            text: string;
+                            type: string;
+                            updated_at: string;
+                            user_id: string | null;
+                        }[];
+                        /** @description Offsets are into the text of the row memory_id names (the memory or a chunk) */
+                        mentions: {
+                            confidence: number;
+                            end: number;
+                            /**
+                             * Format: uuid
+                             * @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11
+                             */
+                            entity_id: string;
+                            /**
+                             * Format: uuid
+                             * @example 0b7e5c1e-6f43-4c55-9a51-7c7a3f0d8d11
+                             */
+                            memory_id: string;
+                            mention: string;
+                            start: number;
+                        }[];
+                        relationships: {
+                            current: boolean;
+                            id: string;
+                            memory_id: string | null;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            /**
+                             * @description One of works_for, lives_in, located_in, born_in, studies_at, member_of, founded, killed, spouse_of, engaged_to, partner_of, ex_spouse_of, ex_partner_of, parent_of, child_of, sibling_of, grandparent_of, grandchild_of, cousin_of, uncle_of, aunt_of, nephew_of, niece_of, friend_of, roommate_of, neighbor_of, has_pet, likes, dislikes, manager_of, reports_to, coworker_of, colleague_of; or, for a generic relation, a verb lemma (e.g. visit).
+                             * @example works_for
+                             */
+                            relation_type: string;
+                            source_entity_id: string;
+                            target_entity_id: string;
+                            valid_from: string;
+                            valid_to: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getMemoryHistory: {
         parameters: {
             query?: {
@@ -2934,6 +3196,74 @@ export interface operations {
             };
         };
     };
+    listScopes: {
+        parameters: {
+            query: {
+                limit: number;
+                offset: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scopes: {
+                            agent_id: string | null;
+                            entities: number;
+                            last_memory_at: string;
+                            memories: number;
+                            relationships: number;
+                            user_id: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     summarize: {
         parameters: {
             query?: never;
@@ -2971,6 +3301,128 @@ export interface operations {
                         missing_entities: string[];
                         notice?: string;
                         summary: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    forgetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example alice */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                     *       "scope_kind": "user",
+                     *       "status": "done",
+                     *       "forgotten": {
+                     *         "memories": 120,
+                     *         "vectors": 131,
+                     *         "entities": 48,
+                     *         "relationships": 37,
+                     *         "history": 140
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        forgotten: {
+                            entities: number;
+                            history: number;
+                            memories: number;
+                            relationships: number;
+                            vectors: number;
+                        };
+                        /** @description The audit record of this forget job */
+                        job_id: string;
+                        scope_kind: "user" | "agent";
+                        /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                        status: "done" | "vectors";
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "job_id": "3f0c9a52-4c1e-4d0b-8f8e-9b1c2d3e4f50",
+                     *       "scope_kind": "user",
+                     *       "status": "done",
+                     *       "forgotten": {
+                     *         "memories": 120,
+                     *         "vectors": 131,
+                     *         "entities": 48,
+                     *         "relationships": 37,
+                     *         "history": 140
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        forgotten: {
+                            entities: number;
+                            history: number;
+                            memories: number;
+                            relationships: number;
+                            vectors: number;
+                        };
+                        /** @description The audit record of this forget job */
+                        job_id: string;
+                        scope_kind: "user" | "agent";
+                        /** @description `done`: nothing of the scope is left; `vectors` (202): the rows are gone and vector deletes are still queued (the reconciler finishes them) */
+                        status: "done" | "vectors";
                     };
                 };
             };
