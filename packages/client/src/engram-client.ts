@@ -212,6 +212,21 @@ export class EngramClient {
     return this.#call('forgetAgent', request, call);
   }
 
+  /** Creates an API key (admin); the answer's `secret` is the only time the key is shown. */
+  createKey(body: RequestBody<'createKey'>, call?: CallOptions) {
+    return this.#call<'createKey', 201>('createKey', { method: 'POST', path: '/keys', body }, call);
+  }
+
+  /** Lists the API keys of the caller's tenant (admin), never the keys themselves. */
+  listKeys(call?: CallOptions) {
+    return this.#call('listKeys', { method: 'GET', path: '/keys' }, call);
+  }
+
+  /** Revokes an API key at once (admin). */
+  async revokeKey(id: string, call?: CallOptions): Promise<void> {
+    await this.#call('revokeKey', { method: 'DELETE', path: path('/keys/{id}', id) }, call);
+  }
+
   /** A scope as JSON Lines text (the format `importScope` takes back). */
   exportScope(query: QueryOf<'exportScope'>, call?: CallOptions): Promise<string> {
     const request: HttpRequest = { method: 'GET', path: '/export', query, text: true };

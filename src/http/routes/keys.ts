@@ -36,6 +36,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys 
     {
       schema: {
         tags,
+        operationId: 'createKey',
         summary: 'Create an API key; the response is the only time the key is shown',
         body: CreateKeyBody,
         response: {
@@ -62,6 +63,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys 
     {
       schema: {
         tags,
+        operationId: 'listKeys',
         summary: 'List API keys (never the keys themselves)',
         response: { 200: Type.Object({ keys: Type.Array(KeyJson) }), ...errorResponses },
       },
@@ -76,6 +78,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys 
     {
       schema: {
         tags,
+        operationId: 'revokeKey',
         summary: 'Revoke an API key at once',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         response: { 204: Type.Null(), ...errorResponses },
