@@ -29,6 +29,17 @@ const CreateKeyBody = Type.Object(
   { additionalProperties: false },
 );
 
+const KEY_EXAMPLE = {
+  id: '0b9f3c4e-7d2a-4f61-9a8e-2c5d1e7f4a10',
+  name: 'chat-backend',
+  prefix: 'egk_3fA9',
+  scopes: ['read', 'write'],
+  user_id: null,
+  created_at: '2026-12-01T09:00:00.000Z',
+  last_used_at: null,
+  revoked_at: null,
+};
+
 /** `/keys`: create (the key is shown once), list and revoke API keys. Needs the admin scope. */
 export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys }) => {
   app.post(
@@ -65,7 +76,10 @@ export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys 
         tags,
         operationId: 'listKeys',
         summary: 'List API keys (never the keys themselves)',
-        response: { 200: Type.Object({ keys: Type.Array(KeyJson) }), ...errorResponses },
+        response: {
+          200: Type.Object({ keys: Type.Array(KeyJson) }, { examples: [{ keys: [KEY_EXAMPLE] }] }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => ({
@@ -80,7 +94,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys 
         tags,
         operationId: 'revokeKey',
         summary: 'Revoke an API key at once',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({ id: Type.String({ format: 'uuid', examples: [KEY_EXAMPLE.id] }) }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },

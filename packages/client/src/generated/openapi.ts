@@ -2352,6 +2352,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "id": "0b9f3c4e-7d2a-4f61-9a8e-2c5d1e7f4a10",
+                     *           "name": "chat-backend",
+                     *           "prefix": "egk_3fA9",
+                     *           "scopes": [
+                     *             "read",
+                     *             "write"
+                     *           ],
+                     *           "user_id": null,
+                     *           "created_at": "2026-12-01T09:00:00.000Z",
+                     *           "last_used_at": null,
+                     *           "revoked_at": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         keys: {
                             created_at: string;
@@ -2494,6 +2513,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example 0b9f3c4e-7d2a-4f61-9a8e-2c5d1e7f4a10 */
                 id: string;
             };
             cookie?: never;
