@@ -63,7 +63,7 @@ describe('engram backup and restore commands', () => {
     const run = capture({ DATA_DIR: dataDir });
     expect(await runBackup([file], run.context)).toBe(0);
     expect(existsSync(file)).toBe(true);
-    expect(run.stdout()).toMatch(/wrote .* 24 rows in 10 tables/);
+    expect(run.stdout()).toMatch(/wrote .* 24 rows in 12 tables/);
     expect(run.stderr()).toContain('backup: memories 3 rows');
   });
 

@@ -87,6 +87,8 @@ describe('backup file', () => {
       api_keys: 1,
       entities: 3,
       entity_aliases: 3,
+      entity_history: 0,
+      forget_jobs: 0,
       memories: 3,
       memory_entities: 4,
       memory_history: 3,
