@@ -6,6 +6,7 @@ import { type Log, SILENT_LOG } from '../../ports/log.js';
 import type { Store } from '../../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 import type { VectorIndex } from '../../ports/vector-index.js';
+import { PeriodicPass } from '../periodic-pass.js';
 import { indexMemories } from './index-memories.js';
 
 export interface IndexSyncDeps {
@@ -18,6 +19,9 @@ export interface IndexSyncDeps {
   readonly lock?: Lock;
 }
 
+/** Outbox items a reconciler pass takes at a time. */
+const DEFAULT_BATCH = 200;
+
 /** Name of the lock a reconciler pass holds. */
 export const RECONCILER_LOCK = 'outbox-reconciler';
 
@@ -29,13 +33,16 @@ export class IndexSync {
   readonly #deps: IndexSyncDeps;
   readonly #log: Log;
   readonly #telemetry: Telemetry;
-  #timer: NodeJS.Timeout | undefined;
-  #draining: Promise<number> | undefined;
+  readonly #periodic: PeriodicPass<number>;
 
   constructor(deps: IndexSyncDeps) {
     this.#deps = deps;
     this.#log = deps.log ?? SILENT_LOG;
     this.#telemetry = deps.telemetry ?? NO_TELEMETRY;
+    this.#periodic = new PeriodicPass(() => this.#drainExclusively(DEFAULT_BATCH), this.#log, {
+      message: 'outbox reconcile failed',
+      value: 0,
+    });
   }
 
   /**
@@ -67,30 +74,18 @@ export class IndexSync {
    * Replays pending outbox items until none are left or one batch fails; returns how many were
    * applied. Skips the pass (returns 0) while another process holds the reconciler lock.
    */
-  async drain(batchSize = 200): Promise<number> {
-    this.#draining ??= this.#drainExclusively(batchSize).finally(() => {
-      this.#draining = undefined;
-    });
-    return this.#draining;
+  drain(batchSize = DEFAULT_BATCH): Promise<number> {
+    return this.#periodic.run(() => this.#drainExclusively(batchSize));
   }
 
   /** Drains now and then every `intervalMs` until `stop()`. */
   start(intervalMs: number): void {
-    const tick = () => {
-      this.drain().catch((error: unknown) =>
-        this.#log.warn({ err: error }, 'outbox reconcile failed'),
-      );
-    };
-    tick();
-    this.#timer = setInterval(tick, intervalMs);
-    this.#timer.unref();
+    this.#periodic.start(intervalMs);
   }
 
   /** Stops the periodic reconciler and waits for a running pass. */
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#draining?.catch(() => 0);
+  stop(): Promise<void> {
+    return this.#periodic.stop();
   }
 
   /** Pending outbox items. */

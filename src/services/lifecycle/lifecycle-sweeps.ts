@@ -1,42 +1,38 @@
 import { type Log, SILENT_LOG } from '../../ports/log.js';
 import type { ExpirySweeper } from '../expiry/expiry-sweeper.js';
 import type { ScopeForgetting } from '../forget/scope-forgetting.js';
+import { PeriodicPass } from '../periodic-pass.js';
 
 /** The background work of the lifecycle: finish interrupted forget jobs, sweep expired memories. */
 export class LifecycleSweeps {
   readonly #forgetting: ScopeForgetting;
   readonly #expiry: ExpirySweeper;
   readonly #log: Log;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
+  readonly #periodic: PeriodicPass<void>;
 
   constructor(forgetting: ScopeForgetting, expiry: ExpirySweeper, log: Log = SILENT_LOG) {
     this.#forgetting = forgetting;
     this.#expiry = expiry;
     this.#log = log;
+    this.#periodic = new PeriodicPass(() => this.#pass(), log, {
+      message: 'lifecycle sweep failed',
+      value: undefined,
+    });
   }
 
   /** One pass: resume forget jobs, then sweep; a failure is logged and retried next pass. */
-  async runOnce(): Promise<void> {
-    this.#running ??= this.#pass().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
+  runOnce(): Promise<void> {
+    return this.#periodic.run();
   }
 
   /** Runs a pass now and then every `intervalMs` until `stop()`. */
   start(intervalMs: number): void {
-    const tick = () => void this.runOnce();
-    tick();
-    this.#timer = setInterval(tick, intervalMs);
-    this.#timer.unref();
+    this.#periodic.start(intervalMs);
   }
 
   /** Stops the timer and waits for a running pass. */
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#periodic.stop();
   }
 
   async #pass(): Promise<void> {

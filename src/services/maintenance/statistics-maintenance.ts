@@ -1,6 +1,7 @@
 import { type Lock, PROCESS_LOCAL_LOCK } from '../../ports/lock.js';
 import { type Log, SILENT_LOG } from '../../ports/log.js';
 import type { PlannerStatistics } from '../../ports/planner-statistics.js';
+import { PeriodicPass } from '../periodic-pass.js';
 
 /** Name of the lock a statistics pass holds, so replicas on one server take turns. */
 export const STATISTICS_LOCK = 'planner-statistics';
@@ -20,40 +21,31 @@ export class StatisticsMaintenance {
   readonly #statistics: PlannerStatistics;
   readonly #lock: Lock;
   readonly #log: Log;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<string[]> | undefined;
+  readonly #periodic: PeriodicPass<string[]>;
 
   constructor(deps: StatisticsMaintenanceDeps) {
     this.#statistics = deps.statistics;
     this.#lock = deps.lock ?? PROCESS_LOCAL_LOCK;
     this.#log = deps.log ?? SILENT_LOG;
+    this.#periodic = new PeriodicPass(() => this.#refreshExclusively(), this.#log, {
+      message: 'planner statistics refresh failed',
+      value: [],
+    });
   }
 
   /** One pass now (joins a running one); returns the tables analysed, none when another process holds the lock. */
-  async refresh(): Promise<string[]> {
-    this.#running ??= this.#refreshExclusively().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
+  refresh(): Promise<string[]> {
+    return this.#periodic.run();
   }
 
   /** A pass now and then every `intervalMs` until `stop()`. */
   start(intervalMs: number): void {
-    const tick = () => {
-      this.refresh().catch((error: unknown) =>
-        this.#log.warn({ err: error }, 'planner statistics refresh failed'),
-      );
-    };
-    tick();
-    this.#timer = setInterval(tick, intervalMs);
-    this.#timer.unref();
+    this.#periodic.start(intervalMs);
   }
 
   /** Stops the timer and waits for a running pass. */
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#running?.catch(() => []);
+  stop(): Promise<void> {
+    return this.#periodic.stop();
   }
 
   async #refreshExclusively(): Promise<string[]> {
