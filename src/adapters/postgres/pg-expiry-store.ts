@@ -3,6 +3,7 @@ import type { ExpiryStore, SweepBatch } from '../../ports/expiry-store.js';
 import type { OutboxItem } from '../../ports/index-outbox.js';
 import { type Database, queryRows } from './database.js';
 import { detachMemories } from './pg-graph-cleanup.js';
+import { queueVectorDeletes } from './pg-vector-deletes.js';
 
 /** Expired memories on Postgres; a sweep batch is one transaction. */
 export class PgExpiryStore implements ExpiryStore {
@@ -34,31 +35,11 @@ export class PgExpiryStore implements ExpiryStore {
         tx,
         units.map((unit) => unit.id),
       );
-      const queued = await queryRows<{
-        id: number;
-        memory_id: string;
-        user_id: string;
-        agent_id: string;
-      }>(
-        tx,
-        sql`insert into outbox (memory_id, user_id, agent_id, operation)
-            select id, user_id, agent_id, 'delete' from memories
-            where (id in (${ids}) and searchable) or parent_id in (${ids})
-            returning id, memory_id, user_id, agent_id`,
-      );
+      const outbox = await queueVectorDeletes(tx, ids);
       await tx.execute(sql`insert into memory_history (memory_id, user_id, agent_id, event, metadata, created_at)
           select id, user_id, agent_id, 'delete', '{"reason":"expired"}'::jsonb, ${at.toISOString()}::timestamptz
           from memories where id in (${ids})`);
       await tx.execute(sql`delete from memories where id in (${ids})`);
-      const outbox = queued.map(
-        (row): OutboxItem => ({
-          id: Number(row.id),
-          memoryId: row.memory_id,
-          scope: { userId: row.user_id, agentId: row.agent_id },
-          operation: 'delete',
-          attempts: 0,
-        }),
-      );
       return { memories: expired.length, ...removed, outbox };
     });
   }

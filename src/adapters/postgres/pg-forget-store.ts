@@ -9,6 +9,7 @@ import type { ForgetJob, ForgetStore } from '../../ports/forget-store.js';
 import type { OutboxItem } from '../../ports/index-outbox.js';
 import { type Database, queryRows } from './database.js';
 import { rowCount } from './pg-entity-merge.js';
+import { queueVectorDeletes } from './pg-vector-deletes.js';
 import { forgetJobs } from './schema.js';
 
 const NO_COUNTS: ForgetCounts = {
@@ -75,29 +76,9 @@ export class PgForgetStore implements ForgetStore {
         picked.map((row) => sql`${row.id}::uuid`),
         sql`, `,
       );
-      const queued = await queryRows<{
-        id: number;
-        memory_id: string;
-        user_id: string;
-        agent_id: string;
-      }>(
-        tx,
-        sql`insert into outbox (memory_id, user_id, agent_id, operation)
-            select id, user_id, agent_id, 'delete' from memories
-            where (id in (${ids}) and searchable) or parent_id in (${ids})
-            returning id, memory_id, user_id, agent_id`,
-      );
+      const outbox = await queueVectorDeletes(tx, ids);
       await tx.execute(sql`delete from memories where id in (${ids})`);
-      await addCounts(tx, job.id, { memories: picked.length, vectors: queued.length });
-      const outbox = queued.map(
-        (row): OutboxItem => ({
-          id: Number(row.id),
-          memoryId: row.memory_id,
-          scope: { userId: row.user_id, agentId: row.agent_id },
-          operation: 'delete',
-          attempts: 0,
-        }),
-      );
+      await addCounts(tx, job.id, { memories: picked.length, vectors: outbox.length });
       return { memories: picked.length, outbox };
     });
   }
