@@ -8,7 +8,11 @@ import { PgApiKeyRepository } from '../../src/adapters/postgres/pg-api-key-repos
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import { buildApp } from '../../src/http/build-app.js';
 import { createMetrics } from '../../src/observability/metrics.js';
-import { type FuzzReport, runFuzzCampaign } from '../../test/support/fuzz-campaign.js';
+import {
+  type FuzzReport,
+  injectTarget,
+  runFuzzCampaign,
+} from '../../test/support/fuzz-campaign.js';
 import {
   createMigratedDatabase,
   DATABASE_KINDS,
@@ -64,18 +68,7 @@ async function campaign(
     }
     const started = performance.now();
     const report = await runFuzzCampaign(
-      {
-        document: rig.app.swagger(),
-        send: async (request) => {
-          const response = await rig.app.inject({
-            method: request.method as 'GET',
-            url: request.url,
-            headers: { authorization, ...request.headers },
-            ...(request.payload !== undefined ? { payload: request.payload } : {}),
-          });
-          return { status: response.statusCode, body: response.body };
-        },
-      },
+      injectTarget(rig.app, authorization),
       { ids: kept.map((memory) => memory.id), scopeIds: ['fuzz-a', 'fuzz-b', 'alice'] },
       options,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFuzzCampaign } from '../support/fuzz-campaign.js';
+import { injectTarget, runFuzzCampaign } from '../support/fuzz-campaign.js';
 import { useTestApp } from '../support/use-test-app.js';
 
 const t = useTestApp();
@@ -25,18 +25,7 @@ describe('fuzzing every OpenAPI operation', () => {
     }
     await t.app.ready();
     const report = await runFuzzCampaign(
-      {
-        document: t.app.swagger(),
-        send: async (request) => {
-          const response = await t.app.inject({
-            method: request.method as 'GET',
-            url: request.url,
-            headers: { authorization, ...request.headers },
-            ...(request.payload !== undefined ? { payload: request.payload } : {}),
-          });
-          return { status: response.statusCode, body: response.body };
-        },
-      },
+      injectTarget(t.app, authorization),
       { ids: kept.map((memory) => memory.id), scopeIds: ['fuzz-a', 'fuzz-b', 'alice'] },
       { requests: REQUESTS, seed: SEED },
     );

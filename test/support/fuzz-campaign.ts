@@ -38,3 +38,30 @@ export async function runFuzzCampaign(
   await Promise.all(Array.from({ length: options.concurrency ?? 1 }, worker));
   return { requests: requests.length, byStatus, serverErrors };
 }
+
+/** The part of a Fastify app a campaign needs: its OpenAPI document and `inject()`. */
+interface InjectableApp {
+  swagger(): unknown;
+  inject(options: {
+    method: 'GET';
+    url: string;
+    headers: Record<string, string>;
+    payload?: unknown;
+  }): Promise<{ statusCode: number; body: string }>;
+}
+
+/** A target that sends each request through the app's `inject()` with the given authorization. */
+export function injectTarget(app: InjectableApp, authorization: string): FuzzTarget {
+  return {
+    document: app.swagger(),
+    send: async (request) => {
+      const response = await app.inject({
+        method: request.method as 'GET',
+        url: request.url,
+        headers: { authorization, ...request.headers },
+        ...(request.payload !== undefined ? { payload: request.payload } : {}),
+      });
+      return { status: response.statusCode, body: response.body };
+    },
+  };
+}

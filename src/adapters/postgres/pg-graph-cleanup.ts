@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { MemoryId } from '../../domain/memory.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { Database } from './database.js';
 import { entities, memoryEntities, relationshipEvidence, relationships } from './schema.js';
 
@@ -44,22 +45,34 @@ async function deleteUnsupported(db: Database, ids: string[]): Promise<number> {
       ),
     )
     .returning();
-  for (const edge of removed) {
-    await db
-      .update(relationships)
-      .set({ validTo: edge.validTo, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(relationships.sourceEntityId, edge.sourceEntityId),
-          eq(relationships.relationType, edge.relationType),
-          eq(relationships.validTo, edge.validFrom),
-          edge.validTo === null
-            ? sql`not exists (select 1 from relationships c where c.source_entity_id = ${edge.sourceEntityId}::uuid and c.target_entity_id = ${relationships.targetEntityId} and c.relation_type = ${edge.relationType} and c.valid_to is null)`
-            : undefined,
-        ),
-      );
-  }
+  for (const edge of removed) await handBackTime(db, edge);
   return removed.length;
+}
+
+/**
+ * Before or after a single-valued edge goes: the value it had closed on its source's timeline
+ * holds again until the removed one would have ended (unless that value is held again already).
+ * `except` is a target that is itself going and gets nothing back.
+ */
+export async function handBackTime(
+  db: Database,
+  edge: Pick<Relationship, 'sourceEntityId' | 'relationType' | 'validFrom' | 'validTo'>,
+  except?: string,
+): Promise<void> {
+  await db
+    .update(relationships)
+    .set({ validTo: edge.validTo, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(relationships.sourceEntityId, edge.sourceEntityId),
+        eq(relationships.relationType, edge.relationType),
+        eq(relationships.validTo, edge.validFrom),
+        except ? ne(relationships.targetEntityId, except) : undefined,
+        edge.validTo === null
+          ? sql`not exists (select 1 from relationships c where c.source_entity_id = ${edge.sourceEntityId}::uuid and c.target_entity_id = ${relationships.targetEntityId} and c.relation_type = ${edge.relationType} and c.valid_to is null)`
+          : undefined,
+      ),
+    );
 }
 
 async function deleteUnmentioned(db: Database, ids: string[]): Promise<number> {

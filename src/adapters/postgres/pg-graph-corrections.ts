@@ -13,6 +13,7 @@ import type {
 } from '../../ports/graph-corrections.js';
 import type { Database } from './database.js';
 import { historyRow, mergeEntities } from './pg-entity-merge.js';
+import { handBackTime } from './pg-graph-cleanup.js';
 import { relationshipsOf } from './pg-relationship-reads.js';
 import { entities, entityAliases, entityHistory, memoryEntities, relationships } from './schema.js';
 
@@ -94,7 +95,7 @@ export class PgGraphCorrections implements GraphCorrections {
         .select({ count: count() })
         .from(memoryEntities)
         .where(eq(memoryEntities.entityId, id));
-      for (const edge of edges) if (edge.targetEntityId === id) await handBack(tx, edge, id);
+      for (const edge of edges) if (edge.targetEntityId === id) await handBackTime(tx, edge, id);
       // Aliases, mentions, relationships with their evidence and redirects to it cascade.
       await tx.delete(entities).where(eq(entities.id, id));
       const deletion = {
@@ -168,25 +169,4 @@ export class PgGraphCorrections implements GraphCorrections {
         ),
       );
   }
-}
-
-/**
- * Before a target's edges go: a value the deleted edge had closed on its source's timeline holds
- * again until the deleted one would have ended (as when a memory's last evidence goes).
- */
-async function handBack(tx: Database, edge: Relationship, deletedId: EntityId): Promise<void> {
-  await tx
-    .update(relationships)
-    .set({ validTo: edge.validTo, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(relationships.sourceEntityId, edge.sourceEntityId),
-        eq(relationships.relationType, edge.relationType),
-        eq(relationships.validTo, edge.validFrom),
-        ne(relationships.targetEntityId, deletedId),
-        edge.validTo === null
-          ? sql`not exists (select 1 from relationships c where c.source_entity_id = ${edge.sourceEntityId}::uuid and c.target_entity_id = ${relationships.targetEntityId} and c.relation_type = ${edge.relationType} and c.valid_to is null)`
-          : undefined,
-      ),
-    );
 }
