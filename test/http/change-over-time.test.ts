@@ -130,4 +130,19 @@ describe('the OpenAPI document', () => {
       ]),
     );
   });
+
+  it('reads a short name of a stored institution as that institution ("Mercy General")', async () => {
+    const add = (content: string, created_at: string) =>
+      post('/memories', { content, user_id: 'nora', created_at });
+    await add('I work as a nurse at Mercy General Hospital.', '2025-01-05T09:00:00Z');
+    await add('I quit Mercy General and started at Kaiser Permanente!', '2025-03-20T09:00:00Z');
+    const all = (await t.app.inject({ url: '/entities?user_id=nora&type=ORG&limit=50' })).json();
+    const texts = all.entities.map((e: { text: string }) => e.text);
+    expect(texts).toEqual(expect.arrayContaining(['Mercy General Hospital', 'Kaiser Permanente']));
+    expect(texts).not.toContain('Mercy General');
+    const hospital = all.entities.find(
+      (e: { text: string }) => e.text === 'Mercy General Hospital',
+    );
+    expect(hospital.aliases).toContain('Mercy General');
+  });
 });
