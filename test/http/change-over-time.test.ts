@@ -100,7 +100,9 @@ describe('the OpenAPI document', () => {
     expect(spec.components.schemas.Fact.example).toMatchObject({ relation_type: 'works_for' });
     expect(spec.components.schemas.SearchResponse.properties.facts).toBeDefined();
   });
+});
 
+describe('one node per person, place or pet across turns', () => {
   it('follows "my sister" to the sister named before, so her move updates her home', async () => {
     const add = (content: string, created_at: string) =>
       post('/memories', { content, user_id: 'lena', created_at });
@@ -144,5 +146,19 @@ describe('the OpenAPI document', () => {
       (e: { text: string }) => e.text === 'Mercy General Hospital',
     );
     expect(hospital.aliases).toContain('Mercy General');
+  });
+
+  it('keeps a pet one node when later turns talk about it as about a person', async () => {
+    const add = (content: string, created_at: string) =>
+      post('/memories', { content, user_id: 'ivo', created_at });
+    await add('We adopted a puppy called Rufus, he is a beagle.', '2025-05-01T09:00:00Z');
+    await add('Rufus is such a good boy', '2025-05-03T09:00:00Z');
+    await add('took Rufus to the vet, he is fine', '2025-05-09T09:00:00Z');
+    const found = (await t.app.inject({ url: '/entities?user_id=ivo&name=Rufus' })).json();
+    const rufus = found.entities.filter((e: { text: string }) => e.text === 'Rufus');
+    expect(rufus).toHaveLength(1);
+    expect(rufus[0]).toMatchObject({ type: 'MISC', attributes: { species: 'dog' } });
+    const url = `/entities/${rufus[0].id}/memories?user_id=ivo`;
+    expect((await t.app.inject({ url })).json().memories).toHaveLength(3);
   });
 });

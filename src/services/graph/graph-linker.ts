@@ -37,18 +37,23 @@ export class GraphLinker {
       }),
     );
     const requests = await Promise.all(
-      named.map(async (request) => ({
-        ...request,
-        text:
-          (await describedEntity(graph, request.input.scope, request.mention)) ??
-          (await fullOrganisationName(graph, request.input.scope, request.mention)) ??
-          request.text,
-      })),
+      named.map(async (request) => {
+        const pet = await knownPet(graph, request.input.scope, request.mention);
+        return {
+          ...request,
+          type: pet?.type ?? request.mention.type,
+          text:
+            pet?.text ??
+            (await describedEntity(graph, request.input.scope, request.mention)) ??
+            (await fullOrganisationName(graph, request.input.scope, request.mention)) ??
+            request.text,
+        };
+      }),
     );
     const found = await graph.upsertEntities(
       requests.map((request) => ({
         scope: request.input.scope,
-        type: request.mention.type,
+        type: request.type,
         text: request.text,
         ...(request.mention.attributes ? { attributes: request.mention.attributes } : {}),
       })),
@@ -156,6 +161,24 @@ async function describedEntity(
   const found = await graph.findByName(scope, normalized, mention.type);
   const others = found.filter((entity) => entity.normalizedName !== normalized);
   return others.length === 1 ? others[0]?.text : undefined;
+}
+
+/**
+ * The pet a one-word name stands for when the text took it for a person ("Rufus is such a good
+ * boy", "took Rufus to the vet, he's fine" after "our dog Rufus"): people talk about pets as
+ * they do about people. Undefined when a person of that name is stored, or no single pet is.
+ */
+async function knownPet(
+  graph: GraphRepository,
+  scope: Scope,
+  mention: EntityMention,
+): Promise<Entity | undefined> {
+  if (mention.type !== 'PERSON' || mention.isSpeaker || /\s/u.test(mention.text.trim()))
+    return undefined;
+  const named = await graph.findByName(scope, normalizeEntityName(mention.text, 'PERSON'));
+  if (named.some((entity) => entity.type === 'PERSON')) return undefined;
+  const pets = named.filter((entity) => typeof entity.attributes['species'] === 'string');
+  return pets.length === 1 ? pets[0] : undefined;
 }
 
 // The words an institution's short name leaves off ("Mercy General" for "Mercy General Hospital").
