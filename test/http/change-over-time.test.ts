@@ -51,6 +51,13 @@ describe('POST /memories/search when facts change', () => {
     });
   });
 
+  it('puts the facts the question asks about first', async () => {
+    const job = await search({ query: 'Where do I work?' });
+    expect(job.facts[0]).toMatchObject({ relation_type: 'works_for', target: { text: 'Stripe' } });
+    const home = await search({ query: 'Where do I live?' });
+    expect(home.facts[0]).toMatchObject({ relation_type: 'lives_in', target: { text: 'Denver' } });
+  });
+
   it('answers as things stood at as_of', async () => {
     const body = await search({ query: 'Where do I work?', as_of: '2025-03-01T00:00:00Z' });
     expect(body.results[0].memory.id).toBe(ids['microsoft']);
