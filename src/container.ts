@@ -9,12 +9,9 @@ import { RulesEntityExtractor } from './adapters/extraction/rules-entity-extract
 import { LlmEntityExtractor } from './adapters/extraction-llm/llm-entity-extractor.js';
 import { OllamaChatLlm } from './adapters/llm/ollama-chat-llm.js';
 import { OpenAiChatLlm } from './adapters/llm/openai-chat-llm.js';
-import {
-  type DatabaseHandle,
-  openEmbeddedDatabase,
-  openServerDatabase,
-} from './adapters/postgres/database.js';
+import { type DatabaseHandle, openServerDatabase } from './adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
+import { openEmbeddedDatabase } from './adapters/postgres/embedded/embedded-database.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
 import { PgApiKeyRepository } from './adapters/postgres/pg-api-key-repository.js';
@@ -48,11 +45,22 @@ export interface ContainerOptions {
   readonly sweeps?: boolean;
 }
 
-/** Opens the configured database: a server with DATABASE_URL, else embedded PGlite in DATA_DIR. */
-export async function openDatabase(config: Config): Promise<DatabaseHandle> {
-  return config.database.url
-    ? openServerDatabase(config.database.url)
-    : openEmbeddedDatabase(config.dataDir);
+/**
+ * Opens the configured database: a server with DATABASE_URL, else the embedded one in DATA_DIR
+ * (a managed PostgreSQL server, or PGlite with EMBEDDED_DATABASE=pglite). `notice` receives what
+ * the embedded one reports (first initialisation, a PGlite directory moved).
+ */
+export async function openDatabase(
+  config: Config,
+  notice: (message: string, details?: Record<string, unknown>) => void = () => {},
+): Promise<DatabaseHandle> {
+  if (config.database.url) return openServerDatabase(config.database.url);
+  const { embedded, embeddedUser } = config.database;
+  return openEmbeddedDatabase(config.dataDir, {
+    engine: embedded,
+    ...(embeddedUser ? { runAs: embeddedUser } : {}),
+    onNotice: notice,
+  });
 }
 
 /**
@@ -66,7 +74,9 @@ export async function createContainer(config: Config, logger: Logger, options: C
       await closer().catch((error: unknown) => logger.warn({ err: error }, 'close failed'));
   };
   try {
-    const database = await openDatabase(config);
+    const database = await openDatabase(config, (message, details) =>
+      logger.info(details ?? {}, message),
+    );
     closers.push(() => database.close());
     if (options.migrations === 'apply') await prepareSchema(database, logger);
     const chroma = await openVectorIndex(config, logger);
@@ -222,7 +232,7 @@ function createLlm(config: Config, logger: Logger, metrics: Metrics): Llm | unde
 
 /** PGlite runs no autovacuum, so Engram analyses; a server does it itself unless autovacuum is off. */
 async function plannerStatisticsFor(database: DatabaseHandle, logger: Logger) {
-  if (database.kind === 'embedded') return new PgPlannerStatistics(database.db);
+  if (database.engine === 'pglite') return new PgPlannerStatistics(database.db);
   if (await autovacuumRuns(database.db)) return undefined;
   logger.warn(
     'autovacuum (or track_counts) is off on the PostgreSQL server: Engram analyses its tables itself; turn autovacuum on to also reclaim dead rows',

@@ -46,7 +46,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxInFlight: read.integer('MAX_IN_FLIGHT', 64, 1, 100_000),
     },
     dataDir,
-    database: { url: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']) },
+    database: {
+      url: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
+      /** Without DATABASE_URL: a managed PostgreSQL server in DATA_DIR/postgres, or PGlite. */
+      embedded: read.oneOf<'postgres' | 'pglite'>(
+        'EMBEDDED_DATABASE',
+        ['postgres', 'pglite'],
+        'postgres',
+      ),
+      /** Account the managed server runs as when Engram runs as root (default postgres, else nobody). */
+      embeddedUser: read.optionalString('EMBEDDED_POSTGRES_USER'),
+    },
     chroma: {
       url: read.optionalUrl('CHROMA_URL', ['http:', 'https:']),
       persistDirectory: path.resolve(
