@@ -7,6 +7,7 @@ import { HttpEmbedder } from './adapters/embeddings/http-embedder.js';
 import { TransformersEmbedder } from './adapters/embeddings/transformers-embedder.js';
 import { RulesEntityExtractor } from './adapters/extraction/rules-entity-extractor.js';
 import { LlmEntityExtractor } from './adapters/extraction-llm/llm-entity-extractor.js';
+import { WorkerEntityExtractor } from './adapters/extraction-worker/worker-entity-extractor.js';
 import { OllamaChatLlm } from './adapters/llm/ollama-chat-llm.js';
 import { OpenAiChatLlm } from './adapters/llm/openai-chat-llm.js';
 import { type DatabaseHandle, openServerDatabase } from './adapters/postgres/database.js';
@@ -96,8 +97,8 @@ export async function createContainer(config: Config, logger: Logger, options: C
       forgetUnfinished: () => lifecycle.forgetting.unfinishedCount(),
     });
     const llm = createLlm(config, logger, metrics);
-    const extractor = createExtractor(config, llm, logger);
-    await extractor.init();
+    const extractor = await startExtractor(config, llm, logger);
+    closers.push(() => extractor.close?.() ?? Promise.resolve());
     const services = createServices(
       {
         store,
@@ -193,6 +194,27 @@ function createEmbedder(config: Config, logger: Logger): Embedder {
       last = step;
     },
   });
+}
+
+/** The configured extractor, initialised; the rules extractor on a worker thread unless EXTRACTION_THREAD=false. */
+async function startExtractor(
+  config: Config,
+  llm: Llm | undefined,
+  logger: Logger,
+): Promise<EntityExtractor & { close?: () => Promise<void> }> {
+  const { confidenceThreshold, extractor: kind, thread } = config.extraction;
+  if (kind !== 'llm' && thread) {
+    const threaded = new WorkerEntityExtractor({ confidenceThreshold });
+    try {
+      await threaded.init();
+      return threaded;
+    } catch (error) {
+      logger.warn({ err: error }, 'extraction thread did not start: extracting on the main thread');
+    }
+  }
+  const extractor = createExtractor(config, llm, logger);
+  await extractor.init();
+  return extractor;
 }
 
 function createExtractor(config: Config, llm: Llm | undefined, logger: Logger): EntityExtractor {

@@ -67,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     extraction: {
       extractor: read.oneOf<EntityExtractorKind>('ENTITY_EXTRACTOR', ['rules', 'llm'], 'rules'),
       confidenceThreshold: read.number('ENTITY_CONFIDENCE_THRESHOLD', 0.5, 0, 1),
+      /** Run the rules extractor on a worker thread, off the event loop. */
+      thread: read.boolean('EXTRACTION_THREAD', true),
     },
     memory: {
       maxChunkTokens: read.integer('MAX_CHUNK_TOKENS', 512, 16, 8192),

@@ -62,6 +62,15 @@ async function waitUntil(condition: () => boolean, ms: number): Promise<boolean>
   return condition();
 }
 
+async function waitUntilAsync(condition: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
 /** True when `pid` runs as root with root's powers: uid 0 outside any user namespace. */
 async function runsAsRoot(pid: number): Promise<boolean> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -159,6 +168,30 @@ describe('the embedded PostgreSQL server', () => {
       expect(await countEveryTable(kept.db)).toEqual(before); // no second move
     } finally {
       await kept.close();
+    }
+  });
+
+  it('restarts the server when it dies while Engram runs', async () => {
+    const directory = await dataDir();
+    const notices: string[] = [];
+    const database = await openEmbeddedDatabase(directory, {
+      onNotice: (line) => notices.push(line),
+    });
+    try {
+      const postmaster = Number(
+        (await readFile(path.join(directory, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+      );
+      process.kill(postmaster, 'SIGKILL');
+      const answered = await waitUntilAsync(async () => {
+        const rows = await queryRows<{ one: number }>(database.db, sql`select 1 as one`).catch(
+          () => [],
+        );
+        return rows[0]?.one === 1;
+      }, 30_000);
+      expect(answered).toBe(true);
+      expect(notices).toContain('the embedded PostgreSQL server restarted');
+    } finally {
+      await database.close();
     }
   });
 });

@@ -47,6 +47,8 @@ export class ManagedPostgres {
   #output = '';
   #port: number | undefined;
   #password = '';
+  #identity: ServerIdentity | undefined;
+  #stopping = false;
 
   constructor(options: ManagedPostgresOptions) {
     this.#options = options;
@@ -72,7 +74,9 @@ export class ManagedPostgres {
 
   /** Initialises the cluster if needed, starts the server and waits until it accepts connections. */
   async start(): Promise<string> {
+    this.#stopping = false;
     const user = await serverIdentity(this.#cluster, this.#options.runAs);
+    this.#identity = user;
     // Traversable (the server loads its libraries from lib/), not listable; the password is 0600.
     await mkdir(this.#runtime, { recursive: true });
     await chmod(this.#runtime, 0o711);
@@ -100,6 +104,7 @@ export class ManagedPostgres {
 
   /** Fast shutdown: waits until the server has stopped (its data is then clean on disk). */
   async stop(): Promise<void> {
+    this.#stopping = true;
     const child = this.#child;
     this.#child = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -217,6 +222,40 @@ export class ManagedPostgres {
       if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
       this.#child = undefined;
       throw error;
+    }
+    child.once('exit', (code, signal) => this.#onExit(child, code, signal));
+  }
+
+  /** The server died while running (OOM kill, a crash): restart it on the same port. */
+  #onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.#child !== child || this.#stopping) return;
+    this.#child = undefined;
+    const output = this.#output.trim().slice(-500);
+    this.#options.onNotice?.('the embedded PostgreSQL server exited; restarting', {
+      code,
+      signal,
+      output,
+    });
+    void this.#restartLoop();
+  }
+
+  async #restartLoop(): Promise<void> {
+    for (let attempt = 0; !this.#stopping; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200 * 2 ** attempt, 5000)));
+      if (this.#stopping) return;
+      try {
+        await this.#spawnUntilReady(this.#identity);
+        if (this.#stopping) {
+          await this.stop();
+          return;
+        }
+        this.#options.onNotice?.('the embedded PostgreSQL server restarted', { pid: this.pid });
+        return;
+      } catch (error) {
+        this.#options.onNotice?.('the embedded PostgreSQL server did not restart; retrying', {
+          error: (error as Error).message,
+        });
+      }
     }
   }
 
