@@ -193,6 +193,8 @@ export class ManagedPostgres {
       log_checkpoints: 'off',
       // Engram's writes are small batches: a shorter delay before the WAL writer flushes.
       wal_writer_delay: '50ms',
+      // A new data directory fills in minutes: analyse it as often as Engram does on PGlite.
+      autovacuum_naptime: '10s',
     };
     const args = ['-D', this.#cluster];
     for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
