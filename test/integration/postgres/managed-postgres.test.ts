@@ -114,7 +114,15 @@ describe('the embedded PostgreSQL server', () => {
     expect(existsSync(path.join(directory, 'postgres', 'postmaster.pid'))).toBe(false);
     expect(existsSync(path.join(directory, 'engram.lock'))).toBe(true); // left by the dead holder
     const again = await openEmbeddedDatabase(directory);
-    await again.close();
+    try {
+      const [row] = await queryRows<{ n: number }>(
+        again.db,
+        sql`select count(*)::int as n from crash_probe`,
+      );
+      expect(row?.n).toBe(1); // the write acknowledged before the kill survived
+    } finally {
+      await again.close();
+    }
   });
 
   it('stops a server left over when Engram and its watchdog were both killed', async () => {
