@@ -5,6 +5,7 @@ import type { Relationship } from '../../domain/relationship.js';
 import type { RelationshipInput } from '../../ports/graph-repository.js';
 import type { Database } from './database.js';
 import { upsertRelationship } from './pg-relationship-upsert.js';
+import { placeOnTimelines, timelineKey } from './pg-timeline-set.js';
 import { toRelationship } from './row-mappers.js';
 import { relationshipEvidence, relationships } from './schema.js';
 
@@ -15,20 +16,26 @@ type Row = typeof relationships.$inferSelect;
  * assertions are written as sets (the current edges inserted or reinforced, then their evidence):
  * that gives the same rows as upserting them one by one: the first assertion of an edge sets its
  * metadata, every one moves `valid_from` to the earliest, each adds its evidence (two statements
- * per batch instead of two or three per relation). Single-valued
- * types and endings change a timeline (close one value, place another), so they keep the
- * per-relation path, in input order, and so does a multi-valued assertion whose edge an ending in
- * the same batch touches (order matters there).
+ * per batch instead of two or three per relation). Single-valued types change a timeline (close
+ * one value, place another): `placeOnTimelines` locks and reads all of the batch's timelines at
+ * once and then writes only what changes. Endings keep the per-relation path, last, in input
+ * order, and so does any assertion on an edge or timeline an ending of the same batch touches
+ * (order matters there).
  */
 export async function upsertRelationships(
   db: Database,
   inputs: readonly RelationshipInput[],
 ): Promise<Relationship[]> {
-  const ended = new Set(inputs.filter((input) => input.ends).flatMap(endedKeys));
-  const inSet = (input: RelationshipInput) =>
-    !input.singleValued && !input.ends && !ended.has(edgeKey(input));
+  const endings = inputs.filter((input) => input.ends);
+  const ended = new Set(endings.flatMap(endedKeys));
+  const endedTimelines = new Set(endings.flatMap(endedTimelineKeys));
+  const path = (input: RelationshipInput): 'set' | 'timeline' | 'one' => {
+    if (input.ends) return 'one';
+    if (!input.singleValued) return ended.has(edgeKey(input)) ? 'one' : 'set';
+    return endedTimelines.has(timelineKey(input)) ? 'one' : 'timeline';
+  };
   const results = new Array<Relationship>(inputs.length);
-  const set = inputs.flatMap((input, index) => (inSet(input) ? [{ input, index }] : []));
+  const set = inputs.flatMap((input, index) => (path(input) === 'set' ? [{ input, index }] : []));
   const rows = await upsertCurrentSet(
     db,
     set.map(({ input }) => input),
@@ -38,10 +45,29 @@ export async function upsertRelationships(
     if (!row) throw new Error('relationship set upsert returned no row');
     results[index] = toRelationship(row);
   }
+  const onTimelines = inputs.flatMap((input, index) =>
+    path(input) === 'timeline' ? [{ input, index }] : [],
+  );
+  const placed = await placeOnTimelines(
+    db,
+    onTimelines.map(({ input }) => input),
+  );
+  onTimelines.forEach(({ index }, position) => {
+    results[index] = toRelationship(placed[position] as Row);
+  });
   for (const [index, input] of inputs.entries()) {
-    if (!inSet(input)) results[index] = await upsertRelationship(db, input);
+    if (path(input) === 'one') results[index] = await upsertRelationship(db, input);
   }
   return results;
+}
+
+/** The timelines an ending may close an edge on: the source's and, for an inverse, the target's. */
+function endedTimelineKeys(input: RelationshipInput): string[] {
+  const inverse = inverseOf(input.relationType);
+  const keys = [timelineKey(input)];
+  if (inverse)
+    keys.push(timelineKey({ sourceEntityId: input.targetEntityId, relationType: inverse }));
+  return keys;
 }
 
 function edgeKey(edge: { sourceEntityId: string; targetEntityId: string; relationType: string }) {

@@ -421,14 +421,18 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
   it('upserts a batch of relationships as one-by-one upserts in the same order would', async () => {
     const build = async () => {
       const scope = freshScope();
-      const [ann, bob, cid, acme, initech] = await graph.upsertEntities([
+      const [ann, bob, cid, acme, initech, porto, oslo] = await graph.upsertEntities([
         { scope, type: 'PERSON', text: 'Ann' },
         { scope, type: 'PERSON', text: 'Bob' },
         { scope, type: 'PERSON', text: 'Cid' },
         { scope, type: 'ORG', text: 'Acme' },
         { scope, type: 'ORG', text: 'Initech' },
+        { scope, type: 'LOCATION', text: 'Porto' },
+        { scope, type: 'LOCATION', text: 'Oslo' },
       ]);
-      const names = new Map([ann, bob, cid, acme, initech].map((e) => [e?.id, e?.text]));
+      const names = new Map(
+        [ann, bob, cid, acme, initech, porto, oslo].map((e) => [e?.id, e?.text]),
+      );
       const memories = await seedMemories(handle.db, scope, ['m1', 'm2', 'm3', 'm4', 'm5']);
       const edge = (
         source: Entity | undefined,
@@ -457,6 +461,14 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
         edge(cid, ann, 'partner_of', 3, '06', { ends: true }), // ends the inverse edge above
         edge(ann, initech, 'works_for', 3, '07', { singleValued: true }),
         edge(bob, cid, 'friend_of', 4, '01'),
+        // One timeline, several values in one batch: a later value, a backdated start of the
+        // next value, a repeat of the holding value, a backdated value inside a known one.
+        edge(bob, porto, 'lives_in', 0, '10', { singleValued: true }),
+        edge(bob, oslo, 'lives_in', 1, '20', { singleValued: true }),
+        edge(bob, porto, 'lives_in', 2, '05', { singleValued: true }),
+        edge(bob, oslo, 'lives_in', 3, '25', { singleValued: true }),
+        edge(bob, porto, 'lives_in', 4, '15', { singleValued: true }),
+        edge(bob, acme, 'lives_in', 4, '12', { singleValued: true }),
       ];
       const describe = async () => {
         const rows = await graph.relationshipsOfMemories(memories);
@@ -488,5 +500,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
       edges.map((e) => [e.relationType, e.validFrom.toISOString(), e.validTo?.toISOString()]);
     expect(shape(batched).map((row) => row[0])).toEqual(batch.inputs.map((i) => i.relationType));
     expect(shape(batched).slice(4)).toEqual(shape(single).slice(4));
+    const timeline = (await batch.describe()).filter((line) => line.includes('lives_in'));
+    expect(timeline.length).toBeGreaterThanOrEqual(4);
   });
 });
