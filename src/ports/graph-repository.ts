@@ -86,6 +86,11 @@ export interface GraphRepository {
   addMentions(mentions: readonly MentionInput[]): Promise<void>;
   /** Adds or reinforces a current relationship and its evidence; returns it. */
   upsertRelationship(input: RelationshipInput): Promise<Relationship>;
+  /**
+   * The same for many relationships, as if upserted one by one in input order, in few statements
+   * (multi-valued assertions as one set); returns them in input order.
+   */
+  upsertRelationships(inputs: readonly RelationshipInput[]): Promise<Relationship[]>;
   /** Relationships touching an entity in either direction, current and closed. */
   relationshipsOf(entityId: EntityId): Promise<Relationship[]>;
   /** The entities and relationships within `depth` hops of an entity. */

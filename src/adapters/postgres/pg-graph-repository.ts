@@ -24,6 +24,7 @@ import { survivorsOf } from './pg-entity-redirects.js';
 import { detachMemories } from './pg-graph-cleanup.js';
 import { memoriesMentioning, neighbourhoodOf } from './pg-graph-traversal.js';
 import { relationshipsOf, relationshipsOfMemories, timelinesOf } from './pg-relationship-reads.js';
+import { upsertRelationships } from './pg-relationship-set.js';
 import { upsertRelationship } from './pg-relationship-upsert.js';
 import { toEntity } from './row-mappers.js';
 import { entities, entityAliases, memoryEntities } from './schema.js';
@@ -211,6 +212,10 @@ export class PgGraphRepository implements GraphRepository {
 
   async upsertRelationship(input: RelationshipInput): Promise<Relationship> {
     return upsertRelationship(this.#db, input);
+  }
+
+  async upsertRelationships(inputs: readonly RelationshipInput[]): Promise<Relationship[]> {
+    return upsertRelationships(this.#db, inputs);
   }
 
   async relationshipsOf(entityId: EntityId): Promise<Relationship[]> {

@@ -2,9 +2,8 @@ import { type Entity, normalizeEntityName } from '../../domain/entity.js';
 import type { EntityMention, Extraction } from '../../domain/extraction.js';
 import type { MemoryId } from '../../domain/memory.js';
 import { isSingleValued } from '../../domain/relation-type.js';
-import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
-import type { GraphRepository } from '../../ports/graph-repository.js';
+import type { GraphRepository, RelationshipInput } from '../../ports/graph-repository.js';
 import type { MemoryContext } from './memory-context.js';
 
 /** Where a search unit (a chunk, or the whole memory) lies in its memory's text. */
@@ -79,48 +78,50 @@ export class GraphLinker {
     await graph.addMentions(
       dedupeMentions(inputs.flatMap((input, index) => mentionsOf(input, resolved[index] ?? []))),
     );
-    const linked: MemoryContext[] = [];
-    for (const [index, input] of inputs.entries()) {
+    // Every relation of the batch in one call, in the order one-by-one linking used.
+    const asserted = inputs.map((input, index) => relationsOf(input, resolved[index] ?? []));
+    const written = await graph.upsertRelationships(asserted.flat());
+    let next = 0;
+    return inputs.map((_input, index) => {
       const entities = resolved[index] ?? [];
-      const relationships = await this.#linkRelations(graph, input, entities);
-      linked.push({
+      const count = asserted[index]?.length ?? 0;
+      const relationships = written.slice(next, next + count);
+      next += count;
+      return {
         entities: uniqueById(entities.filter((entity): entity is Entity => entity !== undefined)),
         relationships,
-      });
-    }
-    return linked;
+      };
+    });
   }
+}
 
-  async #linkRelations(
-    graph: GraphRepository,
-    input: LinkInput,
-    resolved: ReadonlyArray<Entity | undefined>,
-  ): Promise<Relationship[]> {
-    const relationships: Relationship[] = [];
-    const relations = [...input.extraction.relations].sort((a, b) => a.type.localeCompare(b.type));
-    for (const relation of relations) {
-      const source = resolved[relation.sourceIndex];
-      const target = resolved[relation.targetIndex];
-      if (!source || !target || source.id === target.id) continue;
-      const sentenceStart = Math.max(0, input.text.indexOf(relation.sentence));
-      const unit = unitAt(input.units, sentenceStart) ?? input.units[0];
-      if (!unit) continue;
-      relationships.push(
-        await graph.upsertRelationship({
-          sourceEntityId: source.id,
-          targetEntityId: target.id,
-          relationType: relation.type,
-          confidence: relation.confidence,
-          sentence: relation.sentence,
-          memoryId: unit.memoryId,
-          validFrom: relation.validFrom ?? input.validFrom,
-          singleValued: isSingleValued(relation.type),
-          ...(relation.ends ? { ends: true } : {}),
-        }),
-      );
-    }
-    return relationships;
-  }
+/** The relationships one text asserts, by relation type, each on the unit that holds its sentence. */
+function relationsOf(
+  input: LinkInput,
+  resolved: ReadonlyArray<Entity | undefined>,
+): RelationshipInput[] {
+  const relations = [...input.extraction.relations].sort((a, b) => a.type.localeCompare(b.type));
+  return relations.flatMap((relation) => {
+    const source = resolved[relation.sourceIndex];
+    const target = resolved[relation.targetIndex];
+    if (!source || !target || source.id === target.id) return [];
+    const sentenceStart = Math.max(0, input.text.indexOf(relation.sentence));
+    const unit = unitAt(input.units, sentenceStart) ?? input.units[0];
+    if (!unit) return [];
+    return [
+      {
+        sourceEntityId: source.id,
+        targetEntityId: target.id,
+        relationType: relation.type,
+        confidence: relation.confidence,
+        sentence: relation.sentence,
+        memoryId: unit.memoryId,
+        validFrom: relation.validFrom ?? input.validFrom,
+        singleValued: isSingleValued(relation.type),
+        ...(relation.ends ? { ends: true } : {}),
+      },
+    ];
+  });
 }
 
 /** Mentions of one text, each on the unit that holds it, with a span relative to that unit. */
