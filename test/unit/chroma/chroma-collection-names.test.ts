@@ -5,13 +5,13 @@ import { scopeOf } from '../../../src/domain/scope.js';
 
 const names = new ChromaCollectionNames('engram');
 // The name every collection had before tenants (decision 0001): sha256 of user NUL agent.
-const before = (userId: string, agentId: string) =>
+const preTenantName = (userId: string, agentId: string) =>
   `engram-s-${createHash('sha256').update(`${userId}\u0000${agentId}`).digest('hex').slice(0, 40)}`;
 
 describe('ChromaCollectionNames', () => {
   it('keeps the pre-tenant names for the default tenant, so no reindex is needed', () => {
-    expect(names.forScope(scopeOf('alice'))).toBe(before('alice', ''));
-    expect(names.forScope(scopeOf('alice', 'bot'))).toBe(before('alice', 'bot'));
+    expect(names.forScope(scopeOf('alice'))).toBe(preTenantName('alice', ''));
+    expect(names.forScope(scopeOf('alice', 'bot'))).toBe(preTenantName('alice', 'bot'));
   });
 
   it('gives the same user and agent another collection in every other tenant', () => {
