@@ -127,7 +127,12 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
         operation,
         durationMs: reply.elapsedTime,
         requestId: request.id,
-        details: { route, status_code: reply.statusCode, ...scopeDetails(request) },
+        details: {
+          route,
+          status_code: reply.statusCode,
+          ...(request.apiKey ? { tenant: request.apiKey.tenant } : {}),
+          ...scopeDetails(request),
+        },
         ...(reply.statusCode >= 400 ? { error: `http_${reply.statusCode}` } : {}),
       });
     }
