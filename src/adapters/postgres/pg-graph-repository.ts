@@ -146,6 +146,28 @@ export class PgGraphRepository implements GraphRepository {
     return rows.map(toEntity);
   }
 
+  async findByNameStart(
+    scope: Scope,
+    normalizedPrefix: string,
+    type: EntityType,
+  ): Promise<Entity[]> {
+    const pattern = `${escapeLike(normalizedPrefix)} %`;
+    const rows = await this.#db
+      .select()
+      .from(entities)
+      .where(
+        and(
+          eq(entities.userId, scope.userId),
+          eq(entities.agentId, scope.agentId),
+          eq(entities.type, type),
+          isNull(entities.mergedInto),
+          sql`${entities.normalizedName} like ${pattern}`,
+        ),
+      )
+      .limit(20);
+    return rows.map(toEntity);
+  }
+
   async findEntity(id: EntityId, scope?: Scope): Promise<EntityDetails | undefined> {
     const [row] = await this.#db
       .select()

@@ -95,6 +95,21 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     expect((await graph.findEntity(entity.id))?.aliases).toEqual(['Microsoft Corp.']);
   });
 
+  it('finds the entities of a type whose name goes on after a prefix, LIKE characters literal', async () => {
+    const scope = freshScope();
+    const hospital = await upsertEntity(graph, {
+      scope,
+      type: 'ORG',
+      text: 'Mercy General Hospital',
+    });
+    await upsertEntity(graph, { scope, type: 'ORG', text: 'Mercy General' });
+    await upsertEntity(graph, { scope, type: 'PERSON', text: 'Mercy General Smith' });
+    const found = await graph.findByNameStart(scope, 'mercy general', 'ORG');
+    expect(found.map((entity) => entity.id)).toEqual([hospital.id]);
+    expect(await graph.findByNameStart(freshScope(), 'mercy general', 'ORG')).toEqual([]);
+    expect(await graph.findByNameStart(scope, 'mercy%', 'ORG')).toEqual([]);
+  });
+
   it('returns related entities in both directions', async () => {
     const scope = freshScope();
     const [memoryId = ''] = await seedMemories(handle.db, scope, ['John works for Microsoft']);
