@@ -157,6 +157,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
+          eq(entities.tenant, scope.tenant),
           eq(entities.userId, scope.userId),
           eq(entities.agentId, scope.agentId),
           eq(entities.type, type),

@@ -64,6 +64,9 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     expect((await graph.findByName(away, 'microsoft')).map((e) => e.id)).toEqual([theirs.id]);
     const listed = await graph.searchEntities({ scope: home, limit: 10, offset: 0 });
     expect(listed.map((e) => e.id)).toEqual([ours.id]);
+    await upsertEntity(graph, { scope: home, type: 'ORG', text: 'Mercy General' });
+    expect(await graph.findByNameStart(away, 'mercy', 'ORG')).toEqual([]);
+    expect(await graph.findByNameStart(home, 'mercy', 'ORG')).toHaveLength(1);
   });
 
   it('returns one canonical entity for the same scope, type and normalised name', async () => {
