@@ -50,7 +50,7 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
         diaId: turn.diaId,
         input: {
           content: turn.text,
-          scope: { userId: turn.conversation, agentId: '' },
+          scope: { tenant: 'default', userId: turn.conversation, agentId: '' },
           sessionId,
           metadata: {
             conversation: turn.conversation,
@@ -80,7 +80,7 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
     const topTen: string[][] = [];
     const searchStarted = performance.now();
     for (const question of dataset.questions) {
-      const scope = { userId: question.conversation, agentId: '' };
+      const scope = { tenant: 'default', userId: question.conversation, agentId: '' };
       const results = await stack.services.search.search({
         query: question.question,
         scope,

@@ -93,7 +93,7 @@ async function ingest(
     const results = await stack.services.writer.addMany(
       batch.map((turn) => ({
         content: turn.text,
-        scope: { userId: question.id, agentId: '' },
+        scope: { tenant: 'default', userId: question.id, agentId: '' },
         sessionId: turn.sessionId,
         createdAt: turn.createdAt,
         metadata: { turn: turn.key },
@@ -117,7 +117,7 @@ async function rank(
   question: LongMemEvalQuestion,
   turnsOf: Map<string, string[]>,
 ): Promise<Record<Method, string[]>> {
-  const scope = { userId: question.id, agentId: '' };
+  const scope = { tenant: 'default', userId: question.id, agentId: '' };
   const toTurns = (ids: readonly string[]) =>
     [...new Set(ids.flatMap((id) => turnsOf.get(id) ?? []))].slice(0, TOP_K);
   const results = await stack.services.search.search({

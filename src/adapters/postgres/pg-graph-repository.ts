@@ -39,18 +39,25 @@ export class PgGraphRepository implements GraphRepository {
 
   async upsertEntities(inputs: readonly EntityInput[]): Promise<Entity[]> {
     if (inputs.length === 0) return [];
-    const keyOf = (userId: string, agentId: string, type: string, name: string) =>
-      `${userId}\u0000${agentId}\u0000${type}\u0000${name}`;
+    const keyOf = (tenant: string, userId: string, agentId: string, type: string, name: string) =>
+      `${tenant}\u0000${userId}\u0000${agentId}\u0000${type}\u0000${name}`;
     const values = new Map<string, typeof entities.$inferInsert>();
     for (const input of inputs) {
       const normalizedName = normalizeEntityName(input.text, input.type);
-      const key = keyOf(input.scope.userId, input.scope.agentId, input.type, normalizedName);
+      const key = keyOf(
+        input.scope.tenant,
+        input.scope.userId,
+        input.scope.agentId,
+        input.type,
+        normalizedName,
+      );
       const seen = values.get(key);
       if (seen) {
         seen.attributes = { ...(seen.attributes ?? {}), ...(input.attributes ?? {}) };
       } else {
         values.set(key, {
           id: randomUUID(),
+          tenant: input.scope.tenant,
           userId: input.scope.userId,
           agentId: input.scope.agentId,
           type: input.type,
@@ -68,7 +75,13 @@ export class PgGraphRepository implements GraphRepository {
       .insert(entities)
       .values(sorted)
       .onConflictDoUpdate({
-        target: [entities.userId, entities.agentId, entities.type, entities.normalizedName],
+        target: [
+          entities.tenant,
+          entities.userId,
+          entities.agentId,
+          entities.type,
+          entities.normalizedName,
+        ],
         // What a later text says about the entity adds to (or corrects) what is known.
         set: {
           updatedAt: sql`now()`,
@@ -80,13 +93,14 @@ export class PgGraphRepository implements GraphRepository {
     const survivors = await survivorsOf(this.#db, rows);
     const byKey = new Map(
       rows.map((row) => [
-        keyOf(row.userId, row.agentId, row.type, row.normalizedName),
+        keyOf(row.tenant, row.userId, row.agentId, row.type, row.normalizedName),
         survivors.get(row.id) ?? toEntity(row),
       ]),
     );
     return inputs.map((input) => {
       const entity = byKey.get(
         keyOf(
+          input.scope.tenant,
           input.scope.userId,
           input.scope.agentId,
           input.type,
@@ -122,6 +136,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
+          eq(entities.tenant, scope.tenant),
           eq(entities.userId, scope.userId),
           eq(entities.agentId, scope.agentId),
           isNull(entities.mergedInto),
@@ -143,6 +158,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
+          eq(entities.tenant, scope.tenant),
           eq(entities.userId, scope.userId),
           eq(entities.agentId, scope.agentId),
           eq(entities.type, type),
@@ -161,6 +177,7 @@ export class PgGraphRepository implements GraphRepository {
       .where(
         and(
           eq(entities.id, id),
+          scope ? eq(entities.tenant, scope.tenant) : undefined,
           scope ? eq(entities.userId, scope.userId) : undefined,
           scope ? eq(entities.agentId, scope.agentId) : undefined,
         ),
@@ -184,6 +201,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
+          eq(entities.tenant, filter.scope.tenant),
           eq(entities.userId, filter.scope.userId),
           eq(entities.agentId, filter.scope.agentId),
           isNull(entities.mergedInto),

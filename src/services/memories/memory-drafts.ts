@@ -49,6 +49,7 @@ export function newMemory(
 ): Memory {
   return {
     id: randomUUID(),
+    tenant: input.scope.tenant,
     userId: input.scope.userId,
     agentId: input.scope.agentId,
     sessionId: input.sessionId ?? '',
@@ -93,7 +94,7 @@ export function draftOf(memory: Memory, extraction: Extraction, maxTokens: numbe
 
 /** The key two adds share when the second is a duplicate of the first. */
 export function dedupKey(input: AddMemoryInput): string {
-  const scope = `${input.scope.userId}\u0000${input.scope.agentId}\u0000${input.memoryType ?? 'ephemeral'}`;
+  const scope = `${input.scope.tenant}\u0000${input.scope.userId}\u0000${input.scope.agentId}\u0000${input.memoryType ?? 'ephemeral'}`;
   return input.migratedFrom
     ? `m\u0000${input.migratedFrom}`
     : `${scope}\u0000${contentHash(input.content.trim())}`;
@@ -122,5 +123,5 @@ export function speakerOf(scope: Scope, metadata: Metadata | undefined): { speak
 
 /** The scope a memory row belongs to. */
 export function scopeOfMemory(memory: Memory): Scope {
-  return { userId: memory.userId, agentId: memory.agentId };
+  return { tenant: memory.tenant, userId: memory.userId, agentId: memory.agentId };
 }

@@ -52,6 +52,23 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     expect(await graph.findEntity(entity.id, freshScope())).toBeUndefined();
   });
 
+  it('keeps the same user’s entity of the same name apart in two tenants', async () => {
+    const userId = freshScope().userId;
+    const home = scopeOf(userId);
+    const away = scopeOf(userId, '', 'acme');
+    const ours = await upsertEntity(graph, { scope: home, type: 'ORG', text: 'Microsoft' });
+    const theirs = await upsertEntity(graph, { scope: away, type: 'ORG', text: 'Microsoft' });
+    expect(theirs.id).not.toBe(ours.id);
+    expect(theirs.tenant).toBe('acme');
+    expect(await graph.findEntity(ours.id, away)).toBeUndefined();
+    expect((await graph.findByName(away, 'microsoft')).map((e) => e.id)).toEqual([theirs.id]);
+    const listed = await graph.searchEntities({ scope: home, limit: 10, offset: 0 });
+    expect(listed.map((e) => e.id)).toEqual([ours.id]);
+    await upsertEntity(graph, { scope: home, type: 'ORG', text: 'Mercy General' });
+    expect(await graph.findByNameStart(away, 'mercy', 'ORG')).toEqual([]);
+    expect(await graph.findByNameStart(home, 'mercy', 'ORG')).toHaveLength(1);
+  });
+
   it('returns one canonical entity for the same scope, type and normalised name', async () => {
     const scope = freshScope();
     const first = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Zoë Smith' });

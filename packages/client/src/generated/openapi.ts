@@ -409,7 +409,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database, vector index and outbox state */
+        /** Readiness: database, vector index, outbox and storage (`storage_full` after a write found no space) */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -2357,6 +2357,7 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "id": "0b9f3c4e-7d2a-4f61-9a8e-2c5d1e7f4a10",
+                     *           "tenant": "default",
                      *           "name": "chat-backend",
                      *           "prefix": "egk_3fA9",
                      *           "scopes": [
@@ -2381,6 +2382,8 @@ export interface operations {
                             prefix: string;
                             revoked_at: string | null;
                             scopes: ("read" | "write" | "admin")[];
+                            /** @description the tenant whose data the key reaches */
+                            tenant: string;
                             user_id: string | null;
                         }[];
                     };
@@ -2464,6 +2467,8 @@ export interface operations {
                             prefix: string;
                             revoked_at: string | null;
                             scopes: ("read" | "write" | "admin")[];
+                            /** @description the tenant whose data the key reaches */
+                            tenant: string;
                             user_id: string | null;
                         };
                         secret: string;
@@ -3400,6 +3405,9 @@ export interface operations {
                      *         },
                      *         "reindex": {
                      *           "ok": true
+                     *         },
+                     *         "storage": {
+                     *           "ok": true
                      *         }
                      *       }
                      *     }
@@ -3441,6 +3449,9 @@ export interface operations {
                      *           }
                      *         },
                      *         "reindex": {
+                     *           "ok": true
+                     *         },
+                     *         "storage": {
                      *           "ok": true
                      *         }
                      *       }
