@@ -1,7 +1,7 @@
 import { type KinshipPhrase, readKinship } from './kinship.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
 import { KINSHIP_COPULAS, VERB_MODIFIERS } from './lexicon/relation-cue-words.js';
-import { kinshipEdge, type RelativeOf, type SentenceItem } from './relation-items.js';
+import type { RelativeOf, SentenceItem } from './relation-items.js';
 import { isType, nodeName, possessorAt, type RelationScan, retype } from './relation-scan.js';
 import type { Subject } from './verb-relation-patterns.js';
 
@@ -51,8 +51,7 @@ function apposedKin(scan: RelationScan, items: readonly SentenceItem[], index: n
   if (!relative || relative.owner === node || (after !== undefined && !APPOSITION_ENDS.has(after)))
     return;
   retype(scan, node, 'PERSON');
-  const edge = kinshipEdge(relative.owner, node, relative.kinship);
-  scan.add(edge.source, edge.target, edge.type, 0.75, items);
+  scan.addKin(relative.owner, node, relative.kinship, 0.75, items);
 }
 
 /** "my (little) sister (,) Ana", "my kids Leo and Mia", "my ex Jordan". */
@@ -108,8 +107,7 @@ function linkNames(
     if (name === undefined || !isType(scan, name, NAME_TYPES)) return;
     if (scan.nodes[name]?.speaker !== undefined) return;
     retype(scan, name, 'PERSON');
-    const edge = kinshipEdge(owner, name, kinship);
-    scan.add(edge.source, edge.target, edge.type, confidence, items);
+    scan.addKin(owner, name, kinship, confidence, items);
     if (!kinship.plural) {
       nameRelative(scan, name, owner, noun);
       return;
@@ -153,8 +151,7 @@ function copularKin(scan: RelationScan, items: readonly SentenceItem[], index: n
     const name = nameAfterCopula(scan, items, index + 1);
     if (name === undefined || name === relative.owner) return;
     retype(scan, name, 'PERSON');
-    const edge = kinshipEdge(relative.owner, name, relative.kinship);
-    scan.add(edge.source, edge.target, edge.type, 0.8, items);
+    scan.addKin(relative.owner, name, relative.kinship, 0.8, items);
     workplace(scan, items, index + 1, name, relative);
     return;
   }
@@ -168,8 +165,7 @@ function copularKin(scan: RelationScan, items: readonly SentenceItem[], index: n
   if (!found || found.owner === node) return;
   // "Chandler's my husband": whatever the place list said, Chandler is a person.
   retype(scan, node, 'PERSON');
-  const edge = kinshipEdge(found.owner, node, found.kinship);
-  scan.add(edge.source, edge.target, edge.type, 0.8, items);
+  scan.addKin(found.owner, node, found.kinship, 0.8, items);
 }
 
 // Relations between people at one workplace: "my manager at Dell" works there, and so do I.

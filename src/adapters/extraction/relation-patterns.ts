@@ -12,7 +12,13 @@ import { findNewsRelations } from './news-relation-patterns.js';
 import { findNounRelations } from './noun-relation-patterns.js';
 import { findPetRelations } from './pet-relation-patterns.js';
 import { buildSentences, type GraphNode, kinshipEdge } from './relation-items.js';
-import { createScan, isSpeakerNode, type RelationScan, type ScanContext } from './relation-scan.js';
+import {
+  createScan,
+  isSpeakerNode,
+  markGender,
+  type RelationScan,
+  type ScanContext,
+} from './relation-scan.js';
 import type { Token } from './tokenizer.js';
 import { findVerbRelations, trackSubjects } from './verb-relation-patterns.js';
 
@@ -79,6 +85,7 @@ function addRelativeKinship(scan: RelationScan): void {
       const relative = scan.nodes[end]?.relative;
       if (!relative) continue;
       const edge = kinshipEdge(relative.owner, end, relative.kinship);
+      markGender(scan.nodes, end, relative.kinship);
       pushOnce(scan, {
         sourceIndex: edge.source,
         targetIndex: edge.target,
