@@ -1,3 +1,4 @@
+import { genderOfPronoun } from './earlier-people.js';
 import { type KinshipPhrase, readKinship } from './kinship.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
 import { KINSHIP_COPULAS, VERB_MODIFIERS } from './lexicon/relation-cue-words.js';
@@ -156,13 +157,17 @@ function copularKin(scan: RelationScan, items: readonly SentenceItem[], index: n
     return;
   }
   if (!isType(scan, node, NAME_TYPES) || scan.nodes[node]?.speaker !== undefined) return;
-  if (items[index]?.viaPronoun) return;
+  // A pronoun only for a person an earlier turn named ("I invited Amy." … "She's my sister").
+  if (items[index]?.viaPronoun && !scan.nodes[node]?.earlier) return;
   let cursor = index + 1;
   if (!KINSHIP_COPULAS.has(items[cursor]?.word ?? '')) return;
   while (VERB_MODIFIERS.has(items[cursor + 1]?.word ?? '')) cursor += 1;
   const possessed = items[cursor + 1]?.node;
   const found = possessed === undefined ? undefined : scan.nodes[possessed]?.relative;
   if (!found || found.owner === node) return;
+  // "she's my brother" is no kinship said of her (a joke, a misreading): the genders must agree.
+  const pronoun = genderOfPronoun(items[index]?.word ?? '');
+  if (pronoun && found.kinship.gender && pronoun !== found.kinship.gender) return;
   // "Chandler's my husband": whatever the place list said, Chandler is a person.
   retype(scan, node, 'PERSON');
   scan.addKin(found.owner, node, found.kinship, 0.8, items);

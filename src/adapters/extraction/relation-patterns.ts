@@ -35,7 +35,14 @@ export function findRelations(
   context: ScanContext = {},
 ): { nodes: GraphNode[]; relations: RelationMention[] } {
   const nodes = [...inputNodes];
-  const sentences = buildSentences(text, tokens, nodes, gazetteer, context.speaker);
+  const sentences = buildSentences(
+    text,
+    tokens,
+    nodes,
+    gazetteer,
+    context.speaker,
+    context.earlierPeople,
+  );
   const scan = createScan(text, tokens, nodes, gazetteer, context);
   findSpeakerNames(scan, sentences);
   for (const [index, items] of sentences.entries()) {

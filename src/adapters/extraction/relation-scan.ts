@@ -4,6 +4,7 @@ import { GENDER_ATTRIBUTE } from '../../domain/kin-gender.js';
 import type { Metadata } from '../../domain/memory.js';
 import type { RelationType } from '../../domain/relation-type.js';
 import { resolveRelativeDate, type TimeDirection } from '../../domain/relative-date.js';
+import type { Antecedent } from './earlier-people.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Kinship } from './kinship.js';
 import { type GraphNode, kinshipEdge, type SentenceItem } from './relation-items.js';
@@ -84,6 +85,8 @@ export interface ScanContext {
   readonly speaker?: string | undefined;
   readonly addressee?: string | undefined;
   readonly referenceTime?: Date | undefined;
+  /** People named in earlier turns, most recent first: what an opening "she" may mean. */
+  readonly earlierPeople?: readonly Antecedent[] | undefined;
 }
 
 /** A fresh scan over one text. */
