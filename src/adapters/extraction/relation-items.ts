@@ -90,6 +90,8 @@ export function buildSentences(
     const nodeIndex = nodeAt.get(index);
     let owner: number | undefined;
     let next = index + 1;
+    if (nodeIndex === undefined && lastPerson === undefined && THIRD_PERSON.has(word))
+      lastPerson = earlierPerson(nodes, index, word, earlier);
     if (nodeIndex !== undefined) {
       const node = nodes[nodeIndex];
       const vocative = isVocative(builder, items, nodeIndex);
@@ -108,10 +110,7 @@ export function buildSentences(
     } else if (speaker !== undefined && isFirstPerson(word)) {
       items.push(...speakerItems(nodes, index, speaker, word));
       if (word === 'my' || word === 'our') owner = nodes.length - 1;
-    } else if (
-      THIRD_PERSON.has(word) &&
-      (lastPerson ??= earlierPerson(nodes, index, word, earlier)) !== undefined
-    ) {
+    } else if (THIRD_PERSON.has(word) && lastPerson !== undefined) {
       // "her sister": a possessive pronoun before a kinship noun owns the relative.
       if ((word === 'his' || word === 'her') && relativeAhead(builder, next)) owner = lastPerson;
       else items.push({ word, lemma: word, tokenIndex: index, node: lastPerson, viaPronoun: true });
