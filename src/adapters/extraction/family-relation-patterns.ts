@@ -33,8 +33,18 @@ export function findFamilyRelations(
   }
 }
 
-// What may follow an apposed relative ("Whitney, Kyle's ex-wife, …", "… out there").
-const APPOSITION_ENDS: ReadonlySet<string> = new Set([',', '.', '!', '?', ';', 'out', 'over']);
+// What may follow an apposed relative ("Whitney, Kyle's ex-wife, …", "… out there", "Ben, my
+// son from my first marriage").
+const APPOSITION_ENDS: ReadonlySet<string> = new Set([
+  ',',
+  '.',
+  '!',
+  '?',
+  ';',
+  'out',
+  'over',
+  'from',
+]);
 
 /** "Whitney, Kyle's ex-wife", "Ross, my brother, is here": a name and its relative in apposition. */
 function apposedKin(scan: RelationScan, items: readonly SentenceItem[], index: number): void {

@@ -34,6 +34,8 @@ describe('gender of kin words', () => {
     ["Chandler's my husband.", 'Chandler', 'male'],
     ['My uncle Bob visited us', 'Bob', 'male'],
     ['my ex-boyfriend Kyle texted me again', 'Kyle', 'male'],
+    ['My other sister Jess lives in Ohio.', 'Jess', 'female'],
+    ['we finally met our other half-brother, Ramone.', 'Ramone', 'male'],
   ])('"%s" keeps %s as %s', async (text, name, gender) => {
     expect(await genderOf(text, name)).toBe(gender);
   });
