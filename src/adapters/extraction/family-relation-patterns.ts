@@ -172,6 +172,9 @@ function copularKin(scan: RelationScan, items: readonly SentenceItem[], index: n
   let cursor = index + 1;
   if (!KINSHIP_COPULAS.has(items[cursor]?.word ?? '')) return;
   while (VERB_MODIFIERS.has(items[cursor + 1]?.word ?? '')) cursor += 1;
+  // "Monica is Ross's sister": the owner's name, then the relative it owns.
+  const owned = scan.nodes[items[cursor + 2]?.node ?? -1]?.relative?.owner;
+  if (owned !== undefined && owned === items[cursor + 1]?.node) cursor += 1;
   const possessed = items[cursor + 1]?.node;
   const found = possessed === undefined ? undefined : scan.nodes[possessed]?.relative;
   if (!found || found.owner === node) return;
