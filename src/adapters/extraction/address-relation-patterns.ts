@@ -122,7 +122,8 @@ function isPhoneTalk(scan: RelationScan, items: readonly SentenceItem[]): boolea
       if (next?.word === 'me') return true;
       if (next?.node !== undefined && isType(scan, next.node, ['PERSON'])) return true;
     }
-    return PHONE_PHRASES.has(`${item.word} ${word(1)} ${word(2)}`);
+    const phrase = `${item.word} ${word(1)} ${word(2)}`;
+    return PHONE_PHRASES.has(phrase) || PHONE_PHRASES.has(`${phrase} ${word(3)}`);
   });
 }
 

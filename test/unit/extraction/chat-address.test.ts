@@ -17,6 +17,7 @@ describe('kinship words called out: "Hi Mom!", "Son, …", "good question, dad."
     ['Hey mom. How was the drive?', 'alice child_of bob'],
     ['Oh, and Mom, don’t bite your nails.', 'alice child_of bob'],
     ['Uh Dad, Emma is in the nursery. I will take you now.', 'alice child_of bob'],
+    ["Uh Dad, Emma's in the nursery. But I really want to talk to you.", 'alice child_of bob'],
     ['That is a good question, dad.', 'alice child_of bob'],
     ['Dad, dad. Please stop.', 'alice child_of bob'],
     ['Son, I had to shave my ears for tonight. You can do this.', 'alice parent_of bob'],
@@ -32,6 +33,8 @@ describe('kinship words called out: "Hi Mom!", "Son, …", "good question, dad."
     ['What is that guy’s name? Dad!'],
     ['Hi Mom, it’s Jill. I’m stuck at the bank.'],
     ['Mom, I’ll call you later.'],
+    ['Hi Mom! I’ll talk to you later.'],
+    ['ok Mom, talk to you soon'],
     ['Hey, mom jeans are back.'],
     ['Listen, father, I have sinned.'],
   ])('"%s" says nothing of alice and bob', async (text) => {
