@@ -114,11 +114,21 @@ export function validContent(content: string): string {
   return trimmed;
 }
 
-/** First person resolves to `metadata.speaker`, else to the user id. */
-export function speakerOf(scope: Scope, metadata: Metadata | undefined): { speaker?: string } {
-  const speaker = metadata?.['speaker'];
-  if (typeof speaker === 'string' && speaker.trim()) return { speaker: speaker.trim() };
-  return scope.userId ? { speaker: scope.userId } : {};
+/**
+ * Who speaks and to whom: first person resolves to `metadata.speaker`, else to the user id;
+ * second person ("you", "your sister") to `metadata.addressee`, when given.
+ */
+export function speakerOf(
+  scope: Scope,
+  metadata: Metadata | undefined,
+): { speaker?: string; addressee?: string } {
+  const given = (key: string) => {
+    const value = metadata?.[key];
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  };
+  const speaker = given('speaker') ?? (scope.userId || undefined);
+  const addressee = given('addressee');
+  return { ...(speaker ? { speaker } : {}), ...(addressee ? { addressee } : {}) };
 }
 
 /** The scope a memory row belongs to. */

@@ -634,9 +634,11 @@ export type components = {
             /** @example ephemeral */
             memory_type?: "ephemeral" | "model_memory";
             /**
+             * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
              * @example {
              *       "source": "chat",
-             *       "speaker": "alice"
+             *       "speaker": "alice",
+             *       "addressee": "assistant"
              *     }
              */
             metadata?: {
@@ -1009,6 +1011,7 @@ export interface operations {
                         content: string;
                         /** Format: date-time */
                         created_at?: string;
+                        /** @description Who says it (default: the user for user turns, the agent for assistant turns); each stored turn is said to the nearest earlier other speaker */
                         name?: string;
                         role: "system" | "user" | "assistant";
                     }[];
@@ -2684,9 +2687,11 @@ export interface operations {
                     /** @example ephemeral */
                     memory_type?: "ephemeral" | "model_memory";
                     /**
+                     * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
                      *       "source": "chat",
-                     *       "speaker": "alice"
+                     *       "speaker": "alice",
+                     *       "addressee": "assistant"
                      *     }
                      */
                     metadata?: {
@@ -2940,9 +2945,11 @@ export interface operations {
                     agent_id?: string;
                     content?: string;
                     /**
+                     * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
                      *       "source": "chat",
-                     *       "speaker": "alice"
+                     *       "speaker": "alice",
+                     *       "addressee": "assistant"
                      *     }
                      */
                     metadata?: {
@@ -3280,9 +3287,11 @@ export interface operations {
                     /** @example ephemeral */
                     memory_type?: "ephemeral" | "model_memory";
                     /**
+                     * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
                      *       "source": "chat",
-                     *       "speaker": "alice"
+                     *       "speaker": "alice",
+                     *       "addressee": "assistant"
                      *     }
                      */
                     metadata?: {

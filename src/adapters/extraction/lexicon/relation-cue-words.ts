@@ -131,7 +131,7 @@ export const BE_FORMS: ReadonlySet<string> = words("be is was am are were been b
 
 /** Adjectives between a possessive and a kinship noun ("my little sister"). */
 export const KIN_ADJECTIVES: ReadonlySet<string> = words(`
-  best little big older younger elder baby twin new old dear late ex oldest youngest step lovely
+  best little big older younger elder baby twin new old dear late ex oldest youngest step lovely other
   good close childhood only former direct current two three four five both
 `);
 
