@@ -22,9 +22,11 @@ export function speakerOfMessage(message: ConversationMessage, scope: Scope): st
 }
 
 /**
- * The one a message is said to: the nearest earlier speaker who is someone else (passing over
- * filler such as "ok", "wow"), else the next one. In a user↔assistant chat the user speaks to the assistant and the assistant to the user;
- * in a transcript of named people, to whoever spoke last. Undefined when nobody else speaks.
+ * The person a message is said to: the nearest earlier speaker who is someone else (passing over
+ * filler such as "ok", "wow"), else the next one — in a transcript of named people, whoever spoke
+ * last. An assistant is nobody's relative or friend: a user's turn in a user↔assistant chat has
+ * no addressee ("Hi Mom!" or "you're my best friend" said to a bot links the user to no one),
+ * while an assistant's turn is said to the user. Undefined when nobody else speaks.
  */
 export function addresseeOf(
   messages: readonly ConversationMessage[],
@@ -38,6 +40,7 @@ export function addresseeOf(
     for (let at = index + step; at >= 0 && at < messages.length; at += step) {
       const turn = messages[at];
       if (!turn || turn.role === 'system') continue;
+      if (message.role === 'user' && turn.role === 'assistant') continue;
       const speaker = speakerOfMessage(turn, scope);
       // "Okay. Wow." does not take the floor: the reply is to whoever spoke before it.
       if (skipFiller && fillerReason(withoutRecalled(turn.content)) !== undefined) continue;
@@ -45,10 +48,7 @@ export function addresseeOf(
     }
     return undefined;
   };
-  const found = other(-1, true) ?? other(-1, false) ?? other(1, false);
-  if (found !== undefined) return found;
-  // A user's lone message in a chat is still said to the assistant.
-  return message.role === 'user' ? scope.agentId || ASSISTANT_NAME : undefined;
+  return other(-1, true) ?? other(-1, false) ?? other(1, false);
 }
 
 /** The non-system turns just before `index`, oldest first, with their speakers (recalled text removed). */

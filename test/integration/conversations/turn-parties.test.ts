@@ -5,8 +5,8 @@ import { useTestApp } from '../../support/use-test-app.js';
 const t = useTestApp();
 
 /** Every current relationship of the user's entities, as "source type target". */
-async function factsOf(userId: string): Promise<string[]> {
-  const scope = { tenant: 'default', userId, agentId: '' };
+async function factsOf(userId: string, agentId = ''): Promise<string[]> {
+  const scope = { tenant: 'default', userId, agentId };
   const entities = await t.services.graph.search({ scope, limit: 100, offset: 0 });
   const found = new Set<string>();
   for (const entity of entities) {
@@ -52,13 +52,20 @@ describe('conversation turns read with their earlier turns', () => {
 });
 
 describe('the one each turn is said to', () => {
-  it('stores the assistant as the addressee of a user turn', async () => {
+  it('links the user to no one for kin words or "you" said to the assistant', async () => {
     const { added } = await process(
       'addressed-1',
-      [{ role: 'user', content: 'My dog Biscuit loves the beach.' }],
+      [
+        { role: 'user', content: 'Hi Mom! My dog Biscuit loves the beach.' },
+        { role: 'assistant', content: 'That sounds lovely.' },
+        { role: 'user', content: "Honestly you're my best friend." },
+      ],
       'travel-bot',
     );
-    expect(added[0]?.memory.metadata['addressee']).toBe('travel-bot');
+    expect(added[0]?.memory.metadata['addressee']).toBeUndefined();
+    const facts = await factsOf('addressed-1', 'travel-bot');
+    expect(facts.filter((fact) => /travel-bot|assistant/u.test(fact))).toEqual([]);
+    expect(facts).toContain('addressed-1 has_pet Biscuit');
   });
 
   it('reads "I\'m your sister" in a transcript of named people as said to the last other speaker', async () => {
@@ -108,10 +115,10 @@ describe('/chat reads the message with its history', () => {
     expect(await factsOf('chat-earlier')).toContain('chat-earlier cousin_of Priya');
   });
 
-  it('stores the assistant as the one the message is said to', async () => {
+  it('stores no addressee for a message said to the assistant', async () => {
     const scope = { tenant: 'default', userId: 'chat-addressee', agentId: 'helper' };
     const result = await t.services.chat.chat({ scope, message: 'My brother Tom works at Dell.' });
     const memory = await t.services.reader.get(result.memoryId ?? '', scope);
-    expect(memory.metadata['addressee']).toBe('helper');
+    expect(memory.metadata['addressee']).toBeUndefined();
   });
 });

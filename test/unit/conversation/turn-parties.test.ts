@@ -24,12 +24,12 @@ describe('who speaks and to whom', () => {
     expect(speakerOfMessage(user('hi', 'Monica'), scope)).toBe('Monica');
   });
 
-  it('says a user turn to the assistant and an assistant turn to the user', () => {
+  it('says an assistant turn to the user and a user turn in a chat with a bot to no one', () => {
     const chat = [user('My sister lives in Lisbon.'), assistant('Nice!'), user('She loves it.')];
-    expect(addresseeOf(chat, 0, scope)).toBe('helper');
+    expect(addresseeOf(chat, 0, scope)).toBeUndefined();
     expect(addresseeOf(chat, 1, scope)).toBe('sam');
-    expect(addresseeOf(chat, 2, scope)).toBe('helper');
-    expect(addresseeOf([user('I moved to Denver.')], 0, scope)).toBe('helper');
+    expect(addresseeOf(chat, 2, scope)).toBeUndefined();
+    expect(addresseeOf([user('I moved to Denver.')], 0, scope)).toBeUndefined();
   });
 
   it('says a transcript turn to the last other speaker, passing over filler', () => {
