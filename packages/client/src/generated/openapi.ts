@@ -636,9 +636,9 @@ export type components = {
             /**
              * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
              * @example {
-             *       "source": "chat",
+             *       "source": "transcript",
              *       "speaker": "alice",
-             *       "addressee": "assistant"
+             *       "addressee": "bob"
              *     }
              */
             metadata?: {
@@ -2689,9 +2689,9 @@ export interface operations {
                     /**
                      * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
-                     *       "source": "chat",
+                     *       "source": "transcript",
                      *       "speaker": "alice",
-                     *       "addressee": "assistant"
+                     *       "addressee": "bob"
                      *     }
                      */
                     metadata?: {
@@ -2947,9 +2947,9 @@ export interface operations {
                     /**
                      * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
-                     *       "source": "chat",
+                     *       "source": "transcript",
                      *       "speaker": "alice",
-                     *       "addressee": "assistant"
+                     *       "addressee": "bob"
                      *     }
                      */
                     metadata?: {
@@ -3289,9 +3289,9 @@ export interface operations {
                     /**
                      * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
-                     *       "source": "chat",
+                     *       "source": "transcript",
                      *       "speaker": "alice",
-                     *       "addressee": "assistant"
+                     *       "addressee": "bob"
                      *     }
                      */
                     metadata?: {
