@@ -96,6 +96,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
         apiKeys: new PgApiKeyRepository(database.db),
         vectors,
         embedder,
+        ...(embedder instanceof GloveEmbedder ? { wordVectors: embedder } : {}),
         extractor,
         llm,
         clock: { now: () => new Date() },

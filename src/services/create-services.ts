@@ -14,6 +14,7 @@ import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import type { WordVectors } from '../ports/word-vectors.js';
 import { ApiKeyService } from './access/api-key-service.js';
 import { ScopeTransfer } from './archive/scope-transfer.js';
 import { ChatService } from './conversations/chat-service.js';
@@ -35,7 +36,7 @@ import { StatisticsMaintenance } from './maintenance/statistics-maintenance.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
 import { ScopeService } from './scopes/scope-service.js';
-import { SearchService } from './search/search-service.js';
+import { SearchService, type SearchTuning } from './search/search-service.js';
 
 /** The adapters services run on, chosen by the container (or a test or bench rig). */
 export interface ServicePorts {
@@ -46,6 +47,8 @@ export interface ServicePorts {
   readonly settings: SettingsRepository;
   readonly vectors: VectorIndex;
   readonly embedder: Embedder;
+  /** The embedder's word vectors (GloVe), for the search reranker; absent: no second stage. */
+  readonly wordVectors?: WordVectors | undefined;
   readonly extractor: EntityExtractor;
   /** Absent: rule-based conversations, extractive summaries, `response: null` chat answers. */
   readonly llm?: Llm | undefined;
@@ -69,6 +72,8 @@ export interface ServiceSettings {
   readonly scoreThreshold: number;
   /** Default lifetime of ephemeral memories in seconds (absent: never expire). */
   readonly ephemeralTtlSeconds?: number | undefined;
+  /** Search tuning over the defaults (benchmarks compare configurations with it). */
+  readonly searchTuning?: Partial<SearchTuning> | undefined;
 }
 
 /** The composition root of the services: builds every one of them, once, from their ports. */
@@ -120,6 +125,8 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     clock,
     defaultTopK: settings.topK,
     defaultScoreThreshold: settings.scoreThreshold,
+    wordVectors: ports.wordVectors,
+    ...(settings.searchTuning ? { tuning: settings.searchTuning } : {}),
     ...observed,
   });
   const reindex = new ReindexService({ store, settings: ports.settings, vectors, embedder });

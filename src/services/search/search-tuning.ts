@@ -1,3 +1,4 @@
+import type { RerankWeights } from '../../domain/rerank-score.js';
 import type { MemoryFilter } from '../../ports/memory-repository.js';
 
 export interface SearchInput extends MemoryFilter {
@@ -29,6 +30,21 @@ export interface SearchTuning {
   readonly supersededFactor: number;
   /** The memory asserting the current value a question asks for ("where does she live now") ranks first. */
   readonly answerWithCurrentFacts: boolean;
+  /** Second stage (needs word vectors): off keeps the first stage's order (the default before issue 16). */
+  readonly rerank: boolean;
+  /** Candidates each channel contributes when reranking. */
+  readonly rerankCandidates: number;
+  /** The first stage's best this many hits are reranked … */
+  readonly rerankTop: number;
+  /** … with these feature weights (see RerankFeatures), … */
+  readonly rerankWeights: RerankWeights;
+  /** … soft lexical matches counting only above this word cosine, … */
+  readonly softFloor: number;
+  /** … each hit beyond `sessionFree` from one session keeping this factor per extra hit (1: off), … */
+  readonly sessionDecay: number;
+  readonly sessionFree: number;
+  /** … within this many milliseconds (the rest keeps its first-stage order below). */
+  readonly rerankBudgetMs: number;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -43,4 +59,15 @@ export const DEFAULT_TUNING: SearchTuning = {
   supersededTop: 20,
   supersededFactor: 0.5,
   answerWithCurrentFacts: true,
+  rerank: true,
+  rerankCandidates: 100,
+  rerankTop: 150,
+  rerankWeights: { first: 1, dense: 0.3, soft: 0.3, dated: 0.1, period: 0.1 },
+  softFloor: 0.5,
+  sessionDecay: 1,
+  sessionFree: 3,
+  rerankBudgetMs: 25,
 };
+
+/** The tuning of the first stage alone: the default before the reranker (issue 16), kept as a benchmark baseline. */
+export const FIRST_STAGE_TUNING: Partial<SearchTuning> = { rerank: false };
