@@ -80,6 +80,7 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
     const variants = searchVariants(stack, flags);
     const latency = { engram: new Latency(), previous: new Latency() };
     const featureRows: unknown[] = [];
+    const labTables = new Map(variants.lab.map(({ name }) => [name, new RecallTable(KS)]));
     const toDia = (ids: readonly string[]) => ids.flatMap((id) => diaIdsOf.get(id) ?? []);
     const thresholds = new ThresholdStudy([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
     const topTen: string[][] = [];
@@ -99,6 +100,12 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
           features: traced.rows.map((row) => row.features),
         });
       const previous = await latency.previous.time(() => variants.previous.search(input));
+      for (const { name, search } of variants.lab) {
+        const list = toDia((await search.search(input)).map((result) => result.memory.id));
+        const recall = new Map(KS.map((k) => [k, recallAt(list, question.evidence, k)]));
+        labTables.get(name)?.add(String(question.category), recall);
+        if (question.category <= 4) labTables.get(name)?.add('1-4', recall);
+      }
       const [embedding = []] = await stack.embedder.embed([question.question]);
       const vector = await stack.vectors.query({ embedding, scope, topK: 20 });
       if (question.category <= 4) {
@@ -125,6 +132,10 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
       }
     }
     await variants.saveFeatures(featureRows);
+    for (const [name, table] of labTables)
+      log(
+        `locomo lab ${name}: R@10 (1-4) ${table.mean('1-4', 10).toFixed(3)}; ${GROUPS.map((group) => `${group} ${table.mean(group, 10).toFixed(3)}`).join(', ')}`,
+      );
     // `--top-ten FILE` keeps every question's top-10 turns, to check a change leaves rankings alone.
     if (flags['top-ten']) await writeFile(flags['top-ten'], `${JSON.stringify(topTen)}\n`);
     const result = {

@@ -39,6 +39,8 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
   const variants = searchVariants(stack, flags);
   const latency = { engram: new Latency(), previous: new Latency() };
   const featureRows: unknown[] = [];
+  const labTables = new Map(variants.lab.map(({ name }) => [name, new RecallTable(KS)]));
+  const labByType = new Map(variants.lab.map(({ name }) => [name, new RecallTable([10])]));
   const tables = Object.fromEntries(
     METHODS.map((method) => [method, new RecallTable(KS)]),
   ) as Record<Method, RecallTable>;
@@ -54,6 +56,22 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
       turns += question.turns.length;
       const ranked = await rank(stack, variants, latency, question, turnsOf);
       const traced = variants.lastFeatures();
+      for (const { name, search } of variants.lab) {
+        const results = await search.search({
+          query: question.question,
+          scope: { userId: question.id, agentId: '' },
+          topK: TOP_K,
+          scoreThreshold: 0,
+        });
+        const list = [
+          ...new Set(results.flatMap((result) => turnsOf.get(result.memory.id) ?? [])),
+        ].slice(0, TOP_K);
+        const table = labTables.get(name);
+        if (table) score(table, list, question);
+        labByType
+          .get(name)
+          ?.add(question.type, new Map([[10, recallAll(list, question.evidenceTurns, 10)]]));
+      }
       if (flags['features'] && traced)
         featureRows.push({
           conversation: question.id,
@@ -81,6 +99,12 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
     await stack.close();
   }
   await variants.saveFeatures(featureRows);
+  for (const [name, table] of labTables) {
+    const types = [...new Set(questions.map((question) => question.type))].sort();
+    log(
+      `longmemeval lab ${name}: all@10 ${table.mean('turn_all', 10).toFixed(3)} any@5 ${table.mean('turn_any', 5).toFixed(3)}; ${types.map((type) => `${type} ${labByType.get(name)?.mean(type, 10).toFixed(2)}`).join(', ')}`,
+    );
+  }
   const types = [...new Set(questions.map((question) => question.type))].sort();
   const result = {
     suite: 'longmemeval',

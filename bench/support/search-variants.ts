@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { RerankFeatures } from '../../src/domain/rerank-score.js';
 import { FIRST_STAGE_TUNING, SearchService } from '../../src/services/search/search-service.js';
@@ -37,7 +38,8 @@ export interface FeatureRow {
 /**
  * The search services a retrieval benchmark compares on one stack: Engram's default (with
  * `--tuning JSON` merged in, for experiments) and the previous default (first stage only).
- * `--features FILE` records the reranker's candidate features of the default.
+ * `--features FILE` records the reranker's candidate features of the default; `--variants FILE`
+ * (JSON `{name: tuning}`) adds lab variants, reported in the log and the JSON only.
  */
 export function searchVariants(stack: EngramStack, flags: Readonly<Record<string, string>>) {
   const tuning = flags['tuning'] ? (JSON.parse(flags['tuning']) as Partial<SearchTuning>) : {};
@@ -57,7 +59,14 @@ export function searchVariants(stack: EngramStack, flags: Readonly<Record<string
         ? { featureSink: (query, rows) => features.push({ query, rows: [...rows] }) }
         : {}),
     });
+  const lab = flags['variants']
+    ? (JSON.parse(readFileSync(flags['variants'], 'utf8')) as Record<string, Partial<SearchTuning>>)
+    : {};
   return {
+    lab: Object.entries(lab).map(([name, overrides]) => ({
+      name,
+      search: build(overrides, false),
+    })),
     engram: build(tuning, flags['features'] !== undefined),
     previous: build(FIRST_STAGE_TUNING, false),
     tuning,

@@ -10,6 +10,7 @@ import type { Lock } from '../ports/lock.js';
 import type { Log } from '../ports/log.js';
 import type { PlannerStatistics } from '../ports/planner-statistics.js';
 import type { ReadinessCheck } from '../ports/readiness-check.js';
+import type { Reranker } from '../ports/reranker.js';
 import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
@@ -49,6 +50,8 @@ export interface ServicePorts {
   readonly embedder: Embedder;
   /** The embedder's word vectors (GloVe), for the search reranker; absent: no second stage. */
   readonly wordVectors?: WordVectors | undefined;
+  /** A cross-encoder for the search reranker's best hits (optional; `RERANKER_MODEL`). */
+  readonly crossEncoder?: Reranker | undefined;
   readonly extractor: EntityExtractor;
   /** Absent: rule-based conversations, extractive summaries, `response: null` chat answers. */
   readonly llm?: Llm | undefined;
@@ -126,6 +129,7 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     defaultTopK: settings.topK,
     defaultScoreThreshold: settings.scoreThreshold,
     wordVectors: ports.wordVectors,
+    crossEncoder: ports.crossEncoder,
     ...(settings.searchTuning ? { tuning: settings.searchTuning } : {}),
     ...observed,
   });

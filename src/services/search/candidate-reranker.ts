@@ -7,6 +7,7 @@ import { cosine, sifVector } from '../../domain/sif-vector.js';
 import { type DocumentTerms, type QueryTerm, softMatch } from '../../domain/soft-match.js';
 import { inPeriod, mentionsTime, type TimeCues, timeCuesOf } from '../../domain/time-cues.js';
 import type { MemoryRepository } from '../../ports/memory-repository.js';
+import type { Reranker } from '../../ports/reranker.js';
 import type { WordVectors } from '../../ports/word-vectors.js';
 import type { ScopeVocabulary, Vocabulary } from './scope-vocabulary.js';
 
@@ -22,6 +23,10 @@ export interface RerankOptions {
   /** Each hit beyond `sessionFree` from one session keeps this factor per extra hit (1: off). */
   readonly sessionDecay: number;
   readonly sessionFree: number;
+  /** The best this many are scored again by the cross-encoder, when there is one … */
+  readonly crossEncoderTop: number;
+  /** … whose score takes this share of the final score. */
+  readonly crossEncoderWeight: number;
   /** Candidates not scored within this many milliseconds (after loading them) keep their first-stage order below the scored ones. */
   readonly budgetMs: number;
 }
@@ -42,6 +47,7 @@ export class CandidateReranker {
   readonly #words: WordVectors;
   readonly #vocabulary: ScopeVocabulary;
   readonly #sink: FeatureSink | undefined;
+  readonly #crossEncoder: Reranker | undefined;
   // Per memory: its words, word vectors and SIF vector under one vocabulary (memories rarely change).
   readonly #documents = new Map<
     string,
@@ -57,12 +63,13 @@ export class CandidateReranker {
     memories: Pick<MemoryRepository, 'findMany'>,
     words: WordVectors,
     vocabulary: ScopeVocabulary,
-    sink?: FeatureSink,
+    optional: { sink?: FeatureSink | undefined; crossEncoder?: Reranker | undefined } = {},
   ) {
     this.#memories = memories;
     this.#words = words;
     this.#vocabulary = vocabulary;
-    this.#sink = sink;
+    this.#sink = optional.sink;
+    this.#crossEncoder = optional.crossEncoder;
   }
 
   /** The hits reordered; the ones beyond `top` (or past the budget) follow, below every reranked hit. */
@@ -99,6 +106,7 @@ export class CandidateReranker {
     }
     this.#sink?.(query, traced);
     scored.sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
+    await this.#crossEncode(query, scored, byId, options);
     const spread = spreadSessions(scored, options.sessionDecay, options.sessionFree);
     const floor = Math.min(...spread.map((hit) => hit.score));
     const done = new Set(spread.map((hit) => hit.id));
@@ -106,6 +114,26 @@ export class CandidateReranker {
       .filter((hit) => !done.has(hit.id))
       .map((hit) => ({ id: hit.id, score: Math.min(hit.score, floor) * 0.999 }));
     return [...spread.map(({ id, score }) => ({ id, score })), ...rest];
+  }
+
+  /** Blends the cross-encoder's score into the best candidates' scores and sorts again. */
+  async #crossEncode(
+    query: string,
+    scored: { id: MemoryId; score: number }[],
+    byId: ReadonlyMap<MemoryId, Memory>,
+    options: RerankOptions,
+  ): Promise<void> {
+    if (!this.#crossEncoder || options.crossEncoderTop <= 0 || scored.length === 0) return;
+    const top = scored.slice(0, options.crossEncoderTop);
+    const relevance = await this.#crossEncoder.score(
+      query,
+      top.map((hit) => byId.get(hit.id)?.content ?? ''),
+    );
+    const weight = options.crossEncoderWeight;
+    top.forEach((hit, index) => {
+      hit.score = (1 - weight) * hit.score + weight * (relevance[index] ?? 0);
+    });
+    scored.sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
   }
 
   #document(memory: Memory, vocabulary: Vocabulary) {

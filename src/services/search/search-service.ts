@@ -10,6 +10,7 @@ import type { Memory, MemoryId } from '../../domain/memory.js';
 import { askedRelations, asksAboutThePast } from '../../domain/question-words.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Embedder } from '../../ports/embedder.js';
+import type { Reranker } from '../../ports/reranker.js';
 import type { Store } from '../../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 import type { VectorIndex } from '../../ports/vector-index.js';
@@ -41,6 +42,8 @@ export interface SearchServiceDeps {
   readonly telemetry?: Telemetry;
   /** The embedder's word vectors (GloVe); without them the second stage (rerank) is skipped. */
   readonly wordVectors?: WordVectors | undefined;
+  /** A cross-encoder that rescores the reranked best hits (optional, e.g. RERANKER_MODEL). */
+  readonly crossEncoder?: Reranker | undefined;
   /** Receives the reranker's features of every candidate (benchmarks only). */
   readonly featureSink?: FeatureSink;
 }
@@ -75,7 +78,7 @@ export class SearchService {
           deps.store.memories,
           deps.wordVectors,
           new ScopeVocabulary(deps.store.memories, deps.wordVectors),
-          deps.featureSink,
+          { sink: deps.featureSink, crossEncoder: deps.crossEncoder },
         )
       : undefined;
   }
@@ -109,9 +112,14 @@ export class SearchService {
     );
     const near = await this.#withNeighbours(fuseScores(channels), filter, tuning);
     const current = await this.#preferCurrent(near, filter, asOf, entities, tuning);
-    const second = reranker
+    const reranked = reranker
       ? await reranker.rerank(input.query, input.scope, current.ranked, rerankOptions(tuning))
       : current.ranked;
+    // The reranked best hits are surer than the first stage's: their turns around come in too.
+    const second =
+      reranker && tuning.neighboursAfterRerank
+        ? await this.#withNeighbours(reranked, filter, tuning)
+        : reranked;
     const ranked = tuning.answerWithCurrentFacts
       ? await this.#answerFirst(second, input, filter, { asOf, entities, load })
       : second;
@@ -226,6 +234,8 @@ function rerankOptions(tuning: SearchTuning) {
     sessionDecay: tuning.sessionDecay,
     sessionFree: tuning.sessionFree,
     budgetMs: tuning.rerankBudgetMs,
+    crossEncoderTop: tuning.crossEncoderTop,
+    crossEncoderWeight: tuning.crossEncoderWeight,
   };
 }
 

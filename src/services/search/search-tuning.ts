@@ -45,6 +45,12 @@ export interface SearchTuning {
   readonly sessionFree: number;
   /** … within this many milliseconds (the rest keeps its first-stage order below). */
   readonly rerankBudgetMs: number;
+  /** With a cross-encoder: the reranked best this many are scored by it … */
+  readonly crossEncoderTop: number;
+  /** … and its score takes this share of theirs. */
+  readonly crossEncoderWeight: number;
+  /** Pull in conversation neighbours of the reranked best hits as well. */
+  readonly neighboursAfterRerank: boolean;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -66,7 +72,10 @@ export const DEFAULT_TUNING: SearchTuning = {
   softFloor: 0.5,
   sessionDecay: 1,
   sessionFree: 3,
-  rerankBudgetMs: 25,
+  rerankBudgetMs: 40,
+  neighboursAfterRerank: false,
+  crossEncoderTop: 30,
+  crossEncoderWeight: 0.5,
 };
 
 /** The tuning of the first stage alone: the default before the reranker (issue 16), kept as a benchmark baseline. */
