@@ -5,43 +5,73 @@ export interface QueryTerm {
   readonly vector: Float32Array | undefined;
 }
 
-/** A memory's distinct words with their unit vectors. */
-export interface DocumentTerms {
-  readonly words: ReadonlySet<string>;
-  readonly vectors: readonly Float32Array[];
-}
+/** Cosine of each query term (by index) with a word; 0 when either has no vector. */
+export type TermSimilarity = (term: number, word: string) => number;
 
 /**
  * Soft lexical match in [0,1]: Σ weight(q) · best(q) ÷ Σ weight(q), where best(q) is 1 when the
  * memory has the word itself and otherwise its closest word's similarity, rescaled so that a
  * cosine at or below `floor` (unrelated words) counts nothing: "pottery" still half-matches
- * "ceramics", "the" matches nothing because its weight is near 0.
+ * "ceramic", "the" matches nothing because its weight is near 0.
  */
 export function softMatch(
   query: readonly QueryTerm[],
-  document: DocumentTerms,
+  words: ReadonlySet<string>,
+  similarity: TermSimilarity,
   floor: number,
 ): number {
   let total = 0;
   let matched = 0;
-  for (const term of query) {
-    if (term.weight <= 0) continue;
+  query.forEach((term, index) => {
+    if (term.weight <= 0) return;
     total += term.weight;
-    matched += term.weight * bestMatch(term, document, floor);
-  }
+    matched += term.weight * bestMatch(term, index, words, similarity, floor);
+  });
   return total === 0 ? 0 : matched / total;
 }
 
-function bestMatch(term: QueryTerm, document: DocumentTerms, floor: number): number {
-  if (document.words.has(term.word)) return 1;
+/**
+ * A memo of query-term × word cosines for one query: every candidate shares most of its words
+ * with the others, so each word is compared with the query once.
+ */
+export function termSimilarity(
+  query: readonly QueryTerm[],
+  vectorOf: (word: string) => Float32Array | undefined,
+): TermSimilarity {
+  const memo = new Map<string, Float32Array>();
+  return (term, word) => {
+    let row = memo.get(word);
+    if (!row) {
+      row = new Float32Array(query.length);
+      const vector = vectorOf(word);
+      if (vector)
+        query.forEach(
+          (queryTerm, index) => ((row as Float32Array)[index] = dot(queryTerm.vector, vector)),
+        );
+      memo.set(word, row);
+    }
+    return row[term] ?? 0;
+  };
+}
+
+function bestMatch(
+  term: QueryTerm,
+  index: number,
+  words: ReadonlySet<string>,
+  similarity: TermSimilarity,
+  floor: number,
+): number {
+  if (words.has(term.word)) return 1;
   if (!term.vector) return 0;
-  const query = term.vector;
   let best = 0;
-  for (const vector of document.vectors) {
-    // Unit vectors: the dot product is the cosine.
-    let dot = 0;
-    for (let k = 0; k < query.length; k += 1) dot += (query[k] as number) * (vector[k] as number);
-    if (dot > best) best = dot;
-  }
+  for (const word of words) best = Math.max(best, similarity(index, word));
   return best <= floor ? 0 : (best - floor) / (1 - floor);
+}
+
+// Unit vectors: the dot product is the cosine.
+function dot(left: Float32Array | undefined, right: Float32Array): number {
+  if (!left) return 0;
+  let sum = 0;
+  for (let k = 0; k < left.length; k += 1) sum += (left[k] as number) * (right[k] as number);
+  return sum;
 }

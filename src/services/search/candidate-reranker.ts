@@ -4,7 +4,12 @@ import { type RerankFeatures, type RerankWeights, rerankScore } from '../../doma
 import type { Scope } from '../../domain/scope.js';
 import { spreadSessions } from '../../domain/session-spread.js';
 import { cosine, sifVector } from '../../domain/sif-vector.js';
-import { type DocumentTerms, type QueryTerm, softMatch } from '../../domain/soft-match.js';
+import {
+  type QueryTerm,
+  softMatch,
+  type TermSimilarity,
+  termSimilarity,
+} from '../../domain/soft-match.js';
 import { inPeriod, mentionsTime, type TimeCues, timeCuesOf } from '../../domain/time-cues.js';
 import type { MemoryRepository } from '../../ports/memory-repository.js';
 import type { Reranker } from '../../ports/reranker.js';
@@ -48,15 +53,10 @@ export class CandidateReranker {
   readonly #vocabulary: ScopeVocabulary;
   readonly #sink: FeatureSink | undefined;
   readonly #crossEncoder: Reranker | undefined;
-  // Per memory: its words, word vectors and SIF vector under one vocabulary (memories rarely change).
+  // Per memory: its distinct words and SIF vector under one vocabulary (memories rarely change).
   readonly #documents = new Map<
     string,
-    {
-      vocabulary: Vocabulary;
-      terms: DocumentTerms;
-      words: string[];
-      vector: Float64Array | undefined;
-    }
+    { vocabulary: Vocabulary; distinct: ReadonlySet<string>; vector: Float64Array | undefined }
   >();
 
   constructor(
@@ -141,15 +141,13 @@ export class CandidateReranker {
     const cached = this.#documents.get(key);
     if (cached?.vocabulary === vocabulary) return cached;
     const words = this.#words.wordsOf(memory.content);
-    const distinct = new Set(words);
-    const vectors = [...distinct].flatMap((word) => this.#words.vectorOf(word) ?? []);
     const vector = sifVector(
       words,
       (word) => this.#words.vectorOf(word),
       vocabulary.weightOf,
       vocabulary.common,
     );
-    const entry = { vocabulary, terms: { words: distinct, vectors }, words, vector };
+    const entry = { vocabulary, distinct: new Set(words), vector };
     if (this.#documents.size >= DOCUMENT_CACHE) this.#documents.clear();
     this.#documents.set(key, entry);
     return entry;
@@ -168,22 +166,28 @@ export class CandidateReranker {
       vocabulary.weightOf,
       vocabulary.common,
     );
-    return { terms, vector, cues: timeCuesOf(query) };
+    const similarity = termSimilarity(terms, (word) => this.#words.vectorOf(word));
+    return { terms, vector, similarity, cues: timeCuesOf(query) };
   }
 
   #features(
     hit: FusedHit,
     memory: Memory,
-    query: { terms: QueryTerm[]; vector: Float64Array | undefined; cues: TimeCues },
+    query: {
+      terms: QueryTerm[];
+      vector: Float64Array | undefined;
+      similarity: TermSimilarity;
+      cues: TimeCues;
+    },
     vocabulary: Vocabulary,
     softFloor: number,
   ): RerankFeatures {
-    const { terms, vector } = this.#document(memory, vocabulary);
+    const { distinct, vector } = this.#document(memory, vocabulary);
     const { cues } = query;
     return {
       first: hit.score,
       dense: query.vector && vector ? Math.max(0, cosine(query.vector, vector)) : 0,
-      soft: softMatch(query.terms, terms, softFloor),
+      soft: softMatch(query.terms, distinct, query.similarity, softFloor),
       dated: cues.asksWhen && mentionsTime(memory.content) ? 1 : 0,
       period: cues.period && inPeriod(cues.period, memory.createdAt, memory.content) ? 1 : 0,
     };

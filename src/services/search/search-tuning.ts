@@ -68,12 +68,13 @@ export const DEFAULT_TUNING: SearchTuning = {
   rerank: true,
   rerankCandidates: 100,
   rerankTop: 150,
-  rerankWeights: { first: 1, dense: 0.3, soft: 0.3, dated: 0.1, period: 0.1 },
+  // Fitted on LoCoMo dev (bench/lab/fit-rerank-weights.ts, leave-one-conversation-out CV).
+  rerankWeights: { first: 1, dense: 0.3, soft: 0.1, dated: 0.2, period: 0.2 },
   softFloor: 0.5,
   sessionDecay: 1,
   sessionFree: 3,
   rerankBudgetMs: 40,
-  neighboursAfterRerank: false,
+  neighboursAfterRerank: true,
   crossEncoderTop: 30,
   crossEncoderWeight: 0.5,
 };
