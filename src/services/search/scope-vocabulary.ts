@@ -7,7 +7,7 @@ import type { WordVectors } from '../../ports/word-vectors.js';
 /** A scope's word statistics and its SIF common direction. */
 export interface Vocabulary {
   readonly statistics: WordStatistics;
-  /** SIF weight a / (a + p(w)), p from the scope's own counts. */
+  /** SIF weight a / (a + p(w)), p from the scope's own counts smoothed towards the model's word frequencies. */
   weightOf(word: string): number;
   /** Unit vector of the scope's expected SIF vector (removed from every sentence vector). */
   readonly common: Float64Array | undefined;
@@ -18,9 +18,16 @@ const PAGE = 1000;
 const DRIFT = 0.1;
 const MAX_SCOPES = 64;
 const SIF_A = 1e-3;
+/**
+ * The scope's counts weigh as much as this many tokens of the model's own word frequencies: a
+ * scope of a few memories says little about which words are common, so its SIF weights stay
+ * close to the model's (measured: a 25-memory chat scope lost answers on pure scope counts).
+ */
+const PRIOR_TOKENS = 5000;
 
 /**
- * Per-scope word statistics for the reranker, held in memory. Counting a scope reads its memories
+ * Per-scope word statistics for the reranker, held in memory (IDF from the scope alone, SIF
+ * weights from the scope's counts smoothed towards the model's frequencies). Counting a scope reads its memories
  * once; it is counted again only when the scope's size has drifted by more than 10 % (plus 5
  * memories), so steady writes cost an amortised constant per memory and a search usually costs
  * one count query. The least recently used scopes are dropped beyond 64.
@@ -61,7 +68,12 @@ export class ScopeVocabulary {
       for (const memory of page) statistics.add(this.#words.wordsOf(memory.content));
       if (page.length < PAGE) break;
     }
-    const weightOf = (word: string) => SIF_A / (SIF_A + statistics.probability(word));
+    const tokens = statistics.tokens;
+    const weightOf = (word: string) => {
+      const counted = statistics.probability(word) * tokens;
+      const probability = (counted + PRIOR_TOKENS * this.#words.priorOf(word)) / (tokens + PRIOR_TOKENS);
+      return SIF_A / (SIF_A + probability);
+    };
     return { statistics, weightOf, common: this.#common(statistics, weightOf) };
   }
 
