@@ -71,7 +71,8 @@ export class ScopeVocabulary {
     const tokens = statistics.tokens;
     const weightOf = (word: string) => {
       const counted = statistics.probability(word) * tokens;
-      const probability = (counted + PRIOR_TOKENS * this.#words.priorOf(word)) / (tokens + PRIOR_TOKENS);
+      const probability =
+        (counted + PRIOR_TOKENS * this.#words.priorOf(word)) / (tokens + PRIOR_TOKENS);
       return SIF_A / (SIF_A + probability);
     };
     return { statistics, weightOf, common: this.#common(statistics, weightOf) };
