@@ -44,10 +44,10 @@ export function termSimilarity(
     if (!row) {
       row = new Float32Array(query.length);
       const vector = vectorOf(word);
-      if (vector)
-        query.forEach(
-          (queryTerm, index) => ((row as Float32Array)[index] = dot(queryTerm.vector, vector)),
-        );
+      if (vector) {
+        for (let index = 0; index < query.length; index += 1)
+          row[index] = dot(query[index]?.vector, vector);
+      }
       memo.set(word, row);
     }
     return row[term] ?? 0;
