@@ -118,7 +118,10 @@ export class SearchService {
     // The reranked best hits are surer than the first stage's: their turns around come in too.
     const second =
       reranker && tuning.neighboursAfterRerank
-        ? await this.#withNeighbours(reranked, filter, tuning)
+        ? await this.#withNeighbours(reranked, filter, {
+            ...tuning,
+            neighbourRadius: tuning.rerankNeighbourRadius,
+          })
         : reranked;
     const ranked = tuning.answerWithCurrentFacts
       ? await this.#answerFirst(second, input, filter, { asOf, entities, load })

@@ -51,6 +51,8 @@ export interface SearchTuning {
   readonly crossEncoderWeight: number;
   /** Pull in conversation neighbours of the reranked best hits as well. */
   readonly neighboursAfterRerank: boolean;
+  /** … up to this many turns away. */
+  readonly rerankNeighbourRadius: number;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -76,6 +78,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   sessionFree: 3,
   rerankBudgetMs: 40,
   neighboursAfterRerank: true,
+  rerankNeighbourRadius: 1,
   crossEncoderTop: 30,
   crossEncoderWeight: 0.5,
 };
