@@ -1,5 +1,5 @@
 # Engram API image: `engram serve` by default; any other `engram` command via `docker run IMAGE <command>`.
-# It listens on 0.0.0.0, so `serve` needs an API key first (`docker run … IMAGE keys create --name app`
+# It listens on 0.0.0.0, so `serve` needs an API key first (`docker run … IMAGE keys create --name app [--tenant T]`
 # against the same DATABASE_URL) and then requires keys on every route but /health and /ready.
 # Stage 1 compiles src/ to dist/ with the dev dependencies; stage 2 holds only the runtime
 # dependencies, dist/, bin/ and migrations/ (`engram bench` needs the repository, not the image).

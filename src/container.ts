@@ -7,14 +7,12 @@ import { HttpEmbedder } from './adapters/embeddings/http-embedder.js';
 import { TransformersEmbedder } from './adapters/embeddings/transformers-embedder.js';
 import { RulesEntityExtractor } from './adapters/extraction/rules-entity-extractor.js';
 import { LlmEntityExtractor } from './adapters/extraction-llm/llm-entity-extractor.js';
+import { WorkerEntityExtractor } from './adapters/extraction-worker/worker-entity-extractor.js';
 import { OllamaChatLlm } from './adapters/llm/ollama-chat-llm.js';
 import { OpenAiChatLlm } from './adapters/llm/openai-chat-llm.js';
-import {
-  type DatabaseHandle,
-  openEmbeddedDatabase,
-  openServerDatabase,
-} from './adapters/postgres/database.js';
+import { type DatabaseHandle, openServerDatabase } from './adapters/postgres/database.js';
 import { DatabaseReadinessCheck } from './adapters/postgres/database-readiness-check.js';
+import { openEmbeddedDatabase } from './adapters/postgres/embedded/embedded-database.js';
 import { migrateUp, pendingMigrations } from './adapters/postgres/migrator.js';
 import { lockFor } from './adapters/postgres/pg-advisory-lock.js';
 import { PgApiKeyRepository } from './adapters/postgres/pg-api-key-repository.js';
@@ -49,11 +47,22 @@ export interface ContainerOptions {
   readonly sweeps?: boolean;
 }
 
-/** Opens the configured database: a server with DATABASE_URL, else embedded PGlite in DATA_DIR. */
-export async function openDatabase(config: Config): Promise<DatabaseHandle> {
-  return config.database.url
-    ? openServerDatabase(config.database.url)
-    : openEmbeddedDatabase(config.dataDir);
+/**
+ * Opens the configured database: a server with DATABASE_URL, else the embedded one in DATA_DIR
+ * (a managed PostgreSQL server, or PGlite with EMBEDDED_DATABASE=pglite). `notice` receives what
+ * the embedded one reports (first initialisation, a PGlite directory moved).
+ */
+export async function openDatabase(
+  config: Config,
+  notice: (message: string, details?: Record<string, unknown>) => void = () => {},
+): Promise<DatabaseHandle> {
+  if (config.database.url) return openServerDatabase(config.database.url);
+  const { embedded, embeddedUser } = config.database;
+  return openEmbeddedDatabase(config.dataDir, {
+    engine: embedded,
+    ...(embeddedUser ? { runAs: embeddedUser } : {}),
+    onNotice: notice,
+  });
 }
 
 /**
@@ -67,7 +76,9 @@ export async function createContainer(config: Config, logger: Logger, options: C
       await closer().catch((error: unknown) => logger.warn({ err: error }, 'close failed'));
   };
   try {
-    const database = await openDatabase(config);
+    const database = await openDatabase(config, (message, details) =>
+      logger.info(details ?? {}, message),
+    );
     closers.push(() => database.close());
     if (options.migrations === 'apply') await prepareSchema(database, logger);
     const chroma = await openVectorIndex(config, logger);
@@ -87,8 +98,8 @@ export async function createContainer(config: Config, logger: Logger, options: C
       forgetUnfinished: () => lifecycle.forgetting.unfinishedCount(),
     });
     const llm = createLlm(config, logger, metrics);
-    const extractor = createExtractor(config, llm, logger);
-    await extractor.init();
+    const extractor = await startExtractor(config, llm, logger);
+    closers.push(() => extractor.close?.() ?? Promise.resolve());
     const crossEncoder = createCrossEncoder(config);
     await crossEncoder?.init();
     const services = createServices(
@@ -199,6 +210,27 @@ function createEmbedder(config: Config, logger: Logger): Embedder {
   });
 }
 
+/** The configured extractor, initialised; the rules extractor on a worker thread unless EXTRACTION_THREAD=false. */
+async function startExtractor(
+  config: Config,
+  llm: Llm | undefined,
+  logger: Logger,
+): Promise<EntityExtractor & { close?: () => Promise<void> }> {
+  const { confidenceThreshold, extractor: kind, thread } = config.extraction;
+  if (kind !== 'llm' && thread) {
+    const threaded = new WorkerEntityExtractor({ confidenceThreshold });
+    try {
+      await threaded.init();
+      return threaded;
+    } catch (error) {
+      logger.warn({ err: error }, 'extraction thread did not start: extracting on the main thread');
+    }
+  }
+  const extractor = createExtractor(config, llm, logger);
+  await extractor.init();
+  return extractor;
+}
+
 function createExtractor(config: Config, llm: Llm | undefined, logger: Logger): EntityExtractor {
   const confidenceThreshold = config.extraction.confidenceThreshold;
   const rules = new RulesEntityExtractor({ confidenceThreshold });
@@ -236,7 +268,7 @@ function createLlm(config: Config, logger: Logger, metrics: Metrics): Llm | unde
 
 /** PGlite runs no autovacuum, so Engram analyses; a server does it itself unless autovacuum is off. */
 async function plannerStatisticsFor(database: DatabaseHandle, logger: Logger) {
-  if (database.kind === 'embedded') return new PgPlannerStatistics(database.db);
+  if (database.engine === 'pglite') return new PgPlannerStatistics(database.db);
   if (await autovacuumRuns(database.db)) return undefined;
   logger.warn(
     'autovacuum (or track_counts) is off on the PostgreSQL server: Engram analyses its tables itself; turn autovacuum on to also reclaim dead rows',

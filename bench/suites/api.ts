@@ -34,6 +34,7 @@ interface Engine {
   readonly name: string;
   readonly bin: string;
   readonly databaseUrl?: string;
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -86,10 +87,22 @@ function workload(settings: Settings) {
   return { many, heavy, manyQuestions, heavyQuestions };
 }
 
-/** This build embedded, plus `--baseline-root` and `--database-url` engines when given. */
+/**
+ * This build's embedded engines (`--embedded postgres,pglite`: the managed PostgreSQL server, the
+ * default, and PGlite), plus `--baseline-root` and `--database-url` engines when given.
+ */
 function enginesFrom(flags: Readonly<Record<string, string>>): Engine[] {
+  const embedded = (flags['embedded'] ?? 'postgres,pglite').split(',').filter(Boolean);
+  const names: Record<string, string> = {
+    postgres: 'this build, embedded PostgreSQL (default)',
+    pglite: 'this build, embedded PGlite (EMBEDDED_DATABASE=pglite)',
+  };
   return [
-    { name: 'this build, embedded (PGlite)', bin: BIN },
+    ...embedded.map((engine) => ({
+      name: names[engine] ?? engine,
+      bin: BIN,
+      env: { EMBEDDED_DATABASE: engine },
+    })),
     ...(flags['baseline-root']
       ? [
           {
@@ -121,7 +134,7 @@ async function measureEngine(
     : undefined;
   const server = await startEngramProcess(
     dataDir,
-    database ? { DATABASE_URL: database.url } : {},
+    { ...engine.env, ...(database ? { DATABASE_URL: database.url } : {}) },
     [],
     engine.bin,
   );
@@ -133,6 +146,7 @@ async function measureEngine(
     log(`api: one user ${JSON.stringify(ingestHeavy)}; searching`);
     await waitForOutbox(server);
     const rssAfterIngest = await processTreeRss(server.pid);
+    const startedMs = server.startMs ?? 0;
     const search: Record<string, unknown[]> = { many_users: [], heavy_user: [] };
     for (const clients of settings.levels) {
       const manyUsers = await searchLoad(server, data.manyQuestions, clients);
@@ -145,6 +159,7 @@ async function measureEngine(
     }
     await eventLoopP99(server);
     return {
+      start_ms: startedMs,
       ingest: { many_users: ingestMany, heavy_user: ingestHeavy },
       search,
       rss_mb: { after_ingest: rssAfterIngest, after_search: await processTreeRss(server.pid) },

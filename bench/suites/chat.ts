@@ -93,7 +93,7 @@ async function ingest(stack: EngramStack, person: ChatPerson): Promise<Map<Memor
   for (const message of ordered) {
     const { memory } = await stack.services.writer.add({
       content: message.text,
-      scope: { userId: person.userId, agentId: '' },
+      scope: { tenant: 'default', userId: person.userId, agentId: '' },
       sessionId: `${person.userId}/${message.at.slice(0, 10)}`,
       createdAt: new Date(message.at),
     });
@@ -136,7 +136,7 @@ async function rankedKeys(
 ): Promise<string[]> {
   const { results } = await search.recall({
     query: question.ask,
-    scope: { userId: person.userId, agentId: '' },
+    scope: { tenant: 'default', userId: person.userId, agentId: '' },
     topK: TOP_K,
     scoreThreshold: 0,
     ...(question.asOf ? { asOf: new Date(question.asOf) } : {}),
@@ -150,7 +150,11 @@ function rankOf(ranked: readonly string[], answer: string): number | null {
 }
 
 async function checkAll(person: ChatPerson, stack: EngramStack): Promise<Checked[]> {
-  const checker = new ChatGraphChecker(stack.store.graph, { userId: person.userId, agentId: '' });
+  const checker = new ChatGraphChecker(stack.store.graph, {
+    tenant: 'default',
+    userId: person.userId,
+    agentId: '',
+  });
   const checked: Checked[] = [];
   for (const check of person.checks) {
     const outcome = await checker.run(check);

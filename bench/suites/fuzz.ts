@@ -21,6 +21,9 @@ import {
 import type { BenchSuite } from '../support/bench-suite.js';
 import { BENCH_EMBEDDINGS_CACHE, benchServices } from '../support/engram-stack.js';
 
+const SCOPE_IDS = ['fuzz-a', 'fuzz-b', 'alice'];
+// Another tenant's text, stored under the fuzzer's own user ids: no answer may carry it.
+const FOREIGN = 'Quilla Marwood keeps the harbour ledger in Tromsø.';
 const KEPT = [
   'Sarah lives in Boston and works at Google.',
   'My brother Tom adopted a cat named Miso.',
@@ -66,11 +69,15 @@ async function campaign(
       });
       kept.push(response.json().memory);
     }
+    const foreignIds = await writeForeign(rig);
     const started = performance.now();
     const report = await runFuzzCampaign(
       injectTarget(rig.app, authorization),
-      { ids: kept.map((memory) => memory.id), scopeIds: ['fuzz-a', 'fuzz-b', 'alice'] },
-      options,
+      { ids: [...kept.map((memory) => memory.id), ...foreignIds], scopeIds: SCOPE_IDS },
+      {
+        ...options,
+        watch: { probes: [...SCOPE_IDS, ...foreignIds], secrets: ['Quilla', 'Marwood', 'Tromsø'] },
+      },
     );
     const seconds = (performance.now() - started) / 1000;
     let intact = 0;
@@ -86,6 +93,24 @@ async function campaign(
   } finally {
     await rig.close();
   }
+}
+
+/** Another tenant's memories under every (user, agent) of the fuzzer's pool; their memory and entity ids. */
+async function writeForeign(rig: Awaited<ReturnType<typeof startRig>>): Promise<string[]> {
+  const other = await rig.services.keys?.create({ name: 'o', scopes: ['write'], tenant: 'other' });
+  const ids: string[] = [];
+  for (const user_id of SCOPE_IDS)
+    for (const agent_id of [undefined, ...SCOPE_IDS]) {
+      const added = await rig.app.inject({
+        method: 'POST',
+        url: '/memories',
+        headers: { authorization: `Bearer ${other?.secret}` },
+        payload: { content: FOREIGN, user_id, agent_id },
+      });
+      const body = added.json();
+      ids.push(body.memory.id, ...body.entities.map((entity: { id: string }) => entity.id));
+    }
+  return ids;
 }
 
 async function startRig(kind: DatabaseKind) {
@@ -134,6 +159,9 @@ function summary(
       Math.round((count((s) => s >= 400 && s < 500) / report.requests) * 1000) / 1000,
     requests_per_second: Math.round(report.requests / run.seconds),
     kept_intact: `${run.intact}/${run.kept}`,
+    leak_probes: report.probes,
+    leaks: report.leaks,
+    first_leaks: report.firstLeaks.slice(0, 3),
     first_server_errors: report.serverErrors.slice(0, 5),
   };
 }
@@ -144,13 +172,13 @@ function markdown(runs: ReadonlyArray<ReturnType<typeof summary>>): string {
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([status, n]) => `${status}: ${n}`)
       .join(', ');
-    return `| ${run.database} | ${run.requests} | ${run.server_errors} | ${run.rejected_4xx_share} | ${run.requests_per_second} | ${run.kept_intact} | ${statuses} |`;
+    return `| ${run.database} | ${run.requests} | ${run.server_errors} | ${run.rejected_4xx_share} | ${run.requests_per_second} | ${run.kept_intact} | ${run.leak_probes} | ${run.leaks} | ${statuses} |`;
   });
   return [
-    'Requests generated from the OpenAPI document (every operation, hostile values mixed in), sent in process with an admin key.',
+    'Requests generated from the OpenAPI document (every operation, hostile values mixed in), sent in process with an admin key; another tenant holds memories under the same user and agent ids (leak probes: requests naming them or their ids; leaks: answers carrying their text).',
     '',
-    '| database | requests | 5xx | 4xx share | req/s | kept intact | by status |',
-    '|---|---|---|---|---|---|---|',
+    '| database | requests | 5xx | 4xx share | req/s | kept intact | leak probes | leaks | by status |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -5,7 +5,7 @@ import { ChromaClient } from 'chromadb';
 import { ChromaVectorIndex } from '../../src/adapters/chroma/chroma-vector-index.js';
 import { LegacyChromaSource } from '../../src/adapters/chroma/legacy-chroma-source.js';
 import { GloveEmbedder } from '../../src/adapters/embeddings/glove-embedder.js';
-import { openEmbeddedDatabase } from '../../src/adapters/postgres/database.js';
+import { openEmbeddedDatabase } from '../../src/adapters/postgres/embedded/embedded-database.js';
 import { migrateUp } from '../../src/adapters/postgres/migrator.js';
 import { PgStore } from '../../src/adapters/postgres/pg-store.js';
 import type { LegacyImport } from '../../src/services/import/legacy-import.js';

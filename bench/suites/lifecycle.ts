@@ -45,7 +45,10 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     for (let start = 0; start < total; start += 500) {
       const inputs: AddMemoryInput[] = [];
       for (let i = start; i < Math.min(total, start + 500); i += 1)
-        inputs.push({ content: sentence(i), scope: { userId: user, agentId: '' } });
+        inputs.push({
+          content: sentence(i),
+          scope: { tenant: 'default', userId: user, agentId: '' },
+        });
       await stack.services.writer.addMany(inputs);
     }
     const backupFile = path.join(directory, 'backup.jsonl.gz');
@@ -55,7 +58,10 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     let lines = 0;
     const exportSeconds = await seconds(async () => {
       const out = createWriteStream(exportFile);
-      for await (const line of stack.services.transfer.export({ userId: user })) {
+      for await (const line of stack.services.transfer.export({
+        tenant: 'default',
+        userId: user,
+      })) {
         if (!out.write(line)) await once(out, 'drain');
         lines += 1;
       }
@@ -63,20 +69,22 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
       await finished(out);
     });
     args.log(`lifecycle: export ${exportSeconds.toFixed(2)} s, ${lines} lines`);
-    const forgetSeconds = await seconds(() => stack.services.forgetting.forget('user', user));
+    const forgetSeconds = await seconds(() =>
+      stack.services.forgetting.forget('default', 'user', user),
+    );
     args.log(`lifecycle: forget ${forgetSeconds.toFixed(2)} s`);
     const readLines = () =>
       createInterface({ input: createReadStream(exportFile), crlfDelay: Number.POSITIVE_INFINITY });
     let imported = { created: 0, unchanged: 0, failed: 0 };
     const importSeconds = await seconds(async () => {
-      imported = await stack.services.transfer.import(readLines());
+      imported = await stack.services.transfer.import('default', readLines());
     });
     args.log(
       `lifecycle: import ${importSeconds.toFixed(2)} s (${imported.created} created, ${imported.failed} failed)`,
     );
     let again = { created: 0, unchanged: 0, failed: 0 };
     const reimportSeconds = await seconds(async () => {
-      again = await stack.services.transfer.import(readLines());
+      again = await stack.services.transfer.import('default', readLines());
     });
     const restored = await stack.store.memories.countSearchUnits();
     const vectors = await stack.vectors.count();

@@ -51,7 +51,7 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
         diaId: turn.diaId,
         input: {
           content: turn.text,
-          scope: { userId: turn.conversation, agentId: '' },
+          scope: { tenant: 'default', userId: turn.conversation, agentId: '' },
           sessionId,
           metadata: {
             conversation: turn.conversation,
@@ -85,7 +85,7 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
     const thresholds = new ThresholdStudy([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
     const topTen: string[][] = [];
     for (const question of dataset.questions) {
-      const scope = { userId: question.conversation, agentId: '' };
+      const scope = { tenant: 'default', userId: question.conversation, agentId: '' };
       const input = { query: question.question, scope, topK: 20, scoreThreshold: 0 };
       const results = await latency.engram.time(() => variants.engram.search(input));
       const traced = variants.lastFeatures();

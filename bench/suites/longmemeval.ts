@@ -59,7 +59,7 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
       for (const { name, search } of variants.lab) {
         const results = await search.search({
           query: question.question,
-          scope: { userId: question.id, agentId: '' },
+          scope: { tenant: 'default', userId: question.id, agentId: '' },
           topK: TOP_K,
           scoreThreshold: 0,
         });
@@ -152,7 +152,7 @@ async function ingest(
     const results = await stack.services.writer.addMany(
       batch.map((turn) => ({
         content: turn.text,
-        scope: { userId: question.id, agentId: '' },
+        scope: { tenant: 'default', userId: question.id, agentId: '' },
         sessionId: turn.sessionId,
         createdAt: turn.createdAt,
         metadata: { turn: turn.key },
@@ -178,7 +178,7 @@ async function rank(
   question: LongMemEvalQuestion,
   turnsOf: Map<string, string[]>,
 ): Promise<Record<Method, string[]>> {
-  const scope = { userId: question.id, agentId: '' };
+  const scope = { tenant: 'default', userId: question.id, agentId: '' };
   const toTurns = (ids: readonly string[]) =>
     [...new Set(ids.flatMap((id) => turnsOf.get(id) ?? []))].slice(0, TOP_K);
   const input = { query: question.question, scope, topK: TOP_K, scoreThreshold: 0 };

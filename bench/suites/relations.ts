@@ -160,6 +160,9 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     dialogues && scoreDialogre(dialogues, rules, { speakerNames: true, addressee });
   const dialogreNoAddressee =
     dialogues && scoreDialogre(dialogues, rules, { speakerNames: false, addressee: 'none' });
+  const dialogreAlone =
+    dialogues &&
+    scoreDialogre(dialogues, rules, { speakerNames: false, addressee, earlierTurns: false });
   const pick = pickScore;
   const result = {
     suite: 'relations',
@@ -172,16 +175,23 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     dialogre: dialogre ?? 'skipped: data not found',
     dialogre_speaker_names: dialogreNamed ?? 'skipped: data not found',
     dialogre_without_addressee: dialogreNoAddressee ?? 'skipped: data not found',
-    dialogre_addressee: 'the nearest earlier turn by another speaker (else the next one)',
+    dialogre_without_earlier_turns: dialogreAlone ?? 'skipped: data not found',
+    dialogre_addressee:
+      'the nearest earlier turn by another speaker, filler passed over (else the next one), as the conversation service reads a transcript',
+    dialogre_earlier_turns: 'the 4 turns before each turn, for pronouns the turn does not name',
     type_mapping:
       'works_for→Work_For; lives_in, born_in→Live_In; located_in→OrgBased_In (ORG source) or Located_In; killed→Kill',
   };
   const dialogreRows =
-    dialogre && dialogreNamed && dialogreNoAddressee
+    dialogre && dialogreNamed && dialogreNoAddressee && dialogreAlone
       ? Object.entries(dialogre).map(([label, row]) =>
-          dialogreLine(label, row, dialogreNamed[label], dialogreNoAddressee[label]),
+          dialogreLine(label, row, [
+            dialogreNamed[label],
+            dialogreNoAddressee[label],
+            dialogreAlone[label],
+          ]),
         )
-      : ['| (DialogRE data not found) | | | | | | | |'];
+      : ['| (DialogRE data not found) | | | | | | | | | |'];
   const markdown = [
     `CoNLL04 dev (${cases.length} sentences): a triple counts when both entity spans (exact) and the relation type match.`,
     '',
@@ -196,10 +206,10 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
     '',
     `Type mapping: ${result.type_mapping}.`,
     '',
-    'DialogRE dev (each turn extracted with its speaker, "Speaker 2", and as addressee the nearest earlier turn\'s other speaker, else the next one: "you", "your sister Ana" and a kinship word called out, "Hi Mom!", resolve to it; names compared case-insensitively). A pair also counts when we hold it as the inverse type ("Ben child_of Carol" for Carol per:children Ben); per:spouse covers ex_spouse_of and per:employee_or_member_of member_of, as the labels do. Recall: labelled pairs found. Precision: of our edges of the type between two annotated arguments of the dialogue (speakers and named people; edges to other words cannot be judged), the share a label confirms (either way for symmetric labels, or as the inverse type); DialogRE does not label every true pair, so it is a lower bound. "Speaker names": names first mapped through the dialogue\'s labelled alternate names ("Speaker 2" = "Chandler"), as Engram knows a user\'s own names.',
+    'DialogRE dev (each turn extracted as the conversation service reads a transcript: with its speaker, "Speaker 2"; as addressee the nearest earlier turn\'s other speaker, filler passed over, else the next one: "you", "your sister Ana" and a kinship word called out, "Hi Mom!", resolve to it; with the 4 turns before it, where a "she" or "he" the turn does not name finds its person; names compared case-insensitively). A pair also counts when we hold it as the inverse type ("Ben child_of Carol" for Carol per:children Ben); per:spouse covers ex_spouse_of and per:employee_or_member_of member_of, as the labels do. Recall: labelled pairs found. Precision: of our edges of the type between two annotated arguments of the dialogue (speakers and named people; edges to other words cannot be judged), the share a label confirms (either way for symmetric labels, or as the inverse type); DialogRE does not label every true pair, so it is a lower bound. "Speaker names": names first mapped through the dialogue\'s labelled alternate names ("Speaker 2" = "Chandler"), as Engram knows a user\'s own names.',
     '',
-    '| label → our type | gold pairs | recall | precision (edges) | recall, speaker names | precision, speaker names (edges) | recall, no addressee | precision, no addressee (edges) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| label → our type | gold pairs | recall | precision (edges) | recall, speaker names | precision, speaker names (edges) | recall, no addressee | precision, no addressee (edges) | recall, no earlier turns | precision, no earlier turns (edges) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...dialogreRows,
   ].join('\n');
   return { result, markdown };
@@ -208,8 +218,7 @@ export default async function run(args: BenchArgs): Promise<BenchOutcome> {
 function dialogreLine(
   label: string,
   strict: DialogreRow,
-  named: DialogreRow | undefined,
-  alone: DialogreRow | undefined,
+  variants: readonly (DialogreRow | undefined)[],
 ): string {
   const precision = (row: DialogreRow | undefined) =>
     row?.precision === null || row === undefined
@@ -217,5 +226,6 @@ function dialogreLine(
       : `${row.precision} (${row.correct}/${row.predicted})`;
   const also = DIALOGRE_MAP[label]?.also;
   const type = also ? `${strict.type}, ${also}` : strict.type;
-  return `| ${label} → ${type} | ${strict.gold} | ${strict.recall} (${strict.found}) | ${precision(strict)} | ${named?.recall} (${named?.found}) | ${precision(named)} | ${alone?.recall} (${alone?.found}) | ${precision(alone)} |`;
+  const cells = variants.map((row) => `${row?.recall} (${row?.found}) | ${precision(row)}`);
+  return `| ${label} → ${type} | ${strict.gold} | ${strict.recall} (${strict.found}) | ${precision(strict)} | ${cells.join(' | ')} |`;
 }

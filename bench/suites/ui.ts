@@ -89,6 +89,7 @@ async function seed(repositories: StoreRepositories, size: Size) {
     const at = new Date(start + index * 3_600_000);
     return {
       id: randomUUID(),
+      tenant: 'default',
       userId: size.scope,
       agentId: '',
       sessionId: '',

@@ -16,7 +16,17 @@ export function percentiles(values: readonly number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-/** POSTs JSON; a non-2xx answer throws with its status. */
+/** A non-2xx answer. */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** POSTs JSON; a non-2xx answer throws an HttpStatusError. */
 export async function post<T>(server: EngramProcess, route: string, body: unknown): Promise<T> {
   const response = await fetch(`${server.url}${route}`, {
     method: 'POST',
@@ -25,8 +35,16 @@ export async function post<T>(server: EngramProcess, route: string, body: unknow
   });
   const json = (await response.json()) as T;
   if (!response.ok)
-    throw new Error(`${route} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`);
+    throw new HttpStatusError(
+      response.status,
+      `${route} answered ${response.status}: ${JSON.stringify(json).slice(0, 300)}`,
+    );
   return json;
+}
+
+/** Shed answers (429 rate-limited, 503 over the in-flight cap) count apart from other errors. */
+function isShed(error: unknown): boolean {
+  return error instanceof HttpStatusError && (error.status === 429 || error.status === 503);
 }
 
 /** Reads a gauge from the server's /metrics (prom-client resets its event-loop histogram on each scrape). */
@@ -96,6 +114,7 @@ export async function searchLoad(
 ) {
   const latencies: number[] = [];
   let errors = 0;
+  let shed = 0;
   let next = 0;
   await eventLoopP99(server);
   const started = performance.now();
@@ -110,8 +129,9 @@ export async function searchLoad(
           user_id: question.userId,
         });
         latencies.push(performance.now() - begun);
-      } catch {
-        errors += 1;
+      } catch (error) {
+        if (isShed(error)) shed += 1;
+        else errors += 1;
       }
     }
   };
@@ -122,6 +142,8 @@ export async function searchLoad(
     ms: percentiles(latencies),
     per_second: round(latencies.length / seconds),
     errors,
+    /** Share of requests answered 429 or 503 (shed by the rate limit or the in-flight cap). */
+    shed_share: round(shed / Math.max(1, questions.length)),
     event_loop_p99_ms: await eventLoopP99(server),
   };
 }

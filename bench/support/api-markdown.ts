@@ -5,6 +5,7 @@ interface Search {
   ms: Percentiles;
   per_second: number;
   errors: number;
+  shed_share?: number;
   event_loop_p99_ms: number;
 }
 interface Ingest {
@@ -14,6 +15,7 @@ interface Ingest {
 }
 interface Run {
   engine: string;
+  start_ms?: number;
   ingest: { many_users: Ingest; heavy_user: Ingest };
   search: Record<string, unknown[]>;
   rss_mb: { after_search: Record<string, number> };
@@ -35,25 +37,29 @@ export function apiMarkdown(
   const lines = [
     `Over HTTP against \`engram serve\` (managed Chroma, GloVe, rules extractor): ${settings.n} generated chat memories over ${settings.users} users (POST /memories/batch of ${settings.batch}, each batch across users), then ${settings.heavy} memories of one heavy user (batches within it), ${settings.clients} ingest clients; then ${settings.queries} searches per population at each concurrency. Event-loop delay is the server's own p99 over each phase.`,
     '',
-    '| engine | ingest across users /s | EL p99 ms | ingest one user /s | EL p99 ms | errors | RSS total MB |',
-    '|---|---|---|---|---|---|---|',
+    '| engine | first start ms | ingest across users /s | EL p99 ms | ingest one user /s | EL p99 ms | errors | RSS MB: engram / chroma / postgres / total |',
+    '|---|---|---|---|---|---|---|---|',
     ...runs.map((run) => {
       const { many_users: many, heavy_user: heavy } = run.ingest;
-      return `| ${run.engine} | ${many.per_second.toFixed(0)} | ${many.event_loop_p99_ms.toFixed(0)} | ${heavy.per_second.toFixed(0)} | ${heavy.event_loop_p99_ms.toFixed(0)} | ${many.errors + heavy.errors} | ${run.rss_mb.after_search['total']} |`;
+      const rss = run.rss_mb.after_search;
+      const memory = [rss['engram'], rss['chroma'], rss['postgres'] ?? '–', rss['total']].join(
+        ' / ',
+      );
+      return `| ${run.engine} | ${run.start_ms ?? ''} | ${many.per_second.toFixed(0)} | ${many.event_loop_p99_ms.toFixed(0)} | ${heavy.per_second.toFixed(0)} | ${heavy.event_loop_p99_ms.toFixed(0)} | ${many.errors + heavy.errors} | ${memory} |`;
     }),
-    `| vector-only baseline (GloVe + Chroma in process, no HTTP) | ${vectorOnly.ingest_per_second.toFixed(0)} | | | | | |`,
+    `| vector-only baseline (GloVe + Chroma in process, no HTTP) | | ${vectorOnly.ingest_per_second.toFixed(0)} | | | | | |`,
     '',
-    '| engine | population | clients | p50 ms | p95 ms | p99 ms | searches/s | errors | EL p99 ms |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| engine | population | clients | p50 ms | p95 ms | p99 ms | searches/s | errors | 429/503 share | EL p99 ms |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const run of runs)
     for (const [population, levels] of Object.entries(run.search))
       for (const level of levels as Search[])
         lines.push(
-          `| ${run.engine} | ${population.replace('_', ' ')} | ${level.clients} | ${level.ms.p50.toFixed(1)} | ${level.ms.p95.toFixed(1)} | ${level.ms.p99.toFixed(1)} | ${level.per_second.toFixed(1)} | ${level.errors} | ${level.event_loop_p99_ms.toFixed(0)} |`,
+          `| ${run.engine} | ${population.replace('_', ' ')} | ${level.clients} | ${level.ms.p50.toFixed(1)} | ${level.ms.p95.toFixed(1)} | ${level.ms.p99.toFixed(1)} | ${level.per_second.toFixed(1)} | ${level.errors} | ${level.shed_share ?? 0} | ${level.event_loop_p99_ms.toFixed(0)} |`,
         );
   lines.push(
-    `| vector-only baseline | many users | 1 | ${vectorOnly.search_ms.p50.toFixed(1)} | ${vectorOnly.search_ms.p95.toFixed(1)} | ${vectorOnly.search_ms.p99.toFixed(1)} | | | |`,
+    `| vector-only baseline | many users | 1 | ${vectorOnly.search_ms.p50.toFixed(1)} | ${vectorOnly.search_ms.p95.toFixed(1)} | ${vectorOnly.search_ms.p99.toFixed(1)} | | | | |`,
   );
   return lines.join('\n');
 }

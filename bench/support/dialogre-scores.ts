@@ -1,5 +1,9 @@
 import type { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import { inverseOf, type RelationType } from '../../src/domain/relation-type.js';
+import {
+  ASSISTANT_NAME,
+  addresseeOf as conversationAddressee,
+} from '../../src/services/conversations/turn-parties.js';
 import type { DialogreDialogue } from './conll.js';
 
 /**
@@ -54,7 +58,7 @@ interface Pair {
 export function scoreDialogre(
   dialogues: readonly DialogreDialogue[],
   rules: RulesEntityExtractor,
-  options: { speakerNames: boolean; addressee?: AddresseeGuess },
+  options: { speakerNames: boolean; addressee?: AddresseeGuess; earlierTurns?: boolean },
 ): Record<string, DialogreRow> {
   const counts = new Map<string, { gold: number; found: number }>();
   const byType = new Map<RelationType, { predicted: number; correct: number }>();
@@ -65,7 +69,13 @@ export function scoreDialogre(
     const gold: Pair[] = labelled.flatMap((pair) =>
       pair.r.map((label) => ({ x: canonical(pair.x), y: canonical(pair.y), label })),
     );
-    const predicted = predictions(turns, rules, canonical, options.addressee ?? 'none');
+    const predicted = predictions(
+      turns,
+      rules,
+      canonical,
+      options.addressee ?? 'none',
+      options.earlierTurns ?? true,
+    );
     for (const pair of gold) {
       const mapped = DIALOGRE_MAP[pair.label];
       if (!mapped) continue;
@@ -122,6 +132,7 @@ function predictions(
   rules: RulesEntityExtractor,
   canonical: (name: string) => string,
   strategy: AddresseeGuess,
+  earlier: boolean,
 ): Set<string> {
   const wanted = new Set<string>(
     Object.values(DIALOGRE_MAP).flatMap((entry) => [
@@ -133,10 +144,17 @@ function predictions(
   const speakers = turns.map((turn) => turn.slice(0, turn.indexOf(':')).trim());
   for (const [index, turn] of turns.entries()) {
     const speaker = speakers[index] ?? '';
-    const addressee = addresseeOf(speakers, index, strategy);
+    const addressee = addresseeOf(speakers, index, strategy, turns);
+    const earlierTurns = turns
+      .slice(Math.max(0, index - EARLIER_TURNS), index)
+      .map((earlier, at) => ({
+        speaker: speakers[index - Math.min(index, EARLIER_TURNS) + at] ?? '',
+        text: earlier.slice(earlier.indexOf(':') + 1),
+      }));
     const extraction = rules.extractSync(turn.slice(turn.indexOf(':') + 1), {
       speaker,
       ...(addressee ? { addressee } : {}),
+      ...(earlier ? { earlierTurns } : {}),
     });
     for (const relation of extraction.relations) {
       if (!wanted.has(relation.type) || relation.ends) continue;
@@ -149,17 +167,22 @@ function predictions(
   return predicted;
 }
 
+/** Earlier turns given with each turn (as a conversation service gives its previous messages). */
+export const EARLIER_TURNS = 4;
+
 /** How a transcript turn's addressee is guessed: who speaks next, or who spoke before. */
 export type AddresseeGuess = 'next' | 'previous' | 'none';
 
 /**
- * The one a turn is said to: the nearest other speaker after it ('next') or before it
- * ('previous'), falling back to the other side; none when that turn has several speakers.
+ * The one a turn is said to: the nearest other speaker after it ('next') or, as the conversation
+ * service reads a transcript, before it ('previous': filler turns passed over), falling back to
+ * the other side; none when that turn has several speakers.
  */
 export function addresseeOf(
   speakers: readonly string[],
   index: number,
   guess: AddresseeGuess,
+  turns: readonly string[] = speakers,
 ): string | undefined {
   if (guess === 'none') return undefined;
   const own = speakers[index];
@@ -168,8 +191,24 @@ export function addresseeOf(
       if (speakers[at] !== own) return speakers[at];
     return undefined;
   };
-  const found = guess === 'next' ? (other(1) ?? other(-1)) : (other(-1) ?? other(1));
+  const found =
+    guess === 'next' ? (other(1) ?? other(-1)) : serviceAddressee(speakers, index, turns);
   return found === undefined || found.includes(',') ? undefined : found;
+}
+
+/** What the conversation service would pass: the transcript read as named user turns. */
+function serviceAddressee(
+  speakers: readonly string[],
+  index: number,
+  turns: readonly string[],
+): string | undefined {
+  const messages = turns.map((turn, at) => ({
+    role: 'user' as const,
+    name: speakers[at] ?? '',
+    content: turn.slice(turn.indexOf(':') + 1),
+  }));
+  const found = conversationAddressee(messages, index, { userId: '', agentId: '' });
+  return found === ASSISTANT_NAME ? undefined : found;
 }
 
 /**

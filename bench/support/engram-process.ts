@@ -11,6 +11,8 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/engram.mjs');
 export interface EngramProcess {
   readonly url: string;
   readonly pid: number;
+  /** From spawn until `/ready` answered, ms (a new data directory: includes its initialisation). */
+  readonly startMs?: number;
   /** The last 4,000 characters it wrote (logs at LOG_LEVEL=warn). */
   output(): string;
   /** SIGTERM, then SIGKILL after 15 s; resolves when it has exited. */
@@ -34,6 +36,7 @@ export async function startEngramProcess(
     path.join(dataDir, 'embeddings', 'glove-100d.bin'),
   ).catch(() => {});
   const port = await freePort();
+  const spawned = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, bin, 'serve'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,7 +55,8 @@ export async function startEngramProcess(
     await stop();
     throw error;
   }
-  return { url, pid: child.pid as number, output: () => output, stop };
+  const startMs = Math.round(performance.now() - spawned);
+  return { url, pid: child.pid as number, startMs, output: () => output, stop };
 }
 
 async function waitForReady(url: string, child: ChildProcess, output: () => string): Promise<void> {

@@ -11,6 +11,17 @@ export async function rssMb(pid: number): Promise<number | undefined> {
   }
 }
 
+/** Proportional set size in MB (shared pages split between their users), or undefined. */
+async function pssMb(pid: number): Promise<number | undefined> {
+  try {
+    const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kb = /^Pss:\s+(\d+)/m.exec(rollup)?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : rssMb(pid);
+  } catch {
+    return rssMb(pid);
+  }
+}
+
 /** Every descendant of `pid` (children, grandchildren, …), read from /proc. */
 export async function descendants(pid: number): Promise<number[]> {
   const parents = new Map<number, number[]>();
@@ -37,8 +48,14 @@ export async function processTreeRss(pid: number): Promise<Record<string, number
   const result: Record<string, number> = { engram: (await rssMb(pid)) ?? 0 };
   for (const child of await descendants(pid)) {
     const cmdline = await readFile(`/proc/${child}/cmdline`, 'utf8').catch(() => '');
-    const key = cmdline.includes('chroma') ? 'chroma' : 'other';
-    result[key] = (result[key] ?? 0) + ((await rssMb(child)) ?? 0);
+    const key = cmdline.includes('chroma')
+      ? 'chroma'
+      : cmdline.includes('postgres')
+        ? 'postgres'
+        : 'other';
+    // Postgres processes share their buffers: proportional set size counts shared pages once.
+    const mb = key === 'postgres' ? await pssMb(child) : await rssMb(child);
+    result[key] = (result[key] ?? 0) + (mb ?? 0);
   }
   result['total'] = Object.values(result).reduce((sum, mb) => sum + mb, 0);
   return result;

@@ -3,12 +3,13 @@ import { migrateUp } from '../adapters/postgres/migrator.js';
 import { PgApiKeyRepository } from '../adapters/postgres/pg-api-key-repository.js';
 import { openDatabase } from '../container.js';
 import { KEY_SCOPES, type KeyScope } from '../domain/api-key.js';
+import { DEFAULT_TENANT, validTenant } from '../domain/tenant.js';
 import { ApiKeyService } from '../services/access/api-key-service.js';
 import type { CommandContext } from './command-context.js';
 
-const USAGE = `usage: engram keys create --name NAME [--scopes read,write,admin] [--user USER_ID]
-       engram keys list
-       engram keys revoke ID
+const USAGE = `usage: engram keys create --name NAME [--scopes read,write,admin] [--user USER_ID] [--tenant T]
+       engram keys list [--tenant T]
+       engram keys revoke ID [--tenant T]
 `;
 
 /** `engram keys create|list|revoke`: manages API keys in the configured database. */
@@ -27,13 +28,19 @@ export async function runKeys(args: string[], context: CommandContext): Promise<
       clock: { now: () => new Date() },
     });
     if (action === 'create') return await create(keys, rest, context);
-    if (action === 'list') return await list(keys, context);
-    const [id] = rest;
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { tenant: { type: 'string', default: DEFAULT_TENANT } },
+      allowPositionals: true,
+    });
+    const tenant = validTenant(values.tenant ?? DEFAULT_TENANT);
+    if (action === 'list') return await list(keys, tenant, context);
+    const [id] = positionals;
     if (!id) {
       context.stderr.write(USAGE);
       return 2;
     }
-    await keys.revoke(id);
+    await keys.revoke(id, tenant);
     context.stdout.write(`revoked ${id}\n`);
     return 0;
   } finally {
@@ -48,6 +55,7 @@ async function create(keys: ApiKeyService, args: string[], context: CommandConte
       name: { type: 'string' },
       scopes: { type: 'string', default: 'read,write' },
       user: { type: 'string' },
+      tenant: { type: 'string', default: DEFAULT_TENANT },
     },
   });
   const scopes = (values.scopes ?? '').split(',').map((scope) => scope.trim());
@@ -59,19 +67,21 @@ async function create(keys: ApiKeyService, args: string[], context: CommandConte
     name: values.name,
     scopes: scopes as KeyScope[],
     ...(values.user ? { userId: values.user } : {}),
+    tenant: validTenant(values.tenant ?? DEFAULT_TENANT),
   });
   context.stderr.write(
-    `created key ${key.id} (${key.scopes.join(',')}${key.userId ? `, user ${key.userId}` : ''}); it is shown once:\n`,
+    `created key ${key.id} (tenant ${key.tenant}, ${key.scopes.join(',')}${key.userId ? `, user ${key.userId}` : ''}); it is shown once:\n`,
   );
   context.stdout.write(`${secret}\n`);
   return 0;
 }
 
-async function list(keys: ApiKeyService, context: CommandContext) {
-  context.stdout.write('id\tname\tprefix\tscopes\tuser\tcreated\tlast used\trevoked\n');
-  for (const key of await keys.list()) {
+async function list(keys: ApiKeyService, tenant: string, context: CommandContext) {
+  context.stdout.write('id\ttenant\tname\tprefix\tscopes\tuser\tcreated\tlast used\trevoked\n');
+  for (const key of await keys.list(tenant)) {
     const fields = [
       key.id,
+      key.tenant,
       key.name,
       key.prefix,
       key.scopes.join(','),

@@ -46,7 +46,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxInFlight: read.integer('MAX_IN_FLIGHT', 64, 1, 100_000),
     },
     dataDir,
-    database: { url: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']) },
+    database: {
+      url: read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']),
+      /** Without DATABASE_URL: a managed PostgreSQL server in DATA_DIR/postgres, or PGlite. */
+      embedded: read.oneOf<'postgres' | 'pglite'>(
+        'EMBEDDED_DATABASE',
+        ['postgres', 'pglite'],
+        'postgres',
+      ),
+      /** Account the managed server runs as when Engram runs as root (default postgres, else nobody). */
+      embeddedUser: read.optionalString('EMBEDDED_POSTGRES_USER'),
+    },
     chroma: {
       url: read.optionalUrl('CHROMA_URL', ['http:', 'https:']),
       persistDirectory: path.resolve(
@@ -59,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     extraction: {
       extractor: read.oneOf<EntityExtractorKind>('ENTITY_EXTRACTOR', ['rules', 'llm'], 'rules'),
       confidenceThreshold: read.number('ENTITY_CONFIDENCE_THRESHOLD', 0.5, 0, 1),
+      /** Run the rules extractor on a worker thread, off the event loop. */
+      thread: read.boolean('EXTRACTION_THREAD', true),
     },
     memory: {
       maxChunkTokens: read.integer('MAX_CHUNK_TOKENS', 512, 16, 8192),

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+export { DEFAULT_TENANT } from './tenant.js';
+
 /** What a key may do: `read` (get, list, search), `write` (add, update, delete), `admin` (keys). */
 export type KeyScope = 'read' | 'write' | 'admin';
 export const KEY_SCOPES: readonly KeyScope[] = ['read', 'write', 'admin'];
-
-/** The tenant every row belongs to until tenants are split (see decision 0007). */
-export const DEFAULT_TENANT = 'default';
 
 /** An API key as stored and listed; the key itself is shown once and only its hash is kept. */
 export interface ApiKey {

@@ -17,6 +17,8 @@ export type EntityId = string;
 /** One canonical node of the knowledge graph: unique per (scope, type, normalised name). */
 export interface Entity {
   readonly id: EntityId;
+  /** The tenant that owns it (see docs/decisions/0011). */
+  readonly tenant: string;
   readonly userId: string;
   readonly agentId: string;
   readonly type: EntityType;

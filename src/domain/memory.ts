@@ -16,6 +16,8 @@ export type Metadata = Readonly<Record<string, JsonValue>>;
 /** One stored memory row: a whole memory, or one chunk of a long one (then `parentId` is set). */
 export interface Memory {
   readonly id: MemoryId;
+  /** The tenant that owns it (see docs/decisions/0011). */
+  readonly tenant: string;
   readonly userId: string;
   readonly agentId: string;
   readonly sessionId: string;

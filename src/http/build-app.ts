@@ -2,7 +2,8 @@ import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { AppError } from '../domain/errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { OperationRecord } from '../observability/operation-logger.js';
 import type { ApiKeyService } from '../services/access/api-key-service.js';
@@ -14,6 +15,7 @@ import type { ScopeForgetting } from '../services/forget/scope-forgetting.js';
 import type { GraphService } from '../services/graph/graph-service.js';
 import type { EntityCorrections } from '../services/graph-edits/entity-corrections.js';
 import type { HealthService } from '../services/health/health-service.js';
+import type { StorageState } from '../services/health/storage-state.js';
 import type { MemoryReader } from '../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../services/memories/memory-writer.js';
 import type { ScopeService } from '../services/scopes/scope-service.js';
@@ -62,6 +64,8 @@ export interface AppServices {
   readonly summaries?: SummaryService;
   /** API keys: the `/keys` admin routes, and the key check of every other route. */
   readonly keys?: ApiKeyService | undefined;
+  /** Told about writes that found no space (and those that succeeded), for `/ready`. */
+  readonly storage?: StorageState | undefined;
 }
 
 export interface AppOptions extends FastifyServerOptions {
@@ -111,6 +115,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
       params: request.params,
     });
   });
+  registerStorageWatch(app, services.storage);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     services.metrics.httpRequestSeconds
@@ -122,7 +127,12 @@ export async function buildApp(services: AppServices, options: AppOptions = {}) 
         operation,
         durationMs: reply.elapsedTime,
         requestId: request.id,
-        details: { route, status_code: reply.statusCode, ...scopeDetails(request) },
+        details: {
+          route,
+          status_code: reply.statusCode,
+          ...(request.apiKey ? { tenant: request.apiKey.tenant } : {}),
+          ...scopeDetails(request),
+        },
         ...(reply.statusCode >= 400 ? { error: `http_${reply.statusCode}` } : {}),
       });
     }
@@ -250,4 +260,18 @@ function scopeDetails(request: { query: unknown; body: unknown }): Record<string
     }
   }
   return details;
+}
+
+/** A write answered `storage_full` marks the storage full; a write that succeeds marks it writable. */
+function registerStorageWatch(app: FastifyInstance, storage: StorageState | undefined): void {
+  if (!storage) return;
+  app.addHook('onError', async (_request, _reply, error) => {
+    if (error instanceof AppError && error.code === 'storage_full') storage.markFull();
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const write =
+      !['GET', 'HEAD', 'OPTIONS'].includes(request.method) &&
+      request.routeOptions.config?.access !== 'read';
+    if (write && reply.statusCode < 400) storage.markWritable();
+  });
 }

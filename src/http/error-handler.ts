@@ -35,7 +35,7 @@ export function errorHandler(
   const wrapped = wrappedAppError(error);
   if (wrapped) return sendAppError(wrapped, error, request, reply);
   if (error.validation) {
-    return reply.status(400).send({ code: 'invalid_input', message: error.message });
+    return reply.status(400).send({ code: 'invalid_input', message: validationMessage(error) });
   }
   const mapped = CODE_BY_FASTIFY_ERROR[error.code];
   if (mapped)
@@ -45,6 +45,31 @@ export function errorHandler(
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ code: 'internal', message: 'internal error' });
+}
+
+interface SchemaProblem {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly params: Record<string, unknown>;
+  readonly message?: string;
+}
+
+/**
+ * Names the field a schema check refused (`body.limit is not allowed`, `body.query must be
+ * string`) where ajv's own text says only "must NOT have additional properties".
+ */
+function validationMessage(error: FastifyError): string {
+  const problem = (error.validation as readonly SchemaProblem[] | undefined)?.[0];
+  if (!problem) return error.message;
+  const context = (error as { validationContext?: string }).validationContext ?? 'body';
+  const at = `${context}${problem.instancePath.replaceAll('/', '.')}`;
+  const extra = problem.params['additionalProperty'];
+  if (problem.keyword === 'additionalProperties' && typeof extra === 'string')
+    return `${at}.${extra} is not allowed`;
+  const missing = problem.params['missingProperty'];
+  if (problem.keyword === 'required' && typeof missing === 'string')
+    return `${at}.${missing} is required`;
+  return problem.message ? `${at} ${problem.message}` : error.message;
 }
 
 function sendAppError(

@@ -11,6 +11,18 @@ export interface ExtractionContext {
   readonly addressee?: string;
   /** When the text was said: relative dates ("last month", "next March") resolve against it. */
   readonly referenceTime?: Date;
+  /**
+   * The turns said just before the text, oldest first (a conversation's previous messages): a
+   * "he", "she" or "they" the text does not name resolves to the person named there most
+   * recently ("I met Ana at work." … "She's my sister now, haha"). Never extracted themselves.
+   */
+  readonly earlierTurns?: readonly EarlierTurn[];
+}
+
+/** One earlier turn of a conversation: who said it (when known) and what was said. */
+export interface EarlierTurn {
+  readonly speaker?: string;
+  readonly text: string;
 }
 
 /** Finds typed entities and the relations between them in a text. */

@@ -8,6 +8,8 @@ import type { OutboxItem } from './index-outbox.js';
  */
 export interface ForgetJob {
   readonly id: string;
+  /** The tenant whose user or agent is forgotten. */
+  readonly tenant: string;
   readonly kind: ForgetKind;
   readonly subject: string | null;
   readonly subjectHash: string;
@@ -19,8 +21,8 @@ export interface ForgetJob {
 
 /** Forget jobs and the set-based deletes they run; each call is one transaction. */
 export interface ForgetStore {
-  /** Starts a job for the scope, or returns the unfinished one already running for it. */
-  start(kind: ForgetKind, subject: string, at: Date): Promise<ForgetJob>;
+  /** Starts a job for the tenant's user or agent, or returns the unfinished one already running for it. */
+  start(tenant: string, kind: ForgetKind, subject: string, at: Date): Promise<ForgetJob>;
   /** Jobs a crash or a failure left unfinished, oldest first. */
   unfinished(): Promise<ForgetJob[]>;
   /**

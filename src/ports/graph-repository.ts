@@ -73,6 +73,11 @@ export interface GraphRepository {
   addAliases(aliases: readonly { entityId: EntityId; alias: string }[]): Promise<void>;
   /** Entities in `scope` whose canonical name or alias normalises to `normalizedName`. */
   findByName(scope: Scope, normalizedName: string, type?: EntityType): Promise<Entity[]>;
+  /**
+   * Entities of `type` in `scope` whose canonical name is `normalizedPrefix` followed by more
+   * words ("mercy general" → "mercy general hospital"), at most 20.
+   */
+  findByNameStart(scope: Scope, normalizedPrefix: string, type: EntityType): Promise<Entity[]>;
   /** One entity with aliases and mention count, if it exists in `scope`. */
   findEntity(id: EntityId, scope?: Scope): Promise<EntityDetails | undefined>;
   /** Entities matching a filter, most mentioned first. */
@@ -81,6 +86,11 @@ export interface GraphRepository {
   addMentions(mentions: readonly MentionInput[]): Promise<void>;
   /** Adds or reinforces a current relationship and its evidence; returns it. */
   upsertRelationship(input: RelationshipInput): Promise<Relationship>;
+  /**
+   * The same for many relationships, as if upserted one by one in input order, in few statements
+   * (multi-valued assertions as one set); returns them in input order.
+   */
+  upsertRelationships(inputs: readonly RelationshipInput[]): Promise<Relationship[]>;
   /** Relationships touching an entity in either direction, current and closed. */
   relationshipsOf(entityId: EntityId): Promise<Relationship[]>;
   /** The entities and relationships within `depth` hops of an entity. */

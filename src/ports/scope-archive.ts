@@ -2,8 +2,9 @@ import type { ArchiveOutcome, ArchiveRecord } from '../domain/archive.js';
 import type { MemoryId } from '../domain/memory.js';
 import type { OutboxItem } from './index-outbox.js';
 
-/** Which rows an export holds: every scope of a user, or one (user, agent) scope, or an agent's. */
+/** Which rows an export holds: in one tenant, every scope of a user, or one (user, agent) scope, or an agent's. */
 export interface ArchiveSelection {
+  readonly tenant: string;
   readonly userId?: string;
   readonly agentId?: string;
 }
@@ -24,6 +25,11 @@ export interface ScopeArchive {
    * Writes records in order, in one transaction with one savepoint per record (a bad record
    * rolls back alone); ids already present are unchanged, so importing twice changes nothing.
    * `ids` maps exported ids to the ids they ended up as, across the batches of one import.
+   * Records go into `tenant`; an id another tenant holds is written under a fresh id.
    */
-  write(records: readonly ArchiveRecord[], ids: Map<string, string>): Promise<ArchiveWrite>;
+  write(
+    tenant: string,
+    records: readonly ArchiveRecord[],
+    ids: Map<string, string>,
+  ): Promise<ArchiveWrite>;
 }

@@ -12,8 +12,8 @@ export interface ScopeGraphQuery {
 
 /** Read models across a scope, for browsing: which scopes exist, a scope's whole graph. */
 export interface ScopeCatalog {
-  /** Scopes that hold memories, most recently written first, with their counts (one query). */
-  scopes(limit: number, offset: number): Promise<ScopeSummary[]>;
+  /** A tenant's scopes that hold memories (of one user, when given), most recently written first, with their counts (one query). */
+  scopes(tenant: string, limit: number, offset: number, userId?: string): Promise<ScopeSummary[]>;
   /** A scope's entities and the relationships between them. */
   graph(query: ScopeGraphQuery): Promise<ScopeGraph>;
   /** Memories (search units) that mention an entity, newest first, with the mention spans. */

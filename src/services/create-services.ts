@@ -28,6 +28,7 @@ import { GraphLinker } from './graph/graph-linker.js';
 import { GraphService } from './graph/graph-service.js';
 import { EntityCorrections } from './graph-edits/entity-corrections.js';
 import { HealthService } from './health/health-service.js';
+import { StorageState } from './health/storage-state.js';
 import { LegacyImport } from './import/legacy-import.js';
 import { IndexSync } from './indexing/index-sync.js';
 import { OutboxReadinessCheck } from './indexing/outbox-readiness-check.js';
@@ -134,6 +135,11 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     ...observed,
   });
   const reindex = new ReindexService({ store, settings: ports.settings, vectors, embedder });
+  // The smallest write there is: one settings row, rewritten in place.
+  const storage = new StorageState({
+    clock,
+    probe: () => ports.settings.set('storage_probe', { at: clock.now().toISOString() }),
+  });
   const conversationDeps = { writer, search, ...llm, ...observed };
   return {
     writer,
@@ -179,8 +185,10 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
       ...observed,
     }),
     sweeps: new LifecycleSweeps(forgetting, expiry, ports.log),
+    storage,
     health: new HealthService([
       ...(ports.readinessChecks ?? []),
+      storage.readinessCheck(),
       new OutboxReadinessCheck(index),
       reindex.readinessCheck(),
       expiry.readinessCheck(),

@@ -96,6 +96,21 @@ export function vectorIndexContract(name: string, createStore: () => Promise<Vec
       expect(await ids(scopeOf('carol'))).toEqual([]);
     });
 
+    it('keeps the same user and agent of two tenants apart, for queries and deletes', async () => {
+      const acmeAlice = scopeOf('alice', '', 'acme');
+      await index.upsert([
+        record('default-alice', [1, 0, 0, 0], ALICE),
+        record('acme-alice', [1, 0, 0, 0], acmeAlice),
+      ]);
+      const ids = async (scope: Scope) =>
+        (await index.query({ embedding: [1, 0, 0, 0], scope, topK: 10 })).map((m) => m.id);
+      expect(await ids(ALICE)).toEqual(['default-alice']);
+      expect(await ids(acmeAlice)).toEqual(['acme-alice']);
+      expect(await ids(scopeOf('alice', '', 'globex'))).toEqual([]);
+      await index.delete([{ id: 'default-alice', scope: acmeAlice }]);
+      expect(await ids(ALICE)).toEqual(['default-alice']);
+    });
+
     it('filters by memory type when asked', async () => {
       await index.upsert([
         record('e', [1, 0, 0, 0], ALICE, 'ephemeral'),

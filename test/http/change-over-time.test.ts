@@ -51,6 +51,13 @@ describe('POST /memories/search when facts change', () => {
     });
   });
 
+  it('puts the facts the question asks about first', async () => {
+    const job = await search({ query: 'Where do I work?' });
+    expect(job.facts[0]).toMatchObject({ relation_type: 'works_for', target: { text: 'Stripe' } });
+    const home = await search({ query: 'Where do I live?' });
+    expect(home.facts[0]).toMatchObject({ relation_type: 'lives_in', target: { text: 'Denver' } });
+  });
+
   it('answers as things stood at as_of', async () => {
     const body = await search({ query: 'Where do I work?', as_of: '2025-03-01T00:00:00Z' });
     expect(body.results[0].memory.id).toBe(ids['microsoft']);
@@ -100,7 +107,9 @@ describe('the OpenAPI document', () => {
     expect(spec.components.schemas.Fact.example).toMatchObject({ relation_type: 'works_for' });
     expect(spec.components.schemas.SearchResponse.properties.facts).toBeDefined();
   });
+});
 
+describe('one node per person, place or pet across turns', () => {
   it('follows "my sister" to the sister named before, so her move updates her home', async () => {
     const add = (content: string, created_at: string) =>
       post('/memories', { content, user_id: 'lena', created_at });
@@ -129,5 +138,34 @@ describe('the OpenAPI document', () => {
         { city: 'Lisbon', current: false },
       ]),
     );
+  });
+
+  it('reads a short name of a stored institution as that institution ("Mercy General")', async () => {
+    const add = (content: string, created_at: string) =>
+      post('/memories', { content, user_id: 'nora', created_at });
+    await add('I work as a nurse at Mercy General Hospital.', '2025-01-05T09:00:00Z');
+    await add('I quit Mercy General and started at Kaiser Permanente!', '2025-03-20T09:00:00Z');
+    const all = (await t.app.inject({ url: '/entities?user_id=nora&type=ORG&limit=50' })).json();
+    const texts = all.entities.map((e: { text: string }) => e.text);
+    expect(texts).toEqual(expect.arrayContaining(['Mercy General Hospital', 'Kaiser Permanente']));
+    expect(texts).not.toContain('Mercy General');
+    const hospital = all.entities.find(
+      (e: { text: string }) => e.text === 'Mercy General Hospital',
+    );
+    expect(hospital.aliases).toContain('Mercy General');
+  });
+
+  it('keeps a pet one node when later turns talk about it as about a person', async () => {
+    const add = (content: string, created_at: string) =>
+      post('/memories', { content, user_id: 'ivo', created_at });
+    await add('We adopted a puppy called Rufus, he is a beagle.', '2025-05-01T09:00:00Z');
+    await add('Rufus is such a good boy', '2025-05-03T09:00:00Z');
+    await add('took Rufus to the vet, he is fine', '2025-05-09T09:00:00Z');
+    const found = (await t.app.inject({ url: '/entities?user_id=ivo&name=Rufus' })).json();
+    const rufus = found.entities.filter((e: { text: string }) => e.text === 'Rufus');
+    expect(rufus).toHaveLength(1);
+    expect(rufus[0]).toMatchObject({ type: 'MISC', attributes: { species: 'dog' } });
+    const url = `/entities/${rufus[0].id}/memories?user_id=ivo`;
+    expect((await t.app.inject({ url })).json().memories).toHaveLength(3);
   });
 });

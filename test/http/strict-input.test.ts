@@ -38,6 +38,20 @@ describe('strict input at the edge', () => {
     expect(response.json().message).toContain('user_id or agent_id');
   });
 
+  it('names an unknown or missing field and a field of the wrong type', async () => {
+    const unknown = await send('POST', '/memories/search', '{"query":"x","user_id":"u","limit":3}');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toBe('body.limit is not allowed');
+    const missing = await send('POST', '/memories/search', '{"user_id":"u"}');
+    expect(missing.json().message).toBe('body.query is required');
+    const wrongType = await send(
+      'POST',
+      '/memories/search',
+      '{"query":"x","user_id":"u","top_k":"3"}',
+    );
+    expect(wrongType.json().message).toMatch(/^body\.top_k /);
+  });
+
   it('rejects metadata nested 5,000 deep', async () => {
     const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
     const response = await send(

@@ -57,7 +57,7 @@ it('a memory committed before a crash is indexed by the reconciler', async () =>
   expect(await vectors.count()).toBe(1);
   const results = await core.search.search({
     query: 'Where is the sailboat?',
-    scope: { userId: 'crash', agentId: '' },
+    scope: { tenant: 'default', userId: 'crash', agentId: '' },
   });
   expect(results[0]?.memory.content).toBe('Ingrid keeps her sailboat in Bergen.');
   expect(results[0]?.entities.map((entity) => entity.text)).toEqual(

@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)('expiry on %s', (kind) => {
     const [embedding] = await (await testEmbedder()).embed(['Quentin booked a trip to Zanzibar.']);
     const hits = await t.vectors.query({
       embedding: embedding ?? [],
-      scope: { userId: user, agentId: '' },
+      scope: { tenant: 'default', userId: user, agentId: '' },
       topK: 10,
     });
     expect(hits.map((hit) => hit.id)).not.toContain(expiring.id);
@@ -109,7 +109,7 @@ describe.each(DATABASE_KINDS)('expiry on %s', (kind) => {
       { store: t.store, vectors: t.vectors, embedder: await testEmbedder(), clock },
       { ephemeralTtlSeconds: 3600 },
     );
-    const scope = { userId: 'ttl-user', agentId: '' };
+    const scope = { tenant: 'default', userId: 'ttl-user', agentId: '' };
     const ephemeral = await services.writer.add({ content: 'Short lived note.', scope });
     expect(ephemeral.memory.expiresAt!.getTime() - ephemeral.memory.createdAt.getTime()).toBe(
       3_600_000,

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/adapters/postgres/database.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { useTestApp } from '../support/use-test-app.js';
 
@@ -161,5 +163,70 @@ describe.each(DATABASE_KINDS)('export and import on %s', (kind) => {
   it('rejects a body without the header, and an export without a scope, with 400', async () => {
     expect((await importBody('{"kind":"entity"}')).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/export' })).statusCode).toBe(400);
+  });
+
+  // Last: its key turns auth on for the app.
+  it('imports into another tenant under fresh ids, linking nothing across tenants', async () => {
+    const copy = await t.services.keys?.create({
+      name: 'c',
+      scopes: ['read', 'write'],
+      tenant: 'copy',
+    });
+    const authorization = `Bearer ${copy?.secret}`;
+    const asCopy = (request: { method?: 'GET' | 'POST'; url: string; payload?: string }) =>
+      t.app.inject({
+        ...request,
+        headers: { authorization, 'content-type': 'application/x-ndjson' },
+      });
+    const counts = async (table: string) =>
+      Object.fromEntries(
+        (
+          await queryRows<{ tenant: string; n: number }>(
+            t.database.db,
+            sql.raw(`select tenant, count(*)::int as n from ${table} group by tenant`),
+          )
+        ).map((row) => [row.tenant, Number(row.n)]),
+      );
+    const before = await counts('memories');
+    const first = await asCopy({ method: 'POST', url: '/import', payload: exported });
+    expect(first.json()).toMatchObject({ failed: 0 });
+    const again = await asCopy({ method: 'POST', url: '/import', payload: exported });
+    expect(again.json()).toMatchObject({ created: 0, failed: 0 });
+
+    const exportedIds = new Set(
+      exported
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    );
+    const listed = (await asCopy({ url: `/memories?user_id=${user}&limit=100` })).json().memories;
+    expect(listed).toHaveLength(6);
+    expect(listed.filter((m: { id: string }) => exportedIds.has(m.id))).toEqual([]);
+    const found = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/memories/search',
+        headers: { authorization },
+        payload: { query: 'Who is Leo?', user_id: user },
+      })
+    ).json().results;
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((r: { memory: { id: string } }) => exportedIds.has(r.memory.id))).toEqual(
+      [],
+    );
+    expect(await counts('memories')).toEqual({ ...before, copy: before['default'] });
+    const crossing = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select (select count(*) from memory_entities me join memories m on m.id = me.memory_id
+                    join entities e on e.id = me.entity_id where m.tenant <> e.tenant)
+             + (select count(*) from relationships r join entities s on s.id = r.source_entity_id
+                    join entities d on d.id = r.target_entity_id where s.tenant <> d.tenant)
+             + (select count(*) from relationship_evidence v join relationships r on r.id = v.relationship_id
+                    join entities s on s.id = r.source_entity_id join memories m on m.id = v.memory_id
+                    where s.tenant <> m.tenant)
+             + (select count(*) from entities e join entities t on t.id = e.merged_into where e.tenant <> t.tenant)
+             as n`,
+    );
+    expect(Number(crossing[0]?.n)).toBe(0);
   });
 });

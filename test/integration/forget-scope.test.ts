@@ -60,7 +60,11 @@ describe.each(DATABASE_KINDS)('forgetting a scope on %s', (kind) => {
   };
   const vectorsOf = async (userId: string, agentId: string) => {
     const [embedding] = await (await testEmbedder()).embed(['Sam Carter Boston Ana']);
-    return t.vectors.query({ embedding: embedding ?? [], scope: { userId, agentId }, topK: 50 });
+    return t.vectors.query({
+      embedding: embedding ?? [],
+      scope: { tenant: 'default', userId, agentId },
+      topK: 50,
+    });
   };
 
   beforeAll(async () => {
@@ -88,7 +92,7 @@ describe.each(DATABASE_KINDS)('forgetting a scope on %s', (kind) => {
       index: t.services.index,
       clock: testClock(),
     });
-    await expect(dying.forget('user', 'forget-me')).rejects.toThrow('injected crash');
+    await expect(dying.forget('default', 'user', 'forget-me')).rejects.toThrow('injected crash');
     const halfway = await countByUser('forget-me');
     expect(halfway['memories']).toBeGreaterThan(0);
     expect(await t.services.forgetting.unfinished()).toBe(1);

@@ -47,7 +47,7 @@ const fixed: EntityExtractor = { init: async () => {}, extract: async () => extr
 const chromaUrl = inject('chromaUrl');
 let database: DatabaseHandle;
 let store: PgStore;
-const scope = { userId: 'sam', agentId: '' };
+const scope = { tenant: 'default', userId: 'sam', agentId: '' };
 
 beforeAll(async () => {
   database = await createMigratedDatabase('pglite');

@@ -6,7 +6,7 @@ import { testEmbedder } from '../support/test-app.js';
 import { useTestApp } from '../support/use-test-app.js';
 
 const t = useTestApp();
-const scope = { userId: 'reindex', agentId: '' };
+const scope = { tenant: 'default', userId: 'reindex', agentId: '' };
 const contents = [
   'Ada lives in London.',
   'Ben works at Siemens.',

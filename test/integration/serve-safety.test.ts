@@ -91,6 +91,26 @@ describe('engram serve', () => {
     expect((await engram(['keys', 'revoke', id], { DATA_DIR: directory }).exited).code).toBe(0);
   });
 
+  it('keeps keys of another tenant out of the default tenant’s list and revoke', async () => {
+    const directory = await dataDir();
+    const env = { DATA_DIR: directory };
+    const created = await engram(
+      ['keys', 'create', '--name', 'acme-app', '--scopes', 'read,write', '--tenant', 'acme'],
+      env,
+    ).exited;
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain('tenant acme');
+    expect((await engram(['keys', 'list'], env).exited).stdout).not.toContain('acme-app');
+    const listed = await engram(['keys', 'list', '--tenant', 'acme'], env).exited;
+    expect(listed.stdout).toContain('\tacme\tacme-app\t');
+    const id = listed.stdout.split('\n')[1]?.split('\t')[0] ?? '';
+    expect((await engram(['keys', 'revoke', id], env).exited).code).not.toBe(0);
+    expect((await engram(['keys', 'revoke', id, '--tenant', 'acme'], env).exited).code).toBe(0);
+    const refused = await engram(['keys', 'create', '--name', 'x', '--tenant', 'Not Valid'], env)
+      .exited;
+    expect(refused.code).not.toBe(0);
+  });
+
   it('cuts off a client that trickles its headers', async () => {
     const port = await freePort();
     const server = engram(['serve'], {

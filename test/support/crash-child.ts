@@ -22,5 +22,5 @@ const dying: VectorIndex = {
 const embedder = await testEmbedder();
 await dying.init(embedder.identity);
 const services = testServices(database, { vectors: dying, embedder }, { maxChunkTokens: 512 });
-await services.writer.add({ content, scope: { userId: 'crash', agentId: '' } });
+await services.writer.add({ content, scope: { tenant: 'default', userId: 'crash', agentId: '' } });
 process.stdout.write('unreachable: the vector write should have killed this process\n');

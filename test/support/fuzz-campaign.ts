@@ -7,18 +7,30 @@ export interface FuzzTarget {
   send(request: FuzzRequest): Promise<{ status: number; body: string }>;
 }
 
-/** What a campaign saw: requests sent, counts by status, and the first few 5xx. */
+/** What a campaign saw: requests sent, counts by status, the first few 5xx, and leak probes. */
 export interface FuzzReport {
   readonly requests: number;
   readonly byStatus: Record<string, number>;
   readonly serverErrors: Array<{ request: FuzzRequest; status: number; body: string }>;
+  /** Requests that named a `probes` string (another tenant's user or ids). */
+  readonly probes: number;
+  /** Answers that carried a `secrets` string (another tenant's text). */
+  readonly leaks: number;
+  /** The first few of them. */
+  readonly firstLeaks: Array<{ request: FuzzRequest; status: number; body: string }>;
+}
+
+/** Strings to watch: requests naming `probes` are leak probes, answers holding `secrets` leaks. */
+export interface LeakWatch {
+  readonly probes: readonly string[];
+  readonly secrets: readonly string[];
 }
 
 /** Sends `requests` generated requests (fixed `seed`) and counts the answers by status. */
 export async function runFuzzCampaign(
   target: FuzzTarget,
   pools: FuzzPools,
-  options: { requests: number; seed: number; concurrency?: number },
+  options: { requests: number; seed: number; concurrency?: number; watch?: LeakWatch },
 ): Promise<FuzzReport> {
   const requests = fc.sample(requestArbitrary(target.document as never, pools), {
     numRuns: options.requests,
@@ -26,6 +38,10 @@ export async function runFuzzCampaign(
   });
   const byStatus: Record<string, number> = {};
   const serverErrors: FuzzReport['serverErrors'] = [];
+  const firstLeaks: FuzzReport['firstLeaks'] = [];
+  let leaks = 0;
+  const watch = options.watch ?? { probes: [], secrets: [] };
+  let probes = 0;
   let next = 0;
   const worker = async () => {
     while (next < requests.length) {
@@ -33,10 +49,16 @@ export async function runFuzzCampaign(
       const { status, body } = await target.send(request);
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       if (status >= 500 && serverErrors.length < 20) serverErrors.push({ request, status, body });
+      const sent = `${request.url} ${JSON.stringify(request.payload ?? null)}`;
+      if (watch.probes.some((probe) => sent.includes(probe))) probes += 1;
+      if (watch.secrets.some((secret) => body.includes(secret))) {
+        leaks += 1;
+        if (firstLeaks.length < 5) firstLeaks.push({ request, status, body });
+      }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 1 }, worker));
-  return { requests: requests.length, byStatus, serverErrors };
+  return { requests: requests.length, byStatus, serverErrors, probes, leaks, firstLeaks };
 }
 
 /** The part of a Fastify app a campaign needs: its OpenAPI document and `inject()`. */

@@ -21,7 +21,7 @@ export class InMemoryVectorStore {
   readonly scopes = new Map<string, Map<string, StoredVector>>();
 }
 
-const scopeKey = (scope: Scope) => `${scope.userId}\u0000${scope.agentId}`;
+const scopeKey = (scope: Scope) => `${scope.tenant}\u0000${scope.userId}\u0000${scope.agentId}`;
 
 /** Brute-force VectorIndex for unit tests of services; passes the same contract suite as Chroma. */
 export class InMemoryVectorIndex implements VectorIndex {

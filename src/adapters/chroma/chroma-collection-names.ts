@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Scope } from '../../domain/scope.js';
+import { DEFAULT_TENANT } from '../../domain/tenant.js';
 
 const PREFIX_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,40}$/;
 
@@ -19,10 +20,14 @@ export class ChromaCollectionNames {
     return `${this.prefix}-meta`;
   }
 
-  /** The collection of one (user, agent) scope: a hash, since ids may hold any character. */
+  /**
+   * The collection of one (tenant, user, agent) scope: a hash, since ids may hold any character.
+   * The default tenant is left out of the hash, so collections made before tenants keep their names.
+   */
   forScope(scope: Scope): string {
+    const tenant = scope.tenant === DEFAULT_TENANT ? '' : `${scope.tenant}\u0000`;
     const digest = createHash('sha256')
-      .update(`${scope.userId}\u0000${scope.agentId}`)
+      .update(`${tenant}${scope.userId}\u0000${scope.agentId}`)
       .digest('hex')
       .slice(0, 40);
     return `${this.prefix}-s-${digest}`;

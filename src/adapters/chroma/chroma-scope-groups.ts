@@ -6,13 +6,13 @@ import type { Scope } from '../../domain/scope.js';
  */
 const SCOPES_IN_FLIGHT = 8;
 
-/** Items grouped by (user, agent) scope, in first-seen order. */
+/** Items grouped by (tenant, user, agent) scope, in first-seen order. */
 export function groupByScope<T extends { readonly scope: Scope }>(
   items: readonly T[],
 ): { scope: Scope; items: T[] }[] {
   const groups = new Map<string, { scope: Scope; items: T[] }>();
   for (const item of items) {
-    const key = `${item.scope.userId}\u0000${item.scope.agentId}`;
+    const key = `${item.scope.tenant}\u0000${item.scope.userId}\u0000${item.scope.agentId}`;
     const group = groups.get(key);
     if (group) group.items.push(item);
     else groups.set(key, { scope: item.scope, items: [item] });

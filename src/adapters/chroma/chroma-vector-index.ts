@@ -233,7 +233,7 @@ export class ChromaVectorIndex implements VectorIndex {
       collection = await this.#client.getOrCreateCollection({
         name,
         configuration: { hnsw: { space: 'cosine' } },
-        metadata: { user_id: scope.userId, agent_id: scope.agentId },
+        metadata: { tenant: scope.tenant, user_id: scope.userId, agent_id: scope.agentId },
         embeddingFunction: null,
       });
       this.#collections.set(name, collection);

@@ -1,3 +1,4 @@
+import { genderOfKinWord } from '../../domain/kin-gender.js';
 import { readKinship } from './kinship.js';
 import {
   ADDRESS_COPULAS,
@@ -11,8 +12,15 @@ import {
   YOU_ARE,
 } from './lexicon/address-words.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
-import { kinshipEdge, type SentenceItem } from './relation-items.js';
-import { isSpeakerNode, isType, nodeName, type RelationScan, retype } from './relation-scan.js';
+import type { SentenceItem } from './relation-items.js';
+import {
+  isSpeakerNode,
+  isType,
+  markGender,
+  nodeName,
+  type RelationScan,
+  retype,
+} from './relation-scan.js';
 
 // What a name the finder typed may be, when kinship says it is a person.
 const NAME_TYPES = ['PERSON', 'LOCATION', 'ORG', 'MISC'] as const;
@@ -73,7 +81,9 @@ function calledKin(scan: RelationScan, sentences: readonly (readonly SentenceIte
   if (!type) return;
   const speaker = speakerIn(scan, first.items, first.item.tokenIndex);
   const addressee = scan.addAddressee(first.item.tokenIndex);
-  if (speaker !== undefined) scan.add(speaker, addressee, type, 0.75, first.items);
+  if (speaker === undefined || !scan.add(speaker, addressee, type, 0.75, first.items)) return;
+  const gender = genderOfKinWord(first.item.word);
+  if (gender) markGender(scan.nodes, addressee, { type, fromOwner: false, plural: false, gender });
 }
 
 /**
@@ -112,7 +122,8 @@ function isPhoneTalk(scan: RelationScan, items: readonly SentenceItem[]): boolea
       if (next?.word === 'me') return true;
       if (next?.node !== undefined && isType(scan, next.node, ['PERSON'])) return true;
     }
-    return PHONE_PHRASES.has(`${item.word} ${word(1)} ${word(2)}`);
+    const phrase = `${item.word} ${word(1)} ${word(2)}`;
+    return PHONE_PHRASES.has(phrase) || PHONE_PHRASES.has(`${phrase} ${word(3)}`);
   });
 }
 
@@ -131,8 +142,7 @@ function youAreKin(scan: RelationScan, items: readonly SentenceItem[], at: numbe
   if (!relative || !endsClause(items, cursor + 1)) return;
   const addressee = you(at);
   if (addressee === undefined || scan.nodes[relative.owner]?.addressee) return;
-  const edge = kinshipEdge(relative.owner, addressee, relative.kinship);
-  scan.add(edge.source, edge.target, edge.type, 0.75, items);
+  scan.addKin(relative.owner, addressee, relative.kinship, 0.75, items);
 }
 
 /** "I'm your brother", "I am still your wife": the speaker is the addressee's relative. */
@@ -153,8 +163,7 @@ function iAmYourKin(
   if (!phrase || !endsClause(items, phrase.index + 1)) return;
   const addressee = you(at);
   if (addressee === undefined) return;
-  const edge = kinshipEdge(addressee, node, phrase.kinship);
-  scan.add(edge.source, edge.target, edge.type, 0.75, items);
+  scan.addKin(addressee, node, phrase.kinship, 0.75, items);
 }
 
 /** "your husband Chandler", "your sister, Monica": the addressee's relative, by name. */
@@ -177,8 +186,7 @@ function yourNamedKin(
   const addressee = you(at);
   if (addressee === undefined) return;
   retype(scan, name, 'PERSON');
-  const edge = kinshipEdge(addressee, name, phrase.kinship);
-  scan.add(edge.source, edge.target, edge.type, 0.75, items);
+  scan.addKin(addressee, name, phrase.kinship, 0.75, items);
 }
 
 /** "Here Mitzi! Here Mitzi!": a name called with "here" twice is the speaker's pet. */

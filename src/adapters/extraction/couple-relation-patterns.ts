@@ -4,7 +4,7 @@ import type { SentenceItem } from './relation-items.js';
 import { isSpeakerNode, isType, type RelationScan, retype } from './relation-scan.js';
 import { moodOf, type Subject } from './verb-relation-patterns.js';
 
-type CoupleEvent = 'married' | 'engaged' | 'divorced' | 'broke_up';
+type CoupleEvent = 'married' | 'engaged' | 'divorced' | 'broke_up' | 'together';
 
 // What each event starts, and what it ends (a fact closed, and the past relation that follows).
 const EVENTS: Readonly<
@@ -14,7 +14,16 @@ const EVENTS: Readonly<
   engaged: { starts: 'engaged_to' },
   divorced: { ends: 'spouse_of', former: 'ex_spouse_of' },
   broke_up: { ends: 'partner_of', former: 'ex_partner_of' },
+  together: { starts: 'partner_of' },
 };
+
+// What may follow "Priya and I are together" / "are dating" for it to mean a couple: the end, or
+// a time ("now", "since May", "for two years"); "got together for coffee" is a meeting.
+const COUPLE_STATE_FOLLOWERS: ReadonlySet<string> = new Set(
+  'now again officially since last already finally anymore'.split(' '),
+);
+const DURATION =
+  /^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|\d+|over|almost|nearly|about)$/u;
 
 const PARTNER_TYPES: ReadonlySet<string> = new Set(['partner_of', 'engaged_to', 'spouse_of']);
 
@@ -79,6 +88,7 @@ function coupleEvent(
   for (let cursor = subject.at + 1; cursor < index; cursor += 1)
     if (!COUPLE_AUXILIARIES.has(items[cursor]?.word ?? '')) return;
   if (moodOf(items, subject.at, index, index + length) !== 'fact') return;
+  if (event === 'together' && !isCoupleState(items, index + length)) return;
   const pair = couple(scan, items, index + length, subject);
   if (!pair) return;
   const [one, other] = pair;
@@ -86,6 +96,15 @@ function coupleEvent(
   if (starts) scan.add(one, other, starts, 0.8, items, { timed: true });
   if (ends) scan.add(one, other, ends, 0.8, items, { timed: true, ends: true });
   if (former) scan.add(one, other, former, 0.75, items, { timed: true });
+}
+
+/** "together." / "together now" / "together for two years" / "together with Priya": a couple. */
+function isCoupleState(items: readonly SentenceItem[], after: number): boolean {
+  const next = items[after];
+  if (!next || !/^\p{L}/u.test(next.word)) return true;
+  if (COUPLE_STATE_FOLLOWERS.has(next.word)) return true;
+  if (next.word === 'with') return items[after + 1]?.node !== undefined;
+  return next.word === 'for' && DURATION.test(items[after + 1]?.word ?? '');
 }
 
 /** Who the event joins: "Paul and I", "I … with Jordan", "Jordan dumped me", "we" and the partner. */

@@ -1,7 +1,8 @@
+import { genderOfPronoun } from './earlier-people.js';
 import { type KinshipPhrase, readKinship } from './kinship.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
 import { KINSHIP_COPULAS, VERB_MODIFIERS } from './lexicon/relation-cue-words.js';
-import { kinshipEdge, type RelativeOf, type SentenceItem } from './relation-items.js';
+import type { RelativeOf, SentenceItem } from './relation-items.js';
 import { isType, nodeName, possessorAt, type RelationScan, retype } from './relation-scan.js';
 import type { Subject } from './verb-relation-patterns.js';
 
@@ -32,8 +33,18 @@ export function findFamilyRelations(
   }
 }
 
-// What may follow an apposed relative ("Whitney, Kyle's ex-wife, …", "… out there").
-const APPOSITION_ENDS: ReadonlySet<string> = new Set([',', '.', '!', '?', ';', 'out', 'over']);
+// What may follow an apposed relative ("Whitney, Kyle's ex-wife, …", "… out there", "Ben, my
+// son from my first marriage").
+const APPOSITION_ENDS: ReadonlySet<string> = new Set([
+  ',',
+  '.',
+  '!',
+  '?',
+  ';',
+  'out',
+  'over',
+  'from',
+]);
 
 /** "Whitney, Kyle's ex-wife", "Ross, my brother, is here": a name and its relative in apposition. */
 function apposedKin(scan: RelationScan, items: readonly SentenceItem[], index: number): void {
@@ -51,8 +62,7 @@ function apposedKin(scan: RelationScan, items: readonly SentenceItem[], index: n
   if (!relative || relative.owner === node || (after !== undefined && !APPOSITION_ENDS.has(after)))
     return;
   retype(scan, node, 'PERSON');
-  const edge = kinshipEdge(relative.owner, node, relative.kinship);
-  scan.add(edge.source, edge.target, edge.type, 0.75, items);
+  scan.addKin(relative.owner, node, relative.kinship, 0.75, items);
 }
 
 /** "my (little) sister (,) Ana", "my kids Leo and Mia", "my ex Jordan". */
@@ -108,8 +118,7 @@ function linkNames(
     if (name === undefined || !isType(scan, name, NAME_TYPES)) return;
     if (scan.nodes[name]?.speaker !== undefined) return;
     retype(scan, name, 'PERSON');
-    const edge = kinshipEdge(owner, name, kinship);
-    scan.add(edge.source, edge.target, edge.type, confidence, items);
+    scan.addKin(owner, name, kinship, confidence, items);
     if (!kinship.plural) {
       nameRelative(scan, name, owner, noun);
       return;
@@ -153,23 +162,28 @@ function copularKin(scan: RelationScan, items: readonly SentenceItem[], index: n
     const name = nameAfterCopula(scan, items, index + 1);
     if (name === undefined || name === relative.owner) return;
     retype(scan, name, 'PERSON');
-    const edge = kinshipEdge(relative.owner, name, relative.kinship);
-    scan.add(edge.source, edge.target, edge.type, 0.8, items);
+    scan.addKin(relative.owner, name, relative.kinship, 0.8, items);
     workplace(scan, items, index + 1, name, relative);
     return;
   }
   if (!isType(scan, node, NAME_TYPES) || scan.nodes[node]?.speaker !== undefined) return;
-  if (items[index]?.viaPronoun) return;
+  // A pronoun only for a person an earlier turn named ("I invited Amy." … "She's my sister").
+  if (items[index]?.viaPronoun && !scan.nodes[node]?.earlier) return;
   let cursor = index + 1;
   if (!KINSHIP_COPULAS.has(items[cursor]?.word ?? '')) return;
   while (VERB_MODIFIERS.has(items[cursor + 1]?.word ?? '')) cursor += 1;
+  // "Monica is Ross's sister": the owner's name, then the relative it owns.
+  const owned = scan.nodes[items[cursor + 2]?.node ?? -1]?.relative?.owner;
+  if (owned !== undefined && owned === items[cursor + 1]?.node) cursor += 1;
   const possessed = items[cursor + 1]?.node;
   const found = possessed === undefined ? undefined : scan.nodes[possessed]?.relative;
   if (!found || found.owner === node) return;
+  // "she's my brother" is no kinship said of her (a joke, a misreading): the genders must agree.
+  const pronoun = genderOfPronoun(items[index]?.word ?? '');
+  if (pronoun && found.kinship.gender && pronoun !== found.kinship.gender) return;
   // "Chandler's my husband": whatever the place list said, Chandler is a person.
   retype(scan, node, 'PERSON');
-  const edge = kinshipEdge(found.owner, node, found.kinship);
-  scan.add(edge.source, edge.target, edge.type, 0.8, items);
+  scan.addKin(found.owner, node, found.kinship, 0.8, items);
 }
 
 // Relations between people at one workplace: "my manager at Dell" works there, and so do I.

@@ -13,6 +13,9 @@ import { EXTRA_VERBS } from './lexicon/relation-cue-words.js';
 export interface Gazetteer {
   readonly firstNames: ReadonlySet<string>;
   readonly lastNames: ReadonlySet<string>;
+  /** First names compromise's lexicon gives one gender ("maria" female, "tom" male). */
+  readonly femaleNames: ReadonlySet<string>;
+  readonly maleNames: ReadonlySet<string>;
   /** People compromise's lexicon knows ("tiger woods", "barack obama", "jordan", "austin"). */
   readonly people: ReadonlySet<string>;
   readonly organizations: ReadonlySet<string>;
@@ -102,6 +105,7 @@ async function buildGazetteer(): Promise<Gazetteer> {
       ...WORD_LIKE_FIRST_NAMES,
     ]),
     lastNames: byTag(['LastName']),
+    ...genderedNames(byTag(['FemaleName']), byTag(['MaleName'])),
     people: byTag(['Person']),
     organizations,
     places,
@@ -113,6 +117,17 @@ async function buildGazetteer(): Promise<Gazetteer> {
     usStates: stateNames.names,
     englishWords,
     ...(await peopleNameParts(englishWords)),
+  };
+}
+
+/** Names of one gender only: a name the lexicon gives both ("jordan") is in neither. */
+function genderedNames(
+  female: ReadonlySet<string>,
+  male: ReadonlySet<string>,
+): { femaleNames: Set<string>; maleNames: Set<string> } {
+  return {
+    femaleNames: new Set([...female].filter((name) => !male.has(name))),
+    maleNames: new Set([...male].filter((name) => !female.has(name))),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Gazetteer } from './gazetteer.js';
 import { POSSESSIVE_INSTITUTION_HEADS } from './lexicon/organisation-words.js';
+import { PERSON_TITLES } from './lexicon/person-words.js';
 import { NEWSPAPER_STATES } from './lexicon/place-words.js';
 import { runKey } from './team-context.js';
 import type { Token } from './tokenizer.js';
@@ -32,9 +33,22 @@ export function possessiveNameEnd(
   return last;
 }
 
-/** "Mass General", "Toronto General": a hospital named after its city or state. */
+// "Attorney General", "Major General": the words that make "General" part of a title.
+const GENERAL_TITLE_HEADS = new Set(
+  `attorney surgeon secretary inspector solicitor governor adjutant consul auditor comptroller
+  accountant postmaster vicar procurator judge advocate lieutenant major brigadier receiver
+  registrar paymaster quartermaster provost commissary director postmistress`.split(/\s+/),
+);
+
+/**
+ * "Mass General", "Toronto General", "Mercy General": a hospital named after a place, a state or
+ * a word, never a title (a military "General" comes before the name, "Attorney General" is a
+ * title, and a bare "General" after a first name is a rank: "Tom General" is not written).
+ */
 export function isPlaceGeneral(words: readonly string[], gazetteer: Gazetteer): boolean {
-  if (words.length < 2 || words[words.length - 1] !== 'general') return false;
+  if (words.length < 2 || words.length > 3 || words[words.length - 1] !== 'general') return false;
   const place = words.slice(0, -1).join(' ');
-  return gazetteer.places.has(place) || STATE_SHORT_FORMS.has(place);
+  if (gazetteer.places.has(place) || STATE_SHORT_FORMS.has(place)) return true;
+  const before = words[words.length - 2] ?? '';
+  return !GENERAL_TITLE_HEADS.has(before) && !PERSON_TITLES.has(before);
 }

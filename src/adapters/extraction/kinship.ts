@@ -1,3 +1,4 @@
+import { genderOfKinWord, type KinGender } from '../../domain/kin-gender.js';
 import type { RelationType } from '../../domain/relation-type.js';
 import {
   FORMER_RELATIONS,
@@ -13,6 +14,8 @@ export interface Kinship {
   readonly fromOwner: boolean;
   /** The noun was plural ("kids", "parents"). */
   readonly plural: boolean;
+  /** The gender the noun implies ("sister", "uncle"); none for "cousin", "friend". */
+  readonly gender?: KinGender;
 }
 
 /**
@@ -27,10 +30,12 @@ export function kinshipOf(word: string, adjectives: readonly string[] = []): Kin
   const backward = forward ? undefined : RELATIVE_ROLES.get(singular);
   const type = forward ?? backward;
   if (!type) return undefined;
+  const gender = genderOfKinWord(singular);
+  const said = gender ? { gender } : {};
   if (!adjectives.some((adjective) => FORMER_WORDS.has(adjective)))
-    return { type, fromOwner: forward !== undefined, plural };
+    return { type, fromOwner: forward !== undefined, plural, ...said };
   const former = FORMER_RELATIONS.get(type);
-  return former ? { type: former, fromOwner: true, plural } : undefined;
+  return former ? { type: former, fromOwner: true, plural, ...said } : undefined;
 }
 
 /** A kinship noun read from `start`, after any adjectives: what it stands for and where it is. */

@@ -14,7 +14,7 @@ import { isAllCaps, isCapitalized, type Token } from './tokenizer.js';
 export type { NameMention } from './name-classifier.js';
 
 /** A contraction ("must've", "you're", "we'll", "don't"): never a name. */
-const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$|n['’]t$/iu;
+const CONTRACTION = /['’](?:ve|re|ll|d|m|t)$|n['’]t$|^y['’]\p{L}/iu;
 /** A hyphenated name particle that stays lower-case inside names ("al-Saadani", "bin-Laden"). */
 const NAME_PARTICLE_PREFIX = new RegExp(`^(?:${[...NAME_PARTICLES].join('|')})-\\p{Lu}`, 'u');
 

@@ -2,6 +2,7 @@ import type { EntityType } from '../../domain/entity.js';
 import { FIRST_PERSON_PRONOUNS } from '../../domain/extraction.js';
 import type { Metadata } from '../../domain/memory.js';
 import type { RelationType } from '../../domain/relation-type.js';
+import { type Antecedent, antecedentFor } from './earlier-people.js';
 import type { Gazetteer } from './gazetteer.js';
 import { type Kinship, readKinship } from './kinship.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
@@ -38,6 +39,8 @@ export interface GraphNode {
   /** The entity's name when it is not the span's text ("my sister" → "amy's sister"). */
   readonly text?: string;
   readonly relative?: RelativeOf;
+  /** A pronoun resolved to a person named in an earlier turn (`text` holds the name). */
+  readonly earlier?: boolean;
   readonly auxiliary?: boolean;
 }
 
@@ -71,6 +74,7 @@ export function buildSentences(
   nodes: GraphNode[],
   gazetteer: Gazetteer,
   speaker: string | undefined,
+  earlier: readonly Antecedent[] = [],
 ): SentenceItem[][] {
   const nodeAt = new Map<number, number>();
   for (const [index, node] of nodes.entries()) nodeAt.set(node.firstToken, index);
@@ -86,6 +90,8 @@ export function buildSentences(
     const nodeIndex = nodeAt.get(index);
     let owner: number | undefined;
     let next = index + 1;
+    if (nodeIndex === undefined && lastPerson === undefined && THIRD_PERSON.has(word))
+      lastPerson = earlierPerson(nodes, index, word, earlier);
     if (nodeIndex !== undefined) {
       const node = nodes[nodeIndex];
       const vocative = isVocative(builder, items, nodeIndex);
@@ -116,6 +122,30 @@ export function buildSentences(
     if (relative) [lastPerson, index] = [relative.node, relative.lastToken];
   }
   return sentences.filter((items) => items !== undefined);
+}
+
+/**
+ * A node for the person an earlier turn named, when a pronoun opens the text's talk of people
+ * ("She's my sister" after "I invited Amy"): the latest earlier person of the pronoun's gender.
+ */
+function earlierPerson(
+  nodes: GraphNode[],
+  index: number,
+  word: string,
+  earlier: readonly Antecedent[],
+): number | undefined {
+  const person = antecedentFor(word, earlier);
+  if (!person) return undefined;
+  nodes.push({
+    type: 'PERSON',
+    firstToken: index,
+    lastToken: index,
+    confidence: 0.7,
+    text: person.name,
+    earlier: true,
+    auxiliary: true,
+  });
+  return nodes.length - 1;
 }
 
 /**

@@ -12,7 +12,13 @@ import { findNewsRelations } from './news-relation-patterns.js';
 import { findNounRelations } from './noun-relation-patterns.js';
 import { findPetRelations } from './pet-relation-patterns.js';
 import { buildSentences, type GraphNode, kinshipEdge } from './relation-items.js';
-import { createScan, isSpeakerNode, type RelationScan, type ScanContext } from './relation-scan.js';
+import {
+  createScan,
+  isSpeakerNode,
+  markGender,
+  type RelationScan,
+  type ScanContext,
+} from './relation-scan.js';
 import type { Token } from './tokenizer.js';
 import { findVerbRelations, trackSubjects } from './verb-relation-patterns.js';
 
@@ -29,7 +35,14 @@ export function findRelations(
   context: ScanContext = {},
 ): { nodes: GraphNode[]; relations: RelationMention[] } {
   const nodes = [...inputNodes];
-  const sentences = buildSentences(text, tokens, nodes, gazetteer, context.speaker);
+  const sentences = buildSentences(
+    text,
+    tokens,
+    nodes,
+    gazetteer,
+    context.speaker,
+    context.earlierPeople,
+  );
   const scan = createScan(text, tokens, nodes, gazetteer, context);
   findSpeakerNames(scan, sentences);
   for (const [index, items] of sentences.entries()) {
@@ -79,6 +92,7 @@ function addRelativeKinship(scan: RelationScan): void {
       const relative = scan.nodes[end]?.relative;
       if (!relative) continue;
       const edge = kinshipEdge(relative.owner, end, relative.kinship);
+      markGender(scan.nodes, end, relative.kinship);
       pushOnce(scan, {
         sourceIndex: edge.source,
         targetIndex: edge.target,

@@ -1,10 +1,13 @@
 import type { EntityType } from '../../domain/entity.js';
 import type { RelationMention } from '../../domain/extraction.js';
+import { GENDER_ATTRIBUTE } from '../../domain/kin-gender.js';
 import type { Metadata } from '../../domain/memory.js';
 import type { RelationType } from '../../domain/relation-type.js';
 import { resolveRelativeDate, type TimeDirection } from '../../domain/relative-date.js';
+import type { Antecedent } from './earlier-people.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { GraphNode, SentenceItem } from './relation-items.js';
+import type { Kinship } from './kinship.js';
+import { type GraphNode, kinshipEdge, type SentenceItem } from './relation-items.js';
 import type { Token } from './tokenizer.js';
 
 /** How a pattern qualifies a relation it adds. */
@@ -64,6 +67,17 @@ export interface RelationScan {
   addAddressee(index: number): number;
   /** Adds a name the finder missed, over tokens `first..last` ("a cat named Whiskers"). */
   addName(first: number, last: number, type: EntityType): number;
+  /**
+   * Adds the kinship edge between an owner and a relative ("my sister Ana": the speaker
+   * sibling_of Ana) and keeps the gender the noun implies on the relative (Ana is female).
+   */
+  addKin(
+    owner: number,
+    relative: number,
+    kinship: Kinship,
+    confidence: number,
+    items: readonly SentenceItem[],
+  ): boolean;
 }
 
 /** Who speaks, to whom, and when: what first- and second-person words and relative dates resolve to. */
@@ -71,6 +85,8 @@ export interface ScanContext {
   readonly speaker?: string | undefined;
   readonly addressee?: string | undefined;
   readonly referenceTime?: Date | undefined;
+  /** People named in earlier turns, most recent first: what an opening "she" may mean. */
+  readonly earlierPeople?: readonly Antecedent[] | undefined;
 }
 
 /** A fresh scan over one text. */
@@ -180,10 +196,34 @@ class TextScan implements RelationScan {
     return this.nodes.length - 1;
   }
 
+  addKin(
+    owner: number,
+    relative: number,
+    kinship: Kinship,
+    confidence: number,
+    items: readonly SentenceItem[],
+  ): boolean {
+    const edge = kinshipEdge(owner, relative, kinship);
+    const added = this.add(edge.source, edge.target, edge.type, confidence, items);
+    if (added) markGender(this.nodes, relative, kinship);
+    return added;
+  }
+
   addName(first: number, last: number, type: EntityType): number {
     this.nodes.push({ type, firstToken: first, lastToken: last, confidence: 0.7 });
     return this.nodes.length - 1;
   }
+}
+
+/** Keeps the gender a kinship noun implies on a relative's node; never on the speaker's, never over a stated one. */
+export function markGender(nodes: GraphNode[], index: number, kinship: Kinship): void {
+  const node = nodes[index];
+  if (!node || !kinship.gender || kinship.plural || node.speaker !== undefined) return;
+  if (node.attributes?.[GENDER_ATTRIBUTE] !== undefined) return;
+  nodes[index] = {
+    ...node,
+    attributes: { ...node.attributes, [GENDER_ATTRIBUTE]: kinship.gender },
+  };
 }
 
 function sentenceText(

@@ -1,5 +1,10 @@
 import type { EntityMention, Extraction, RelationMention } from '../../domain/extraction.js';
-import type { EntityExtractor, ExtractionContext } from '../../ports/entity-extractor.js';
+import type {
+  EarlierTurn,
+  EntityExtractor,
+  ExtractionContext,
+} from '../../ports/entity-extractor.js';
+import { type Antecedent, earlierPeople, pointsBack } from './earlier-people.js';
 import { type Gazetteer, loadGazetteer } from './gazetteer.js';
 import { findNames } from './name-finder.js';
 import { findRelations, type GraphNode } from './relation-patterns.js';
@@ -81,9 +86,26 @@ export class RulesEntityExtractor implements EntityExtractor {
       (node) => node.confidence >= this.#threshold,
     );
     nodes.sort((a, b) => a.firstToken - b.firstToken);
-    const found = findRelations(source, tokens, nodes, gazetteer, context);
+    const found = findRelations(source, tokens, nodes, gazetteer, {
+      ...context,
+      earlierPeople: this.#earlierPeople(source, context),
+    });
     const extraction = assemble(source, tokens, found.nodes, found.relations, this.#threshold);
     return markSelfIntroductions(extraction, tokens, context.speaker);
+  }
+
+  /** Whom the earlier turns named, when the text has a pronoun they might resolve. */
+  #earlierPeople(text: string, context: ExtractionContext): Antecedent[] | undefined {
+    const turns = context.earlierTurns;
+    if (!turns?.length || !pointsBack(text)) return undefined;
+    const present = new Set(
+      [context.speaker, context.addressee, ...turns.map((turn) => turn.speaker)].flatMap((name) =>
+        name ? [name.toLowerCase()] : [],
+      ),
+    );
+    const extract = (turn: EarlierTurn) =>
+      this.extractSync(turn.text, turn.speaker ? { speaker: turn.speaker } : {});
+    return earlierPeople(turns, extract, this.#loaded(), present);
   }
 
   #loaded(): Gazetteer {

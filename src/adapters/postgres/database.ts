@@ -1,12 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { DataDirLock } from './data-dir-lock.js';
 import * as schema from './schema.js';
 import { translatePgliteFailures, translatePoolFailures } from './translating-driver.js';
 
@@ -21,12 +18,14 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
   readonly db: Database;
   readonly kind: 'embedded' | 'server';
+  /** The engine: PGlite in this process, or a PostgreSQL server (DATABASE_URL or the managed one). */
+  readonly engine: 'pglite' | 'postgres';
   /** Where it lives, for logs: a directory or a URL without its password. */
   readonly location: string;
   close(): Promise<void>;
 }
 
-/** Opens the PostgreSQL server at `url` with a small pool. */
+/** Opens the PostgreSQL server at `url` with a small pool (the embedded one: embedded-database.ts). */
 export function openServerDatabase(
   url: string,
   options: { poolSize?: number } = {},
@@ -35,36 +34,26 @@ export function openServerDatabase(
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(translatePoolFailures(pool), { schema }) as unknown as Database;
-  return { db, kind: 'server', location: redactUrl(url), close: () => pool.end() };
-}
-
-/**
- * Opens the embedded PGlite database under `dataDir/pgdata`, holding an exclusive lock on the
- * directory: two processes on one PGlite directory corrupt it silently.
- */
-export async function openEmbeddedDatabase(dataDir: string): Promise<DatabaseHandle> {
-  await mkdir(dataDir, { recursive: true });
-  const lock = await DataDirLock.acquire(dataDir);
-  try {
-    const directory = path.join(dataDir, 'pgdata');
-    const client = await PGlite.create(directory);
-    const db = drizzlePglite(translatePgliteFailures(client), { schema }) as unknown as Database;
-    const close = async () => {
-      await client.close();
-      await lock.release();
-    };
-    return { db, kind: 'embedded', location: directory, close };
-  } catch (error) {
-    await lock.release();
-    throw error;
-  }
+  return {
+    db,
+    kind: 'server',
+    engine: 'postgres',
+    location: redactUrl(url),
+    close: () => pool.end(),
+  };
 }
 
 /** Opens an in-memory PGlite database (tests, dry runs). */
 export async function openMemoryDatabase(): Promise<DatabaseHandle> {
   const client = await PGlite.create();
   const db = drizzlePglite(translatePgliteFailures(client), { schema }) as unknown as Database;
-  return { db, kind: 'embedded', location: 'memory', close: () => client.close() };
+  return {
+    db,
+    kind: 'embedded',
+    engine: 'pglite',
+    location: 'memory',
+    close: () => client.close(),
+  };
 }
 
 function redactUrl(url: string): string {

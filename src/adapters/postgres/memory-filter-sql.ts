@@ -5,6 +5,7 @@ import { memories } from './schema.js';
 /** The SQL condition for a memory filter (scope always applies). */
 export function memoryFilterSql(filter: MemoryFilter): SQL | undefined {
   return and(
+    eq(memories.tenant, filter.scope.tenant),
     eq(memories.userId, filter.scope.userId),
     eq(memories.agentId, filter.scope.agentId),
     filter.sessionId !== undefined ? eq(memories.sessionId, filter.sessionId) : undefined,

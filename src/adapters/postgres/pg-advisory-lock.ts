@@ -43,9 +43,10 @@ export class PgAdvisoryLock implements Lock {
   }
 }
 
-/** The lock for a database: advisory locks on a server, process-local for embedded PGlite (one process by construction). */
+/** The lock for a database: advisory locks on a PostgreSQL server (DATABASE_URL or the managed one), process-local for PGlite (one process by construction). */
 export function lockFor(database: DatabaseHandle): Lock {
   const client = (database.db as unknown as { $client?: unknown }).$client;
-  if (database.kind === 'server' && client instanceof pg.Pool) return new PgAdvisoryLock(client);
+  if (database.engine === 'postgres' && client instanceof pg.Pool)
+    return new PgAdvisoryLock(client);
   return PROCESS_LOCAL_LOCK;
 }

@@ -37,10 +37,11 @@ export async function* readArchive(
 }
 
 function selected(
-  table: { userId: AnyPgColumn; agentId: AnyPgColumn },
+  table: { tenant: AnyPgColumn; userId: AnyPgColumn; agentId: AnyPgColumn },
   selection: ArchiveSelection,
 ): SQL | undefined {
   return and(
+    eq(table.tenant, selection.tenant),
     selection.userId !== undefined ? eq(table.userId, selection.userId) : undefined,
     selection.agentId !== undefined ? eq(table.agentId, selection.agentId) : undefined,
   );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type {
   ArchiveEntity,
   ArchiveMemory,
@@ -15,6 +15,7 @@ import type { ArchiveWrite } from '../../ports/scope-archive.js';
 import type { Database } from './database.js';
 import { writeEntityHistory, writeMemoryHistory } from './pg-archive-history.js';
 import { outcome, type Written } from './pg-archive-outcome.js';
+import { ownId, presentInTenant, requireEntitiesInTenant } from './pg-archive-tenant.js';
 import { PgIndexOutbox } from './pg-index-outbox.js';
 import {
   entities,
@@ -28,6 +29,7 @@ import {
 /** Writes archive records in one transaction, one savepoint per record. */
 export async function writeArchive(
   db: Database,
+  tenant: string,
   records: readonly ArchiveRecord[],
   ids: Map<string, string>,
 ): Promise<ArchiveWrite> {
@@ -38,7 +40,7 @@ export async function writeArchive(
     for (const record of records) {
       try {
         const written = await tx.transaction((savepoint) =>
-          writeRecord(savepoint as unknown as Database, record, ids),
+          writeRecord(savepoint as unknown as Database, tenant, record, ids),
         );
         outcomes.push(written.outcome);
         if (written.memoryId) created.push(written.memoryId);
@@ -50,14 +52,19 @@ export async function writeArchive(
     const scopes = new Map(
       records.flatMap((record) =>
         record.kind === 'memory'
-          ? [[record.id, { userId: record.user_id, agentId: record.agent_id }] as const]
+          ? [
+              [
+                mapped(ids, record.id),
+                { tenant, userId: record.user_id, agentId: record.agent_id },
+              ] as const,
+            ]
           : [],
       ),
     );
     const outbox: OutboxItem[] = await new PgIndexOutbox(tx).enqueue(
       created.map((memoryId) => ({
         memoryId,
-        scope: scopes.get(memoryId) ?? { userId: '', agentId: '' },
+        scope: scopes.get(memoryId) ?? { tenant, userId: '', agentId: '' },
         operation: 'upsert' as const,
       })),
     );
@@ -67,20 +74,21 @@ export async function writeArchive(
 
 function writeRecord(
   tx: Database,
+  tenant: string,
   record: ArchiveRecord,
   ids: Map<string, string>,
 ): Promise<Written> {
   switch (record.kind) {
     case 'entity':
-      return writeEntity(tx, record, ids);
+      return writeEntity(tx, tenant, record, ids);
     case 'memory':
-      return writeMemory(tx, record, ids);
+      return writeMemory(tx, tenant, record, ids);
     case 'relationship':
-      return writeRelationship(tx, record, ids);
+      return writeRelationship(tx, tenant, record, ids);
     case 'memory_history':
-      return writeMemoryHistory(tx, record, ids);
+      return writeMemoryHistory(tx, tenant, record, ids);
     case 'entity_history':
-      return writeEntityHistory(tx, record, ids);
+      return writeEntityHistory(tx, tenant, record, ids);
   }
 }
 
@@ -88,14 +96,19 @@ const mapped = (ids: Map<string, string>, id: string) => ids.get(id) ?? id;
 
 async function writeEntity(
   tx: Database,
+  tenant: string,
   record: ArchiveEntity,
   ids: Map<string, string>,
 ): Promise<Written> {
   const normalizedName = normalizeEntityName(record.text, record.type as EntityType);
+  const own = await ownId(tx, 'entities', record.id, tenant);
+  const mergedInto = record.merged_into ? mapped(ids, record.merged_into) : null;
+  if (mergedInto) await requireEntitiesInTenant(tx, [mergedInto], tenant);
   const inserted = await tx
     .insert(entities)
     .values({
-      id: record.id,
+      id: own,
+      tenant,
       userId: record.user_id,
       agentId: record.agent_id,
       type: record.type,
@@ -103,7 +116,7 @@ async function writeEntity(
       normalizedName,
       attributes: record.attributes as Metadata,
       metadata: record.metadata as Metadata,
-      mergedInto: record.merged_into ? mapped(ids, record.merged_into) : null,
+      mergedInto,
       createdAt: new Date(record.created_at),
       updatedAt: new Date(record.updated_at),
     })
@@ -114,15 +127,16 @@ async function writeEntity(
     .from(entities)
     .where(
       inserted.length > 0
-        ? eq(entities.id, record.id)
+        ? eq(entities.id, own)
         : and(
+            eq(entities.tenant, tenant),
             eq(entities.userId, record.user_id),
             eq(entities.agentId, record.agent_id),
             eq(entities.type, record.type),
             eq(entities.normalizedName, normalizedName),
           ),
     );
-  const id = holder?.id ?? record.id;
+  const id = holder?.id ?? own;
   ids.set(record.id, id);
   const aliases = record.aliases
     .map((alias) => ({ entityId: id, alias, normalizedAlias: normalizeEntityName(alias) }))
@@ -133,10 +147,13 @@ async function writeEntity(
 
 async function writeMemory(
   tx: Database,
+  tenant: string,
   record: ArchiveMemory,
   ids: Map<string, string>,
 ): Promise<Written> {
+  const own = await ownId(tx, 'memories', record.id, tenant);
   const base = {
+    tenant,
     userId: record.user_id,
     agentId: record.agent_id,
     sessionId: record.session_id,
@@ -150,7 +167,7 @@ async function writeMemory(
     .insert(memories)
     .values({
       ...base,
-      id: record.id,
+      id: own,
       content: record.content,
       contentHash: contentHash(record.content),
       migratedFrom: record.migrated_from,
@@ -164,6 +181,7 @@ async function writeMemory(
       .from(memories)
       .where(
         and(
+          eq(memories.tenant, tenant),
           eq(memories.userId, record.user_id),
           eq(memories.agentId, record.agent_id),
           eq(memories.memoryType, record.memory_type),
@@ -171,27 +189,38 @@ async function writeMemory(
           sql`${memories.parentId} is null`,
         ),
       );
-    const id = same?.id ?? record.id;
+    const id = same?.id ?? own;
     ids.set(record.id, id);
     return { outcome: outcome(false, record.id, id) };
   }
+  ids.set(record.id, own);
+  for (const chunk of record.chunks)
+    ids.set(chunk.id, await ownId(tx, 'memories', chunk.id, tenant));
   if (record.chunks.length > 0)
     await tx.insert(memories).values(
       record.chunks.map((chunk) => ({
         ...base,
-        id: chunk.id,
+        id: mapped(ids, chunk.id),
         content: chunk.content,
         contentHash: contentHash(chunk.content),
-        parentId: record.id,
+        parentId: own,
         chunkIndex: chunk.chunk_index,
       })),
     );
-  if (record.mentions.length > 0)
+  // A mention links only to an entity of this tenant (the export's, or one already here).
+  const linked = await presentInTenant(
+    tx,
+    'entities',
+    record.mentions.map((mention) => mapped(ids, mention.entity_id)),
+    tenant,
+  );
+  const mentions = record.mentions.filter((mention) => linked.has(mapped(ids, mention.entity_id)));
+  if (mentions.length > 0)
     await tx
       .insert(memoryEntities)
       .values(
-        record.mentions.map((mention) => ({
-          memoryId: mention.memory_id,
+        mentions.map((mention) => ({
+          memoryId: mapped(ids, mention.memory_id),
           entityId: mapped(ids, mention.entity_id),
           mention: mention.mention,
           start: mention.start,
@@ -200,21 +229,28 @@ async function writeMemory(
         })),
       )
       .onConflictDoNothing();
-  return { outcome: outcome(true, record.id, record.id), memoryId: record.id };
+  return { outcome: outcome(true, record.id, own), memoryId: own };
 }
 
 async function writeRelationship(
   tx: Database,
+  tenant: string,
   record: ArchiveRelationship,
   ids: Map<string, string>,
 ): Promise<Written> {
+  const sourceEntityId = mapped(ids, record.source_entity_id);
+  const targetEntityId = mapped(ids, record.target_entity_id);
+  await requireEntitiesInTenant(tx, [sourceEntityId, targetEntityId], tenant);
+  const own = await ownId(tx, 'relationships', record.id, tenant);
   const values = {
-    id: record.id,
-    sourceEntityId: mapped(ids, record.source_entity_id),
-    targetEntityId: mapped(ids, record.target_entity_id),
+    id: own,
+    sourceEntityId,
+    targetEntityId,
     relationType: record.relation_type,
     metadata: record.metadata as Record<string, unknown>,
-    memoryId: record.memory_id ? await existingMemory(tx, mapped(ids, record.memory_id)) : null,
+    memoryId: record.memory_id
+      ? await existingMemory(tx, mapped(ids, record.memory_id), tenant)
+      : null,
     validFrom: new Date(record.valid_from),
     validTo: record.valid_to ? new Date(record.valid_to) : null,
     createdAt: new Date(record.created_at),
@@ -225,7 +261,7 @@ async function writeRelationship(
     .values(values)
     .onConflictDoNothing()
     .returning({ id: relationships.id });
-  let id = record.id;
+  let id = own;
   if (inserted.length === 0) {
     // Already there by id, or another current edge holds the same fact: its evidence joins it.
     const [holder] = await tx
@@ -233,19 +269,13 @@ async function writeRelationship(
       .from(relationships)
       .where(
         record.valid_to === null
-          ? sql`${relationships.id} = ${record.id}::uuid or (${relationships.sourceEntityId} = ${values.sourceEntityId}::uuid and ${relationships.targetEntityId} = ${values.targetEntityId}::uuid and ${relationships.relationType} = ${record.relation_type} and ${relationships.validTo} is null)`
-          : eq(relationships.id, record.id),
+          ? sql`${relationships.id} = ${own}::uuid or (${relationships.sourceEntityId} = ${values.sourceEntityId}::uuid and ${relationships.targetEntityId} = ${values.targetEntityId}::uuid and ${relationships.relationType} = ${record.relation_type} and ${relationships.validTo} is null)`
+          : eq(relationships.id, own),
       );
-    id = holder?.id ?? record.id;
+    id = holder?.id ?? own;
   }
   const memoryIds = record.evidence.map((item) => mapped(ids, item.memory_id));
-  const present = new Set(
-    memoryIds.length === 0
-      ? []
-      : (
-          await tx.select({ id: memories.id }).from(memories).where(inArray(memories.id, memoryIds))
-        ).map((row) => row.id),
-  );
+  const present = await presentInTenant(tx, 'memories', memoryIds, tenant);
   const evidence = record.evidence
     .filter((item) => present.has(mapped(ids, item.memory_id)))
     .map((item) => ({
@@ -259,9 +289,8 @@ async function writeRelationship(
   return { outcome: outcome(inserted.length > 0, record.id, id) };
 }
 
-async function existingMemory(tx: Database, id: string): Promise<string | null> {
-  const [row] = await tx.select({ id: memories.id }).from(memories).where(eq(memories.id, id));
-  return row?.id ?? null;
+async function existingMemory(tx: Database, id: string, tenant: string): Promise<string | null> {
+  return (await presentInTenant(tx, 'memories', [id], tenant)).has(id) ? id : null;
 }
 
 /** A failure named by the record's kind and id, never its content. */

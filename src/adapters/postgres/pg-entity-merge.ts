@@ -138,7 +138,15 @@ export function historyRow(
   at: Date,
   details: Record<string, unknown>,
 ) {
-  return { entityId, userId: scope.userId, agentId: scope.agentId, event, details, createdAt: at };
+  return {
+    entityId,
+    tenant: scope.tenant,
+    userId: scope.userId,
+    agentId: scope.agentId,
+    event,
+    details,
+    createdAt: at,
+  };
 }
 
 function reportDetails(report: MergeReport): Record<string, unknown> {

@@ -36,8 +36,8 @@ export class PgExpiryStore implements ExpiryStore {
         units.map((unit) => unit.id),
       );
       const outbox = await queueVectorDeletes(tx, ids);
-      await tx.execute(sql`insert into memory_history (memory_id, user_id, agent_id, event, metadata, created_at)
-          select id, user_id, agent_id, 'delete', '{"reason":"expired"}'::jsonb, ${at.toISOString()}::timestamptz
+      await tx.execute(sql`insert into memory_history (memory_id, tenant, user_id, agent_id, event, metadata, created_at)
+          select id, tenant, user_id, agent_id, 'delete', '{"reason":"expired"}'::jsonb, ${at.toISOString()}::timestamptz
           from memories where id in (${ids})`);
       await tx.execute(sql`delete from memories where id in (${ids})`);
       return { memories: expired.length, ...removed, outbox };

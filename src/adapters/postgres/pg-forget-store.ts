@@ -28,7 +28,7 @@ export class PgForgetStore implements ForgetStore {
     this.#db = db;
   }
 
-  async start(kind: ForgetKind, subject: string, at: Date): Promise<ForgetJob> {
+  async start(tenant: string, kind: ForgetKind, subject: string, at: Date): Promise<ForgetJob> {
     const subjectHash = forgetSubjectHash(kind, subject);
     return this.#db.transaction(async (tx) => {
       // One job per scope at a time, also across replicas.
@@ -36,12 +36,19 @@ export class PgForgetStore implements ForgetStore {
       const [running] = await tx
         .select()
         .from(forgetJobs)
-        .where(and(eq(forgetJobs.subjectHash, subjectHash), ne(forgetJobs.status, 'done')));
+        .where(
+          and(
+            eq(forgetJobs.tenant, tenant),
+            eq(forgetJobs.subjectHash, subjectHash),
+            ne(forgetJobs.status, 'done'),
+          ),
+        );
       if (running) return toJob(running);
       const [row] = await tx
         .insert(forgetJobs)
         .values({
           id: randomUUID(),
+          tenant,
           scopeKind: kind,
           subject,
           subjectHash,
@@ -147,11 +154,12 @@ export class PgForgetStore implements ForgetStore {
   }
 }
 
-/** The job's scope as a condition: every row of that user, or of that agent. */
+/** The job's scope as a condition: every row of that user, or of that agent, in its tenant. */
 function scopeSql(job: ForgetJob, alias?: string): SQL {
   if (job.subject === null) throw new Error(`forget job ${job.id} has no subject left`);
   const column = job.kind === 'user' ? 'user_id' : 'agent_id';
-  return sql`${sql.raw(alias ? `${alias}.${column}` : column)} = ${job.subject}`;
+  const qualified = (name: string) => sql.raw(alias ? `${alias}.${name}` : name);
+  return sql`${qualified('tenant')} = ${job.tenant} and ${qualified(column)} = ${job.subject}`;
 }
 
 async function addCounts(tx: Database, id: string, add: Partial<ForgetCounts>): Promise<void> {
@@ -166,6 +174,7 @@ async function addCounts(tx: Database, id: string, add: Partial<ForgetCounts>): 
 function toJob(row: typeof forgetJobs.$inferSelect): ForgetJob {
   return {
     id: row.id,
+    tenant: row.tenant,
     kind: row.scopeKind,
     subject: row.subject,
     subjectHash: row.subjectHash,

@@ -44,6 +44,7 @@ export class PgGraphCorrections implements GraphCorrections {
       if (renamed)
         await tx.insert(entities).values({
           id: randomUUID(),
+          tenant: row.tenant,
           userId: row.userId,
           agentId: row.agentId,
           type: row.type,
@@ -137,6 +138,7 @@ export class PgGraphCorrections implements GraphCorrections {
       .from(entities)
       .where(
         and(
+          eq(entities.tenant, scope.tenant),
           eq(entities.userId, scope.userId),
           eq(entities.agentId, scope.agentId),
           eq(entities.type, type),

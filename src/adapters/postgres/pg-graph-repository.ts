@@ -24,6 +24,7 @@ import { survivorsOf } from './pg-entity-redirects.js';
 import { detachMemories } from './pg-graph-cleanup.js';
 import { memoriesMentioning, neighbourhoodOf } from './pg-graph-traversal.js';
 import { relationshipsOf, relationshipsOfMemories, timelinesOf } from './pg-relationship-reads.js';
+import { upsertRelationships } from './pg-relationship-set.js';
 import { upsertRelationship } from './pg-relationship-upsert.js';
 import { toEntity } from './row-mappers.js';
 import { entities, entityAliases, memoryEntities } from './schema.js';
@@ -38,18 +39,25 @@ export class PgGraphRepository implements GraphRepository {
 
   async upsertEntities(inputs: readonly EntityInput[]): Promise<Entity[]> {
     if (inputs.length === 0) return [];
-    const keyOf = (userId: string, agentId: string, type: string, name: string) =>
-      `${userId}\u0000${agentId}\u0000${type}\u0000${name}`;
+    const keyOf = (tenant: string, userId: string, agentId: string, type: string, name: string) =>
+      `${tenant}\u0000${userId}\u0000${agentId}\u0000${type}\u0000${name}`;
     const values = new Map<string, typeof entities.$inferInsert>();
     for (const input of inputs) {
       const normalizedName = normalizeEntityName(input.text, input.type);
-      const key = keyOf(input.scope.userId, input.scope.agentId, input.type, normalizedName);
+      const key = keyOf(
+        input.scope.tenant,
+        input.scope.userId,
+        input.scope.agentId,
+        input.type,
+        normalizedName,
+      );
       const seen = values.get(key);
       if (seen) {
         seen.attributes = { ...(seen.attributes ?? {}), ...(input.attributes ?? {}) };
       } else {
         values.set(key, {
           id: randomUUID(),
+          tenant: input.scope.tenant,
           userId: input.scope.userId,
           agentId: input.scope.agentId,
           type: input.type,
@@ -67,7 +75,13 @@ export class PgGraphRepository implements GraphRepository {
       .insert(entities)
       .values(sorted)
       .onConflictDoUpdate({
-        target: [entities.userId, entities.agentId, entities.type, entities.normalizedName],
+        target: [
+          entities.tenant,
+          entities.userId,
+          entities.agentId,
+          entities.type,
+          entities.normalizedName,
+        ],
         // What a later text says about the entity adds to (or corrects) what is known.
         set: {
           updatedAt: sql`now()`,
@@ -79,13 +93,14 @@ export class PgGraphRepository implements GraphRepository {
     const survivors = await survivorsOf(this.#db, rows);
     const byKey = new Map(
       rows.map((row) => [
-        keyOf(row.userId, row.agentId, row.type, row.normalizedName),
+        keyOf(row.tenant, row.userId, row.agentId, row.type, row.normalizedName),
         survivors.get(row.id) ?? toEntity(row),
       ]),
     );
     return inputs.map((input) => {
       const entity = byKey.get(
         keyOf(
+          input.scope.tenant,
           input.scope.userId,
           input.scope.agentId,
           input.type,
@@ -121,6 +136,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
+          eq(entities.tenant, scope.tenant),
           eq(entities.userId, scope.userId),
           eq(entities.agentId, scope.agentId),
           isNull(entities.mergedInto),
@@ -131,6 +147,29 @@ export class PgGraphRepository implements GraphRepository {
     return rows.map(toEntity);
   }
 
+  async findByNameStart(
+    scope: Scope,
+    normalizedPrefix: string,
+    type: EntityType,
+  ): Promise<Entity[]> {
+    const pattern = `${escapeLike(normalizedPrefix)} %`;
+    const rows = await this.#db
+      .select()
+      .from(entities)
+      .where(
+        and(
+          eq(entities.tenant, scope.tenant),
+          eq(entities.userId, scope.userId),
+          eq(entities.agentId, scope.agentId),
+          eq(entities.type, type),
+          isNull(entities.mergedInto),
+          sql`${entities.normalizedName} like ${pattern}`,
+        ),
+      )
+      .limit(20);
+    return rows.map(toEntity);
+  }
+
   async findEntity(id: EntityId, scope?: Scope): Promise<EntityDetails | undefined> {
     const [row] = await this.#db
       .select()
@@ -138,6 +177,7 @@ export class PgGraphRepository implements GraphRepository {
       .where(
         and(
           eq(entities.id, id),
+          scope ? eq(entities.tenant, scope.tenant) : undefined,
           scope ? eq(entities.userId, scope.userId) : undefined,
           scope ? eq(entities.agentId, scope.agentId) : undefined,
         ),
@@ -161,6 +201,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
+          eq(entities.tenant, filter.scope.tenant),
           eq(entities.userId, filter.scope.userId),
           eq(entities.agentId, filter.scope.agentId),
           isNull(entities.mergedInto),
@@ -189,6 +230,10 @@ export class PgGraphRepository implements GraphRepository {
 
   async upsertRelationship(input: RelationshipInput): Promise<Relationship> {
     return upsertRelationship(this.#db, input);
+  }
+
+  async upsertRelationships(inputs: readonly RelationshipInput[]): Promise<Relationship[]> {
+    return upsertRelationships(this.#db, inputs);
   }
 
   async relationshipsOf(entityId: EntityId): Promise<Relationship[]> {

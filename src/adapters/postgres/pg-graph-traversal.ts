@@ -95,9 +95,9 @@ export async function memoriesMentioning(
         select s.memory_id as id
         from scored s
         cross join lateral (
-          select m.created_at, m.user_id, m.agent_id from memories m where m.id = s.memory_id limit 1
+          select m.created_at, m.tenant, m.user_id, m.agent_id from memories m where m.id = s.memory_id limit 1
         ) m
-        where m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
+        where m.tenant = ${scope.tenant} and m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
         order by s.weight desc, m.created_at desc
         limit ${limit}`,
   );

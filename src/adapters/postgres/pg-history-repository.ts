@@ -21,6 +21,7 @@ export class PgHistoryRepository implements HistoryRepository {
     await this.#db.insert(memoryHistory).values(
       events.map((event) => ({
         memoryId: event.memoryId,
+        tenant: event.scope.tenant,
         userId: event.scope.userId,
         agentId: event.scope.agentId,
         event: event.event,
@@ -41,7 +42,7 @@ export class PgHistoryRepository implements HistoryRepository {
     return rows.map((row) => ({
       id: row.id,
       memoryId: row.memoryId,
-      scope: { userId: row.userId, agentId: row.agentId },
+      scope: { tenant: row.tenant, userId: row.userId, agentId: row.agentId },
       event: row.event,
       oldContent: row.oldContent,
       newContent: row.newContent,

@@ -18,6 +18,7 @@ export class PgIndexOutbox implements IndexOutbox {
       .values(
         entries.map(({ memoryId, scope, operation }) => ({
           memoryId,
+          tenant: scope.tenant,
           userId: scope.userId,
           agentId: scope.agentId,
           operation,
@@ -46,7 +47,7 @@ export class PgIndexOutbox implements IndexOutbox {
     return rows.map((row) => ({
       id: row.id,
       memoryId: row.memoryId,
-      scope: { userId: row.userId, agentId: row.agentId },
+      scope: { tenant: row.tenant, userId: row.userId, agentId: row.agentId },
       operation: row.operation,
       attempts: row.attempts,
     }));

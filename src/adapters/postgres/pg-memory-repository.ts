@@ -45,6 +45,7 @@ export class PgMemoryRepository implements MemoryRepository {
       .where(
         and(
           eq(memories.id, id),
+          scope ? eq(memories.tenant, scope.tenant) : undefined,
           scope ? eq(memories.userId, scope.userId) : undefined,
           scope ? eq(memories.agentId, scope.agentId) : undefined,
         ),
@@ -66,7 +67,7 @@ export class PgMemoryRepository implements MemoryRepository {
     const wanted = sql.join(
       keys.map(
         (key) =>
-          sql`(${key.scope.userId}, ${key.scope.agentId}, ${key.memoryType}, ${key.contentHash})`,
+          sql`(${key.scope.tenant}, ${key.scope.userId}, ${key.scope.agentId}, ${key.memoryType}, ${key.contentHash})`,
       ),
       sql`, `,
     );
@@ -77,6 +78,7 @@ export class PgMemoryRepository implements MemoryRepository {
       .from(memories)
       .where(
         and(
+          sql`${memories.tenant} = wanted.tenant`,
           sql`${memories.userId} = wanted.user_id`,
           sql`${memories.agentId} = wanted.agent_id`,
           sql`${memories.memoryType} = wanted.memory_type`,
@@ -88,7 +90,9 @@ export class PgMemoryRepository implements MemoryRepository {
       .as('found');
     const rows = await this.#db
       .select(found._.selectedFields)
-      .from(sql`(values ${wanted}) as wanted (user_id, agent_id, memory_type, content_hash)`)
+      .from(
+        sql`(values ${wanted}) as wanted (tenant, user_id, agent_id, memory_type, content_hash)`,
+      )
       .innerJoinLateral(found, sql`true`);
     return rows.map(toMemory);
   }
@@ -220,7 +224,7 @@ export class PgMemoryRepository implements MemoryRepository {
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     );
-    const sameSession = sql`m.user_id = h.user_id and m.agent_id = h.agent_id and m.session_id = h.session_id
+    const sameSession = sql`m.tenant = h.tenant and m.user_id = h.user_id and m.agent_id = h.agent_id and m.session_id = h.session_id
       and m.searchable`;
     const rows = await queryRows<{ hit: string; id: string; distance: number }>(
       this.#db,

@@ -123,11 +123,11 @@ async function placeOnTimeline(db: Database, input: RelationshipInput): Promise<
 }
 
 /** True when the edge holds at time `at` (ms). */
-function covers(edge: Row, at: number): boolean {
+export function covers(edge: Row, at: number): boolean {
   return edge.validFrom.getTime() <= at && (edge.validTo === null || edge.validTo.getTime() > at);
 }
 
-async function upsertCurrent(
+export async function upsertCurrent(
   db: Database,
   input: RelationshipInput,
   window: { validFrom: Date },
@@ -153,7 +153,7 @@ async function upsertCurrent(
   return row;
 }
 
-async function insertEdge(
+export async function insertEdge(
   db: Database,
   input: RelationshipInput,
   window: { validFrom: Date; validTo: Date },
@@ -185,7 +185,7 @@ async function touch(db: Database, edge: Row): Promise<Row> {
   return row ?? edge;
 }
 
-async function close(
+export async function close(
   db: Database,
   edge: Row,
   at: Date,
@@ -205,7 +205,11 @@ async function close(
   return row;
 }
 
-async function moveStart(db: Database, edge: Row, validFrom: Date): Promise<Row | undefined> {
+export async function moveStart(
+  db: Database,
+  edge: Row,
+  validFrom: Date,
+): Promise<Row | undefined> {
   const [row] = await db
     .update(relationships)
     .set({ validFrom, updatedAt: sql`now()` })

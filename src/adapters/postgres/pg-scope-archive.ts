@@ -16,7 +16,11 @@ export class PgScopeArchive implements ScopeArchive {
     return readArchive(this.#db, selection);
   }
 
-  write(records: readonly ArchiveRecord[], ids: Map<string, string>): Promise<ArchiveWrite> {
-    return writeArchive(this.#db, records, ids);
+  write(
+    tenant: string,
+    records: readonly ArchiveRecord[],
+    ids: Map<string, string>,
+  ): Promise<ArchiveWrite> {
+    return writeArchive(this.#db, tenant, records, ids);
   }
 }

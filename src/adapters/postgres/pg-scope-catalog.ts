@@ -27,18 +27,26 @@ export class PgScopeCatalog implements ScopeCatalog {
     this.#db = db;
   }
 
-  async scopes(limit: number, offset: number): Promise<ScopeSummary[]> {
+  async scopes(
+    tenant: string,
+    limit: number,
+    offset: number,
+    userId?: string,
+  ): Promise<ScopeSummary[]> {
+    const ofUser = userId === undefined ? sql`true` : sql`user_id = ${userId}`;
     const rows = await queryRows<ScopeRow>(
       this.#db,
       sql`with m as (
             select user_id, agent_id, count(*)::int as memories, max(created_at) as last_at
-            from memories where parent_id is null group by user_id, agent_id
+            from memories where parent_id is null and tenant = ${tenant} and ${ofUser}
+            group by user_id, agent_id
           ), e as (
             select user_id, agent_id, count(*)::int as entities from entities
-            where merged_into is null group by user_id, agent_id
+            where merged_into is null and tenant = ${tenant} group by user_id, agent_id
           ), r as (
             select s.user_id, s.agent_id, count(*)::int as relationships
             from relationships r join entities s on s.id = r.source_entity_id
+            where s.tenant = ${tenant}
             group by s.user_id, s.agent_id
           )
           select m.user_id, m.agent_id, m.memories, coalesce(e.entities, 0)::int as entities,
@@ -48,7 +56,7 @@ export class PgScopeCatalog implements ScopeCatalog {
           limit ${limit} offset ${offset}`,
     );
     return rows.map((row) => ({
-      scope: { userId: row.user_id, agentId: row.agent_id },
+      scope: { tenant, userId: row.user_id, agentId: row.agent_id },
       memories: Number(row.memories),
       entities: Number(row.entities),
       relationships: Number(row.relationships),
@@ -60,6 +68,7 @@ export class PgScopeCatalog implements ScopeCatalog {
     const { scope, asOf, limit } = query;
     // With as_of, an entity exists from its first mention in a memory written by then.
     const where = and(
+      eq(entities.tenant, scope.tenant),
       eq(entities.userId, scope.userId),
       eq(entities.agentId, scope.agentId),
       // A merged entity stays as a pointer to its survivor; it is no node of its own.
@@ -127,6 +136,7 @@ export class PgScopeCatalog implements ScopeCatalog {
       .innerJoin(entities, eq(entities.id, relationships.sourceEntityId))
       .where(
         and(
+          eq(entities.tenant, scope.tenant),
           eq(entities.userId, scope.userId),
           eq(entities.agentId, scope.agentId),
           asOf ? lte(relationships.validFrom, asOf) : undefined,

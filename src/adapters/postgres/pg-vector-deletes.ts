@@ -11,20 +11,21 @@ export async function queueVectorDeletes(tx: Database, ids: SQL): Promise<Outbox
   const queued = await queryRows<{
     id: number;
     memory_id: string;
+    tenant: string;
     user_id: string;
     agent_id: string;
   }>(
     tx,
-    sql`insert into outbox (memory_id, user_id, agent_id, operation)
-        select id, user_id, agent_id, 'delete' from memories
+    sql`insert into outbox (memory_id, tenant, user_id, agent_id, operation)
+        select id, tenant, user_id, agent_id, 'delete' from memories
         where (id in (${ids}) and searchable) or parent_id in (${ids})
-        returning id, memory_id, user_id, agent_id`,
+        returning id, memory_id, tenant, user_id, agent_id`,
   );
   return queued.map(
     (row): OutboxItem => ({
       id: Number(row.id),
       memoryId: row.memory_id,
-      scope: { userId: row.user_id, agentId: row.agent_id },
+      scope: { tenant: row.tenant, userId: row.user_id, agentId: row.agent_id },
       operation: 'delete',
       attempts: 0,
     }),

@@ -21,11 +21,14 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 /** Scope ids: '' means "not set", so unique constraints treat absent ids as equal. */
 const scopeId = (name: string) => text(name).notNull().default('');
+/** The owning tenant (migration 0005); rows from before tenants are in `default`. */
+const tenantId = () => text('tenant').notNull().default('default');
 
 export const memories = pgTable(
   'memories',
   {
     id: uuid('id').primaryKey(),
+    tenant: tenantId(),
     userId: scopeId('user_id'),
     agentId: scopeId('agent_id'),
     sessionId: scopeId('session_id'),
@@ -48,11 +51,12 @@ export const memories = pgTable(
   },
   (table) => [
     index('idx_memories_scope')
-      .on(table.userId, table.agentId, table.memoryType)
+      .on(table.tenant, table.userId, table.agentId, table.memoryType)
       .where(sql`searchable`),
     index('idx_memories_parent').on(table.parentId),
     index('idx_memories_created_at').on(table.createdAt),
     index('idx_memories_session_order').on(
+      table.tenant,
       table.userId,
       table.agentId,
       table.sessionId,
@@ -61,7 +65,7 @@ export const memories = pgTable(
     ),
     index('idx_memories_search').using('gin', table.searchVector),
     uniqueIndex('uq_memories_content')
-      .on(table.userId, table.agentId, table.memoryType, table.contentHash)
+      .on(table.tenant, table.userId, table.agentId, table.memoryType, table.contentHash)
       .where(sql`parent_id is null`),
     uniqueIndex('uq_memories_migrated_from').on(table.migratedFrom),
     index('idx_memories_expires_at').on(table.expiresAt).where(sql`expires_at is not null`),
@@ -72,6 +76,7 @@ export const entities = pgTable(
   'entities',
   {
     id: uuid('id').primaryKey(),
+    tenant: tenantId(),
     userId: scopeId('user_id'),
     agentId: scopeId('agent_id'),
     type: text('type').notNull(),
@@ -91,6 +96,7 @@ export const entities = pgTable(
     index('idx_entities_type').on(table.type),
     index('idx_entities_name').on(table.normalizedName),
     uniqueIndex('uq_entities_canonical').on(
+      table.tenant,
       table.userId,
       table.agentId,
       table.type,
@@ -188,6 +194,7 @@ export const memoryHistory = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     memoryId: uuid('memory_id').notNull(),
+    tenant: tenantId(),
     userId: scopeId('user_id'),
     agentId: scopeId('agent_id'),
     event: text('event').$type<'add' | 'update' | 'delete'>().notNull(),
@@ -205,6 +212,7 @@ export const outbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     memoryId: uuid('memory_id').notNull(),
+    tenant: tenantId(),
     userId: scopeId('user_id'),
     agentId: scopeId('agent_id'),
     operation: text('operation').$type<'upsert' | 'delete'>().notNull(),
@@ -230,6 +238,7 @@ export const entityHistory = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     entityId: uuid('entity_id').notNull(),
+    tenant: tenantId(),
     userId: scopeId('user_id'),
     agentId: scopeId('agent_id'),
     event: text('event').$type<'update' | 'merge' | 'merged_into' | 'delete'>().notNull(),
@@ -238,7 +247,7 @@ export const entityHistory = pgTable(
   },
   (table) => [
     index('idx_entity_history_entity').on(table.entityId, table.id),
-    index('idx_entity_history_scope').on(table.userId, table.agentId),
+    index('idx_entity_history_scope').on(table.tenant, table.userId, table.agentId),
   ],
 );
 
@@ -248,6 +257,7 @@ export const entityHistory = pgTable(
  */
 export const forgetJobs = pgTable('forget_jobs', {
   id: uuid('id').primaryKey(),
+  tenant: tenantId(),
   scopeKind: text('scope_kind').$type<'user' | 'agent'>().notNull(),
   subject: text('subject'),
   subjectHash: text('subject_hash').notNull(),

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ScopeTransfer } from '../../services/archive/scope-transfer.js';
+import { tenantOf } from '../access/request-scope.js';
 import { ExportQuery, ExportResponse, ImportResponse } from '../schemas/archive.js';
 import { errorResponses } from '../schemas/common.js';
 
@@ -39,6 +40,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<Options> = async (
     async (request, reply) => {
       const { user_id, agent_id } = request.query;
       const lines = transfer.export({
+        tenant: tenantOf(request),
         ...(user_id !== undefined ? { userId: user_id } : {}),
         ...(agent_id !== undefined ? { agentId: agent_id } : {}),
       });
@@ -69,7 +71,7 @@ export const archiveRoutes: FastifyPluginAsyncTypebox<Options> = async (
     },
     async (request) => {
       const body = typeof request.body === 'string' ? request.body : '';
-      const report = await transfer.import(body.split('\n'));
+      const report = await transfer.import(tenantOf(request), body.split('\n'));
       return {
         created: report.created,
         unchanged: report.unchanged,

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { requiredScope } from '../../domain/scope.js';
 import type { ChatService } from '../../services/conversations/chat-service.js';
 import type {
   ChatResult,
@@ -7,6 +6,7 @@ import type {
 } from '../../services/conversations/conversation-inputs.js';
 import type { ConversationService } from '../../services/conversations/conversation-service.js';
 import type { SummaryService } from '../../services/conversations/summary-service.js';
+import { requiredScopeIn } from '../access/request-scope.js';
 import { presentEntity, presentMemory, presentResult } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import {
@@ -52,7 +52,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
           ...(message.name ? { name: message.name } : {}),
           ...(message.created_at ? { createdAt: new Date(message.created_at) } : {}),
         })),
-        scope: requiredScope(body.user_id, body.agent_id),
+        scope: requiredScopeIn(request, body.user_id, body.agent_id),
         ...(body.session_id ? { sessionId: body.session_id } : {}),
         ...(body.memory_type ? { memoryType: body.memory_type } : {}),
         includeEntities: body.include_entities ?? false,
@@ -105,7 +105,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<Options> = async (
       const { message, user_id, agent_id, session_id, history } = request.body;
       const result = await chat.chat({
         message,
-        scope: requiredScope(user_id, agent_id),
+        scope: requiredScopeIn(request, user_id, agent_id),
         ...(session_id ? { sessionId: session_id } : {}),
         ...(history ? { history } : {}),
       });

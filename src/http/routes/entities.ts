@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { EntityType } from '../../domain/entity.js';
-import { scopeOf } from '../../domain/scope.js';
 import type { GraphService } from '../../services/graph/graph-service.js';
+import { scopeIn } from '../access/request-scope.js';
 import { presentEntity, presentRelationship } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import {
@@ -37,7 +37,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     async (request) => {
       const { user_id, agent_id, name, type, limit, offset } = request.query;
       const entities = await graph.search({
-        scope: scopeOf(user_id, agent_id),
+        scope: scopeIn(request, user_id, agent_id),
         ...(name ? { name } : {}),
         ...(type ? { type: type as EntityType } : {}),
         limit,
@@ -63,7 +63,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
       entity: presentEntity(
         await graph.entity(
           request.params.id,
-          scopeOf(request.query.user_id, request.query.agent_id),
+          scopeIn(request, request.query.user_id, request.query.agent_id),
         ),
       ),
     }),
@@ -93,7 +93,11 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
     async (request) => {
       const { user_id, agent_id, as_of } = request.query;
       const asOf = as_of ? new Date(as_of) : undefined;
-      const result = await graph.relationships(request.params.id, scopeOf(user_id, agent_id), asOf);
+      const result = await graph.relationships(
+        request.params.id,
+        scopeIn(request, user_id, agent_id),
+        asOf,
+      );
       return {
         entity: presentEntity(result.entity),
         relationships: result.relationships.map((edge) => presentRelationship(edge, asOf)),
@@ -122,7 +126,7 @@ export const entityRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { gr
       const { user_id, agent_id, depth } = request.query;
       const result = await graph.neighbourhood(
         request.params.id,
-        scopeOf(user_id, agent_id),
+        scopeIn(request, user_id, agent_id),
         depth,
       );
       return {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { EntityType } from '../../domain/entity.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { scopeOf } from '../../domain/scope.js';
 import type { EntityCorrections } from '../../services/graph-edits/entity-corrections.js';
+import { scopeIn } from '../access/request-scope.js';
 import { presentEntity } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import { EntityJson } from '../schemas/entity.js';
@@ -24,12 +25,13 @@ interface Options {
 const tags = ['entities'];
 const corrected = { ...errorResponses, 409: MergedBody };
 
-/** Scope from the body, else the query string. */
+/** Scope from the body, else the query string, in the request's tenant. */
 function scopeFrom(
+  request: FastifyRequest,
   body: { user_id?: string | undefined; agent_id?: string | undefined },
   query: { user_id?: string | undefined; agent_id?: string | undefined },
 ) {
-  return scopeOf(body.user_id ?? query.user_id, body.agent_id ?? query.agent_id);
+  return scopeIn(request, body.user_id ?? query.user_id, body.agent_id ?? query.agent_id);
 }
 
 /** Corrections of the graph: PATCH, merge, DELETE and history of `/entities/{id}`. */
@@ -55,7 +57,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
       const { name, type, add_aliases, remove_aliases } = request.body;
       const entity = await corrections.update(
         request.params.id,
-        scopeFrom(request.body, request.query),
+        scopeFrom(request, request.body, request.query),
         {
           ...(name !== undefined ? { text: name } : {}),
           ...(type !== undefined ? { type: type as EntityType } : {}),
@@ -91,7 +93,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
       const { entity, merge } = await corrections.merge(
         request.params.id,
         absorbed,
-        scopeFrom(request.body, request.query),
+        scopeFrom(request, request.body, request.query),
       );
       return {
         entity: presentEntity(entity),
@@ -124,7 +126,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
     async (request) => {
       const deletion = await corrections.delete(
         request.params.id,
-        scopeOf(request.query.user_id, request.query.agent_id),
+        scopeIn(request, request.query.user_id, request.query.agent_id),
       );
       return {
         deleted: true as const,
@@ -150,7 +152,7 @@ export const entityCorrectionRoutes: FastifyPluginAsyncTypebox<Options> = async 
     async (request) => {
       const history = await corrections.history(
         request.params.id,
-        scopeOf(request.query.user_id, request.query.agent_id),
+        scopeIn(request, request.query.user_id, request.query.agent_id),
       );
       return {
         history: history.map((event) => ({

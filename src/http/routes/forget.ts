@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Metrics } from '../../observability/metrics.js';
 import type { ForgetJob, ScopeForgetting } from '../../services/forget/scope-forgetting.js';
+import { tenantOf } from '../access/request-scope.js';
 import { errorResponses } from '../schemas/common.js';
 import { AgentParams, ForgetResponse, UserParams } from '../schemas/forget.js';
 
@@ -46,7 +47,7 @@ export const forgetRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request, reply) => {
-      const job = await forgetting.forget('user', request.params.user_id);
+      const job = await forgetting.forget(tenantOf(request), 'user', request.params.user_id);
       report(job);
       return reply.status(job.status === 'done' ? 200 : 202).send(present(job));
     },
@@ -65,7 +66,7 @@ export const forgetRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request, reply) => {
-      const job = await forgetting.forget('agent', request.params.agent_id);
+      const job = await forgetting.forget(tenantOf(request), 'agent', request.params.agent_id);
       report(job);
       return reply.status(job.status === 'done' ? 200 : 202).send(present(job));
     },

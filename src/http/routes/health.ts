@@ -24,6 +24,7 @@ const Ready = Type.Object(
           vector_index: { ok: true, detail: { vectors: 2005 } },
           outbox: { ok: true, detail: { pending: 0 } },
           reindex: { ok: true },
+          storage: { ok: true },
         },
       },
     ],
@@ -50,7 +51,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { he
       schema: {
         tags: ['operations'],
         operationId: 'getReadiness',
-        summary: 'Readiness: database, vector index and outbox state',
+        summary:
+          'Readiness: database, vector index, outbox and storage (`storage_full` after a write found no space)',
         response: { 200: Ready, 503: Ready },
       },
     },

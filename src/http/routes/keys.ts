@@ -12,6 +12,7 @@ const tags = ['keys'];
 const Scope = Type.Union([Type.Literal('read'), Type.Literal('write'), Type.Literal('admin')]);
 const KeyJson = Type.Object({
   id: Type.String(),
+  tenant: Type.String({ description: 'the tenant whose data the key reaches' }),
   name: Type.String(),
   prefix: Type.String({ description: 'first characters of the key, to tell keys apart' }),
   scopes: Type.Array(Scope),
@@ -31,6 +32,7 @@ const CreateKeyBody = Type.Object(
 
 const KEY_EXAMPLE = {
   id: '0b9f3c4e-7d2a-4f61-9a8e-2c5d1e7f4a10',
+  tenant: 'default',
   name: 'chat-backend',
   prefix: 'egk_3fA9',
   scopes: ['read', 'write'],
@@ -40,7 +42,10 @@ const KEY_EXAMPLE = {
   revoked_at: null,
 };
 
-/** `/keys`: create (the key is shown once), list and revoke API keys. Needs the admin scope. */
+/**
+ * `/keys`: create (the key is shown once), list and revoke API keys. Needs the admin scope, and
+ * works in the admin key's tenant only (new tenants get their first key from `engram keys create`).
+ */
 export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys }) => {
   app.post(
     '/keys',
@@ -109,6 +114,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { keys 
 export function presentKey(key: ApiKey) {
   return {
     id: key.id,
+    tenant: key.tenant,
     name: key.name,
     prefix: key.prefix,
     scopes: [...key.scopes],

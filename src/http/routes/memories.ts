@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requiredScope, scopeOf } from '../../domain/scope.js';
 import type { MemoryReader } from '../../services/memories/memory-reader.js';
 import type { MemoryWriter } from '../../services/memories/memory-writer.js';
 import type { SearchService } from '../../services/search/search-service.js';
+import { requiredScopeIn, scopeIn, tenantOf } from '../access/request-scope.js';
 import { instantOf } from '../instant.js';
 import {
   presentEntity,
@@ -61,7 +61,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request, reply) => {
-      const result = await writer.add(addInput(request.body));
+      const result = await writer.add(addInput(request.body, tenantOf(request)));
       return reply.status(result.created ? 201 : 200).send({
         memory: presentMemory(result.memory),
         created: result.created,
@@ -91,7 +91,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
     },
     async (request) => ({
-      results: await runBatch(writer, request.body.items),
+      results: await runBatch(writer, request.body.items, tenantOf(request)),
     }),
   );
 
@@ -111,7 +111,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
         request.query;
       const list = await reader.list(
         {
-          scope: scopeOf(user_id, agent_id),
+          scope: scopeIn(request, user_id, agent_id),
           ...(session_id ? { sessionId: session_id } : {}),
           ...(memory_type ? { memoryType: memory_type } : {}),
           ...(created_after ? { createdAfter: instantOf(created_after, 'created_after') } : {}),
@@ -142,7 +142,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     async (request) => {
       const memory = await reader.get(
         request.params.id,
-        scopeOf(request.query.user_id, request.query.agent_id),
+        scopeIn(request, request.query.user_id, request.query.agent_id),
       );
       const chunks = memory.parentId ? [] : await reader.chunks(memory.id);
       return { memory: presentMemory(memory), chunks: chunks.map(presentMemory) };
@@ -163,10 +163,14 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     },
     async (request) => {
       const { content, metadata, user_id, agent_id } = request.body;
-      const memory = await writer.update(request.params.id, requiredScope(user_id, agent_id), {
-        ...(content !== undefined ? { content } : {}),
-        ...(metadata !== undefined ? { metadata: metadata as Record<string, never> } : {}),
-      });
+      const memory = await writer.update(
+        request.params.id,
+        requiredScopeIn(request, user_id, agent_id),
+        {
+          ...(content !== undefined ? { content } : {}),
+          ...(metadata !== undefined ? { metadata: metadata as Record<string, never> } : {}),
+        },
+      );
       return { memory: presentMemory(memory) };
     },
   );
@@ -186,7 +190,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     async (request, reply) => {
       await writer.delete(
         request.params.id,
-        requiredScope(request.query.user_id, request.query.agent_id),
+        requiredScopeIn(request, request.query.user_id, request.query.agent_id),
       );
       return reply.status(204).send(null);
     },
@@ -207,7 +211,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
     async (request) => {
       const events = await reader.history(
         request.params.id,
-        scopeOf(request.query.user_id, request.query.agent_id),
+        scopeIn(request, request.query.user_id, request.query.agent_id),
       );
       return {
         events: events.map((event) => ({
@@ -236,7 +240,7 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       config: { access: 'read' },
     },
     async (request) => {
-      const input = searchInput(request.body);
+      const input = searchInput(request.body, tenantOf(request));
       const { results, facts } = await search.recall(input);
       return {
         results: results.map((result) => presentResult(result, input.asOf)),

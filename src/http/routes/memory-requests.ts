@@ -15,10 +15,10 @@ type AddBody = Static<typeof AddMemoryBody>;
 type SearchBodyType = Static<typeof SearchBody>;
 
 /** Maps a POST /memories body to the service input. */
-export function addInput(body: AddBody): AddMemoryInput {
+export function addInput(body: AddBody, tenant: string): AddMemoryInput {
   return {
     content: body.content,
-    scope: requiredScope(body.user_id, body.agent_id),
+    scope: requiredScope(body.user_id, body.agent_id, tenant),
     ...(body.session_id ? { sessionId: body.session_id } : {}),
     ...(body.memory_type ? { memoryType: body.memory_type } : {}),
     ...(body.metadata ? { metadata: body.metadata as Metadata } : {}),
@@ -29,10 +29,10 @@ export function addInput(body: AddBody): AddMemoryInput {
 }
 
 /** Maps a search body to the service input. */
-export function searchInput(body: SearchBodyType): SearchInput {
+export function searchInput(body: SearchBodyType, tenant: string): SearchInput {
   return {
     query: body.query,
-    scope: requiredScope(body.user_id, body.agent_id),
+    scope: requiredScope(body.user_id, body.agent_id, tenant),
     ...(body.session_id ? { sessionId: body.session_id } : {}),
     ...(body.memory_type ? { memoryType: body.memory_type } : {}),
     ...(body.metadata ? { metadata: body.metadata as Metadata } : {}),
@@ -45,11 +45,11 @@ export function searchInput(body: SearchBodyType): SearchInput {
 }
 
 /** Adds a batch: each item is validated on its own, so a bad item does not sink the rest. */
-export async function runBatch(writer: MemoryWriter, items: readonly unknown[]) {
+export async function runBatch(writer: MemoryWriter, items: readonly unknown[], tenant: string) {
   const results: BatchResult[] = [];
   const valid: Array<{ index: number; input: AddMemoryInput }> = [];
   for (const [index, item] of items.entries()) {
-    const checked = checkedItem(item, index);
+    const checked = checkedItem(item, index, tenant);
     if (checked instanceof AppError)
       results[index] = { index, status: 'error', error: errorOf(checked) };
     else valid.push({ index, input: checked });
@@ -78,7 +78,7 @@ export async function runBatch(writer: MemoryWriter, items: readonly unknown[]) 
  * One batch item checked as strictly as a POST /memories body (schema, text, dates, scope),
  * before any transaction starts: the service input, or the error to report in its slot.
  */
-function checkedItem(item: unknown, index: number): AddMemoryInput | AppError {
+function checkedItem(item: unknown, index: number, tenant: string): AddMemoryInput | AppError {
   const problem = inputProblem(item, `/items/${index}`);
   if (problem) return new InvalidInputError(problem);
   if (!Value.Check(AddMemoryBody, item)) {
@@ -90,7 +90,7 @@ function checkedItem(item: unknown, index: number): AddMemoryInput | AppError {
   if (item.created_at !== undefined && !parseTimestamp(item.created_at))
     return new InvalidInputError(`/items/${index}/created_at must be a valid date-time`);
   try {
-    return addInput(item);
+    return addInput(item, tenant);
   } catch (error) {
     if (error instanceof AppError) return error;
     throw error;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { scopeOf } from '../../domain/scope.js';
 import type { ScopeService } from '../../services/scopes/scope-service.js';
+import { scopeIn } from '../access/request-scope.js';
 import { presentEntity, presentMemory, presentRelationship } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
 import { IdParams, ScopeQuery } from '../schemas/memory.js';
@@ -26,7 +26,11 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { s
     },
     async (request) => {
       const { user_id, agent_id, limit } = request.query;
-      const found = await scopes.mentionsOf(request.params.id, scopeOf(user_id, agent_id), limit);
+      const found = await scopes.mentionsOf(
+        request.params.id,
+        scopeIn(request, user_id, agent_id),
+        limit,
+      );
       return {
         memories: found.map((item) => ({
           memory: presentMemory(item.memory),
@@ -50,7 +54,10 @@ export const mentionRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { s
     },
     async (request) => {
       const { user_id, agent_id } = request.query;
-      const graph = await scopes.memoryGraph(request.params.id, scopeOf(user_id, agent_id));
+      const graph = await scopes.memoryGraph(
+        request.params.id,
+        scopeIn(request, user_id, agent_id),
+      );
       return {
         mentions: graph.mentions.map((mention) => ({
           memory_id: mention.memoryId,

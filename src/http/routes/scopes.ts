@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { scopeOf } from '../../domain/scope.js';
 import type { ScopeService } from '../../services/scopes/scope-service.js';
+import { scopeIn, tenantOf } from '../access/request-scope.js';
 import { instantOf } from '../instant.js';
 import { presentEntity, presentRelationship } from '../presenters.js';
 import { errorResponses } from '../schemas/common.js';
@@ -27,7 +27,13 @@ export const scopeRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { sco
       },
     },
     async (request) => {
-      const list = await scopes.list(request.query.limit, request.query.offset);
+      // A user-bound key lists only its own user's scopes.
+      const list = await scopes.list(
+        tenantOf(request),
+        request.query.limit,
+        request.query.offset,
+        request.apiKey?.userId ?? undefined,
+      );
       return {
         scopes: list.map((summary) => ({
           user_id: summary.scope.userId || null,
@@ -56,7 +62,7 @@ export const scopeRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { sco
     async (request) => {
       const { user_id, agent_id, as_of, limit } = request.query;
       const asOf = as_of === undefined ? undefined : instantOf(as_of, 'as_of');
-      const graph = await scopes.graph(scopeOf(user_id, agent_id), limit, asOf);
+      const graph = await scopes.graph(scopeIn(request, user_id, agent_id), limit, asOf);
       return {
         nodes: graph.nodes.map((node) => ({
           ...presentEntity(node.entity),

@@ -9,7 +9,14 @@ const Message = Type.Object(
   {
     role: Type.Union([Type.Literal('system'), Type.Literal('user'), Type.Literal('assistant')]),
     content: Type.String({ maxLength: 100_000 }),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 256,
+        description:
+          'Who says it (default: the user for user turns, the agent for assistant turns); each stored turn is said to the nearest earlier other speaker',
+      }),
+    ),
     created_at: Type.Optional(Type.String({ format: 'date-time' })),
   },
   { additionalProperties: false },

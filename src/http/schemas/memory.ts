@@ -12,7 +12,9 @@ export const MemoryTypeSchema = Type.Union(
   },
 );
 const Metadata = Type.Record(Type.String(), Type.Unknown(), {
-  examples: [{ source: 'chat', speaker: 'alice' }],
+  description:
+    'Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).',
+  examples: [{ source: 'chat', speaker: 'alice', addressee: 'assistant' }],
 });
 
 export const ScopeQuery = Type.Object({

@@ -9,6 +9,7 @@ import {
   newKeySecret,
 } from '../../domain/api-key.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
+import { validTenant } from '../../domain/tenant.js';
 import type { ApiKeyRepository } from '../../ports/api-key-repository.js';
 import type { Clock } from '../../ports/clock.js';
 
@@ -47,7 +48,7 @@ export class ApiKeyService {
     const secret = newKeySecret();
     const key: ApiKey = {
       id: randomUUID(),
-      tenant: input.tenant ?? DEFAULT_TENANT,
+      tenant: validTenant(input.tenant ?? DEFAULT_TENANT),
       name,
       prefix: keyPrefix(secret),
       scopes,

@@ -63,8 +63,11 @@ export class ScopeTransfer {
     this.#telemetry.countOperation('export');
   }
 
-  /** Imports the lines of an export; a bad line becomes an error result, the rest go in. */
-  async import(lines: AsyncIterable<string> | Iterable<string>): Promise<ImportReport> {
+  /** Imports the lines of an export into a tenant; a bad line becomes an error result, the rest go in. */
+  async import(
+    tenant: string,
+    lines: AsyncIterable<string> | Iterable<string>,
+  ): Promise<ImportReport> {
     const results: ImportLineResult[] = [];
     const ids = new Map<string, string>();
     let batch: Array<{ line: number; record: ArchiveRecord }> = [];
@@ -90,12 +93,12 @@ export class ScopeTransfer {
         });
       }
       if (batch.length >= (this.#deps.batchSize ?? 500)) {
-        results.push(...(await this.#write(batch, ids)));
+        results.push(...(await this.#write(tenant, batch, ids)));
         batch = [];
       }
     }
     if (number === 0) throw new InvalidInputError('the import is empty: line 1 must be the header');
-    results.push(...(await this.#write(batch, ids)));
+    results.push(...(await this.#write(tenant, batch, ids)));
     results.sort((a, b) => a.line - b.line);
     this.#telemetry.countOperation('import');
     const count = (status: string) => results.filter((result) => result.status === status).length;
@@ -108,11 +111,13 @@ export class ScopeTransfer {
   }
 
   async #write(
+    tenant: string,
     batch: ReadonlyArray<{ line: number; record: ArchiveRecord }>,
     ids: Map<string, string>,
   ): Promise<ImportLineResult[]> {
     if (batch.length === 0) return [];
     const written = await this.#deps.archive.write(
+      tenant,
       batch.map((item) => item.record),
       ids,
     );

@@ -5,8 +5,9 @@ import { type Log, SILENT_LOG } from '../../ports/log.js';
 import type { MemoryQueryResult } from '../memories/memory-inputs.js';
 import type { MemoryWriter } from '../memories/memory-writer.js';
 import type { SearchService } from '../search/search-service.js';
-import type { ChatInput, ChatResult } from './conversation-inputs.js';
+import type { ChatInput, ChatResult, ConversationMessage } from './conversation-inputs.js';
 import { unstorableReason } from './question-turn.js';
+import { addresseeOf, earlierTurnsOf } from './turn-parties.js';
 
 export interface ChatServiceDeps {
   readonly writer: MemoryWriter;
@@ -46,14 +47,7 @@ export class ChatService {
   async chat(input: ChatInput): Promise<ChatResult> {
     if (input.message.trim() === '') throw new InvalidInputError('message must not be empty');
     const skipped = unstorableReason(input.message);
-    const stored = skipped
-      ? undefined
-      : await this.#deps.writer.add({
-          content: input.message,
-          scope: input.scope,
-          ...(input.sessionId ? { sessionId: input.sessionId } : {}),
-          metadata: { source: 'chat' },
-        });
+    const stored = skipped ? undefined : await this.#store(input);
     const topK = this.#deps.topK ?? 5;
     const found = await this.#deps.search.search({
       query: input.message,
@@ -89,6 +83,23 @@ export class ChatService {
       );
       return { ...base, response: null, notice: LLM_FAILED_CHAT_NOTICE };
     }
+  }
+
+  /** Stores the user's message, said to the assistant after the chat's earlier turns. */
+  #store(input: ChatInput) {
+    const messages: ConversationMessage[] = [
+      ...(input.history ?? []),
+      { role: 'user', content: input.message },
+    ];
+    const index = messages.length - 1;
+    const addressee = addresseeOf(messages, index, input.scope);
+    return this.#deps.writer.add({
+      content: input.message,
+      scope: input.scope,
+      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+      metadata: { source: 'chat', ...(addressee ? { addressee } : {}) },
+      earlierTurns: earlierTurnsOf(messages, index, input.scope),
+    });
   }
 
   #prompt(input: ChatInput, memories: readonly MemoryQueryResult[]): LlmMessage[] {

@@ -26,6 +26,7 @@ import {
 } from './memory-decision-prompt.js';
 import { isOnlyQuestion } from './question-turn.js';
 import { isContainedIn, isQuotedIn } from './recalled-context.js';
+import { addresseeOf, earlierTurnsOf } from './turn-parties.js';
 
 export interface ConversationServiceDeps {
   readonly writer: MemoryWriter;
@@ -221,6 +222,7 @@ export class ConversationService {
     outcome: Outcome,
     fact?: string,
   ): Promise<void> {
+    const addressee = addresseeOf(input.messages, index, input.scope);
     const result = await this.#deps.writer.add({
       content,
       scope: input.scope,
@@ -230,7 +232,9 @@ export class ConversationService {
         source: 'conversation',
         message_index: index,
         ...(message.name ? { speaker: message.name } : {}),
+        ...(addressee ? { addressee } : {}),
       },
+      earlierTurns: earlierTurnsOf(input.messages, index, input.scope),
       ...(message.createdAt ? { createdAt: message.createdAt } : {}),
     });
     if (!result.created) {

@@ -12,9 +12,13 @@ const SUBJECTS = new Set([
   ...'it my your his her our their the this that there'.split(' '),
 ]);
 
-/** Asking to keep something ("remember that …") or embedding a statement about oneself ("… that I …") says something. */
+/**
+ * Asking to keep something ("remember: …", "note that …") or embedding a statement about oneself
+ * ("… that I …") says something; asking whether something is remembered ("do you remember who
+ * I'm engaged to?") does not.
+ */
 const STATES_SOMETHING =
-  /\b(remember|note|keep in mind|fyi|for the record)\b|\b(that|because|since) (i|im|i'm|my|we|our)\b/i;
+  /^(please |oh and |also |and )?(remember|note|keep in mind|fyi|for the record|just so you know)\b|\b(that|because|since) (i|im|i'm|my|we|our)\b/i;
 
 /**
  * True when every sentence of a turn only asks ("Where does my sister live now?", "do I own a
@@ -22,7 +26,8 @@ const STATES_SOMETHING =
  */
 export function isOnlyQuestion(text: string): boolean {
   const sentences = splitSentences(text).map((sentence) => sentence.text.trim());
-  if (sentences.length === 0 || STATES_SOMETHING.test(text)) return false;
+  if (sentences.length === 0 || sentences.some((sentence) => STATES_SOMETHING.test(sentence)))
+    return false;
   return sentences.every(isQuestion);
 }
 

@@ -40,9 +40,9 @@ export class ScopeForgetting {
   }
 
   /** Forgets a scope now (or finishes its unfinished job); `vectors` when some vector deletes are still queued. */
-  async forget(kind: ForgetKind, subject: string): Promise<ForgetJob> {
+  async forget(tenant: string, kind: ForgetKind, subject: string): Promise<ForgetJob> {
     if (subject === '') throw new InvalidInputError(`${kind} id must not be empty`);
-    const job = await this.#deps.jobs.start(kind, subject, this.#deps.clock.now());
+    const job = await this.#deps.jobs.start(tenant, kind, subject, this.#deps.clock.now());
     return this.#run(job);
   }
 

@@ -2,9 +2,8 @@ import { type Entity, normalizeEntityName } from '../../domain/entity.js';
 import type { EntityMention, Extraction } from '../../domain/extraction.js';
 import type { MemoryId } from '../../domain/memory.js';
 import { isSingleValued } from '../../domain/relation-type.js';
-import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
-import type { GraphRepository } from '../../ports/graph-repository.js';
+import type { GraphRepository, RelationshipInput } from '../../ports/graph-repository.js';
 import type { MemoryContext } from './memory-context.js';
 
 /** Where a search unit (a chunk, or the whole memory) lies in its memory's text. */
@@ -37,15 +36,23 @@ export class GraphLinker {
       }),
     );
     const requests = await Promise.all(
-      named.map(async (request) => ({
-        ...request,
-        text: (await describedEntity(graph, request.input.scope, request.mention)) ?? request.text,
-      })),
+      named.map(async (request) => {
+        const pet = await knownPet(graph, request.input.scope, request.mention);
+        return {
+          ...request,
+          type: pet?.type ?? request.mention.type,
+          text:
+            pet?.text ??
+            (await describedEntity(graph, request.input.scope, request.mention)) ??
+            (await fullOrganisationName(graph, request.input.scope, request.mention)) ??
+            request.text,
+        };
+      }),
     );
     const found = await graph.upsertEntities(
       requests.map((request) => ({
         scope: request.input.scope,
-        type: request.mention.type,
+        type: request.type,
         text: request.text,
         ...(request.mention.attributes ? { attributes: request.mention.attributes } : {}),
       })),
@@ -71,48 +78,50 @@ export class GraphLinker {
     await graph.addMentions(
       dedupeMentions(inputs.flatMap((input, index) => mentionsOf(input, resolved[index] ?? []))),
     );
-    const linked: MemoryContext[] = [];
-    for (const [index, input] of inputs.entries()) {
+    // Every relation of the batch in one call, in the order one-by-one linking used.
+    const asserted = inputs.map((input, index) => relationsOf(input, resolved[index] ?? []));
+    const written = await graph.upsertRelationships(asserted.flat());
+    let next = 0;
+    return inputs.map((_input, index) => {
       const entities = resolved[index] ?? [];
-      const relationships = await this.#linkRelations(graph, input, entities);
-      linked.push({
+      const count = asserted[index]?.length ?? 0;
+      const relationships = written.slice(next, next + count);
+      next += count;
+      return {
         entities: uniqueById(entities.filter((entity): entity is Entity => entity !== undefined)),
         relationships,
-      });
-    }
-    return linked;
+      };
+    });
   }
+}
 
-  async #linkRelations(
-    graph: GraphRepository,
-    input: LinkInput,
-    resolved: ReadonlyArray<Entity | undefined>,
-  ): Promise<Relationship[]> {
-    const relationships: Relationship[] = [];
-    const relations = [...input.extraction.relations].sort((a, b) => a.type.localeCompare(b.type));
-    for (const relation of relations) {
-      const source = resolved[relation.sourceIndex];
-      const target = resolved[relation.targetIndex];
-      if (!source || !target || source.id === target.id) continue;
-      const sentenceStart = Math.max(0, input.text.indexOf(relation.sentence));
-      const unit = unitAt(input.units, sentenceStart) ?? input.units[0];
-      if (!unit) continue;
-      relationships.push(
-        await graph.upsertRelationship({
-          sourceEntityId: source.id,
-          targetEntityId: target.id,
-          relationType: relation.type,
-          confidence: relation.confidence,
-          sentence: relation.sentence,
-          memoryId: unit.memoryId,
-          validFrom: relation.validFrom ?? input.validFrom,
-          singleValued: isSingleValued(relation.type),
-          ...(relation.ends ? { ends: true } : {}),
-        }),
-      );
-    }
-    return relationships;
-  }
+/** The relationships one text asserts, by relation type, each on the unit that holds its sentence. */
+function relationsOf(
+  input: LinkInput,
+  resolved: ReadonlyArray<Entity | undefined>,
+): RelationshipInput[] {
+  const relations = [...input.extraction.relations].sort((a, b) => a.type.localeCompare(b.type));
+  return relations.flatMap((relation) => {
+    const source = resolved[relation.sourceIndex];
+    const target = resolved[relation.targetIndex];
+    if (!source || !target || source.id === target.id) return [];
+    const sentenceStart = Math.max(0, input.text.indexOf(relation.sentence));
+    const unit = unitAt(input.units, sentenceStart) ?? input.units[0];
+    if (!unit) return [];
+    return [
+      {
+        sourceEntityId: source.id,
+        targetEntityId: target.id,
+        relationType: relation.type,
+        confidence: relation.confidence,
+        sentence: relation.sentence,
+        memoryId: unit.memoryId,
+        validFrom: relation.validFrom ?? input.validFrom,
+        singleValued: isSingleValued(relation.type),
+        ...(relation.ends ? { ends: true } : {}),
+      },
+    ];
+  });
 }
 
 /** Mentions of one text, each on the unit that holds it, with a span relative to that unit. */
@@ -153,6 +162,53 @@ async function describedEntity(
   const found = await graph.findByName(scope, normalized, mention.type);
   const others = found.filter((entity) => entity.normalizedName !== normalized);
   return others.length === 1 ? others[0]?.text : undefined;
+}
+
+/**
+ * The pet a one-word name stands for when the text took it for a person ("Rufus is such a good
+ * boy", "took Rufus to the vet, he's fine" after "our dog Rufus"): people talk about pets as
+ * they do about people. Undefined when a person of that name is stored, or no single pet is.
+ */
+async function knownPet(
+  graph: GraphRepository,
+  scope: Scope,
+  mention: EntityMention,
+): Promise<Entity | undefined> {
+  if (mention.type !== 'PERSON' || mention.isSpeaker || /\s/u.test(mention.text.trim()))
+    return undefined;
+  const named = await graph.findByName(scope, normalizeEntityName(mention.text, 'PERSON'));
+  if (named.some((entity) => entity.type === 'PERSON')) return undefined;
+  const pets = named.filter((entity) => typeof entity.attributes['species'] === 'string');
+  return pets.length === 1 ? pets[0] : undefined;
+}
+
+// The words an institution's short name leaves off ("Mercy General" for "Mercy General Hospital").
+const INSTITUTION_HEADS = new Set(
+  `hospital university college school clinic bank inc corp corporation company co ltd llc group
+  institute academy center centre medical elementary high`.split(/\s+/),
+);
+
+/**
+ * The stored organisation a short name stands for: "Mercy General" after "Mercy General
+ * Hospital", "Acme" after "Acme Inc" — when exactly one stored name is this one plus institutional
+ * head words. Undefined when the name is stored itself, or none or several match.
+ */
+async function fullOrganisationName(
+  graph: GraphRepository,
+  scope: Scope,
+  mention: EntityMention,
+): Promise<string | undefined> {
+  if (mention.type !== 'ORG') return undefined;
+  const normalized = normalizeEntityName(mention.text, mention.type);
+  const longer = (await graph.findByNameStart(scope, normalized, 'ORG')).filter((entity) =>
+    entity.normalizedName
+      .slice(normalized.length + 1)
+      .split(' ')
+      .every((word) => INSTITUTION_HEADS.has(word)),
+  );
+  if (longer.length !== 1) return undefined;
+  if ((await graph.findByName(scope, normalized, 'ORG')).length > 0) return undefined;
+  return longer[0]?.text;
 }
 
 /** A lone surname resolves to the full name mentioned in the same text ("Tim Cook" … "Cook"). */

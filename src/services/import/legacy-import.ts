@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { contentHash } from '../../domain/content-hash.js';
 import { AppError, InvalidInputError } from '../../domain/errors.js';
 import type { MemoryType } from '../../domain/memory.js';
+import type { Scope } from '../../domain/scope.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ImportFailureLog } from '../../ports/import-failure-log.js';
 import type { LegacyRecord, LegacySource } from '../../ports/legacy-source.js';
@@ -257,7 +258,7 @@ export class LegacyImport {
 
 async function verifyOne(
   lookup: Pick<MemoryRepository, 'findByMigratedFrom' | 'findByHashes'>,
-  input: { content: string; migratedFrom?: string; scope: { userId: string; agentId: string } },
+  input: { content: string; migratedFrom?: string; scope: Scope },
   collection: MemoryType,
 ): Promise<'verified' | 'merged' | 'missing' | 'mismatched'> {
   const stored = input.migratedFrom

@@ -4,6 +4,7 @@ import {
   type MemoryType,
   type Metadata,
 } from '../../domain/memory.js';
+import { DEFAULT_TENANT } from '../../domain/tenant.js';
 import type { LegacyRecord } from '../../ports/legacy-source.js';
 import { type AddMemoryInput, MAX_CONTENT_CHARS } from '../memories/memory-inputs.js';
 
@@ -67,7 +68,12 @@ export function mapLegacyRecord(
   }
   const input: AddMemoryInput = {
     content,
-    scope: { userId: userId || options.defaultUserId, agentId: agentId ?? '' },
+    // The legacy store had no tenants: its records go to the default tenant.
+    scope: {
+      tenant: DEFAULT_TENANT,
+      userId: userId || options.defaultUserId,
+      agentId: agentId ?? '',
+    },
     memoryType: collection,
     metadata: withMigration(metadata, collection, record.id, options.migratedAt),
     migratedFrom: key,

@@ -17,7 +17,7 @@ export async function indexMemories(
   await vectors.upsert(
     memories.map((memory, index) => ({
       id: memory.id,
-      scope: { userId: memory.userId, agentId: memory.agentId },
+      scope: { tenant: memory.tenant, userId: memory.userId, agentId: memory.agentId },
       memoryType: memory.memoryType,
       embedding: embeddings[index] ?? [],
     })),

@@ -49,6 +49,7 @@ export function newMemory(
 ): Memory {
   return {
     id: randomUUID(),
+    tenant: input.scope.tenant,
     userId: input.scope.userId,
     agentId: input.scope.agentId,
     sessionId: input.sessionId ?? '',
@@ -93,7 +94,7 @@ export function draftOf(memory: Memory, extraction: Extraction, maxTokens: numbe
 
 /** The key two adds share when the second is a duplicate of the first. */
 export function dedupKey(input: AddMemoryInput): string {
-  const scope = `${input.scope.userId}\u0000${input.scope.agentId}\u0000${input.memoryType ?? 'ephemeral'}`;
+  const scope = `${input.scope.tenant}\u0000${input.scope.userId}\u0000${input.scope.agentId}\u0000${input.memoryType ?? 'ephemeral'}`;
   return input.migratedFrom
     ? `m\u0000${input.migratedFrom}`
     : `${scope}\u0000${contentHash(input.content.trim())}`;
@@ -113,14 +114,24 @@ export function validContent(content: string): string {
   return trimmed;
 }
 
-/** First person resolves to `metadata.speaker`, else to the user id. */
-export function speakerOf(scope: Scope, metadata: Metadata | undefined): { speaker?: string } {
-  const speaker = metadata?.['speaker'];
-  if (typeof speaker === 'string' && speaker.trim()) return { speaker: speaker.trim() };
-  return scope.userId ? { speaker: scope.userId } : {};
+/**
+ * Who speaks and to whom: first person resolves to `metadata.speaker`, else to the user id;
+ * second person ("you", "your sister") to `metadata.addressee`, when given.
+ */
+export function speakerOf(
+  scope: Scope,
+  metadata: Metadata | undefined,
+): { speaker?: string; addressee?: string } {
+  const given = (key: string) => {
+    const value = metadata?.[key];
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  };
+  const speaker = given('speaker') ?? (scope.userId || undefined);
+  const addressee = given('addressee');
+  return { ...(speaker ? { speaker } : {}), ...(addressee ? { addressee } : {}) };
 }
 
 /** The scope a memory row belongs to. */
 export function scopeOfMemory(memory: Memory): Scope {
-  return { userId: memory.userId, agentId: memory.agentId };
+  return { tenant: memory.tenant, userId: memory.userId, agentId: memory.agentId };
 }

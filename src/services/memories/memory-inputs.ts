@@ -2,6 +2,7 @@ import type { Entity } from '../../domain/entity.js';
 import type { Memory, MemoryId, MemoryType, Metadata } from '../../domain/memory.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { Scope } from '../../domain/scope.js';
+import type { EarlierTurn } from '../../ports/entity-extractor.js';
 
 /** What a caller sends to add one memory. */
 export interface AddMemoryInput {
@@ -18,6 +19,8 @@ export interface AddMemoryInput {
   readonly expiresAt?: Date;
   /** Lifetime from now, in seconds; or give `expiresAt`. */
   readonly ttlSeconds?: number;
+  /** The conversation turns said just before it, for the extractor's pronouns (not stored). */
+  readonly earlierTurns?: readonly EarlierTurn[];
 }
 
 /** The outcome of an add: the memory, and whether it already existed. */

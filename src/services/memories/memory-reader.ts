@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors.js';
 import type { Memory, MemoryId } from '../../domain/memory.js';
-import type { Scope } from '../../domain/scope.js';
+import { type Scope, sameScope } from '../../domain/scope.js';
 import type { StoredHistoryEvent } from '../../ports/history-repository.js';
 import type { MemoryFilter } from '../../ports/memory-repository.js';
 import type { Store } from '../../ports/store.js';
@@ -33,9 +33,7 @@ export class MemoryReader {
   /** Add/update/delete events of a memory, oldest first; NotFoundError if it never existed in the scope. */
   async history(id: MemoryId, scope: Scope): Promise<StoredHistoryEvent[]> {
     const events = await this.#store.history.of(id);
-    const visible = events.filter(
-      (event) => event.scope.userId === scope.userId && event.scope.agentId === scope.agentId,
-    );
+    const visible = events.filter((event) => sameScope(event.scope, scope));
     if (visible.length === 0) throw new NotFoundError('memory', id);
     return visible;
   }

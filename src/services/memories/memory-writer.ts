@@ -208,6 +208,7 @@ export class MemoryWriter {
     const extraction = await this.#deps.extraction.extract(content, {
       ...speakerOf(input.scope, input.metadata),
       referenceTime: memory.createdAt,
+      ...(input.earlierTurns?.length ? { earlierTurns: input.earlierTurns } : {}),
     });
     return draftOf(memory, extraction, this.#deps.maxChunkTokens);
   }

@@ -27,7 +27,7 @@ export class StoredDuplicates {
     for (const [index, input] of inputs.entries())
       if (input.migratedFrom) found[index] = await memories.findByMigratedFrom(input.migratedFrom);
     const keyOf = (scope: Scope, memoryType: MemoryType, hash: string) =>
-      `${scope.userId}\u0000${scope.agentId}\u0000${memoryType}\u0000${hash}`;
+      `${scope.tenant}\u0000${scope.userId}\u0000${scope.agentId}\u0000${memoryType}\u0000${hash}`;
     const keys = inputs.flatMap((input, index) => {
       const content = input.content.trim();
       if (found[index] || !content) return [];

@@ -26,9 +26,14 @@ export class ScopeService {
     this.#deps = deps;
   }
 
-  /** Scopes holding memories, most recently written first. */
-  async list(limit: number, offset: number): Promise<ScopeSummary[]> {
-    return this.#deps.catalog.scopes(limit, offset);
+  /** A tenant's scopes holding memories (only one user's when given), most recently written first. */
+  async list(
+    tenant: string,
+    limit: number,
+    offset: number,
+    userId?: string,
+  ): Promise<ScopeSummary[]> {
+    return this.#deps.catalog.scopes(tenant, limit, offset, userId);
   }
 
   /** A scope's graph (its `limit` most mentioned entities), as it stood at `asOf` if given. */

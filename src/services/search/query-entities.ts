@@ -1,6 +1,7 @@
 import { animalKindOf } from '../../domain/animal-kinds.js';
 import { type EntityId, normalizeEntityName } from '../../domain/entity.js';
 import { holdsAt } from '../../domain/fact-timeline.js';
+import { GENDER_ATTRIBUTE, genderOfKinWord, type KinGender } from '../../domain/kin-gender.js';
 import { possessedNouns, relationTypesOfNoun } from '../../domain/question-words.js';
 import type { Scope } from '../../domain/scope.js';
 import type { Graph, GraphRepository } from '../../ports/graph-repository.js';
@@ -92,12 +93,18 @@ async function relativesOf(
     .filter((edge) => types.has(edge.relationType) && holdsAt(edge, asOf))
     .map((edge) => (speakers.has(edge.sourceEntityId) ? edge.targetEntityId : edge.sourceEntityId));
   const kinds = new Set(nouns.flatMap((noun) => animalKindOf(noun) ?? []));
-  if (kinds.size === 0) return [...new Set(others)];
+  const genders = new Set(nouns.flatMap((noun) => genderOfKinWord(noun) ?? []));
+  if (kinds.size === 0 && genders.size === 0) return [...new Set(others)];
   const nodes = new Map(graphs.flatMap((graph) => graph.nodes).map((node) => [node.id, node]));
   // A pet whose species is unknown may be the one asked for; one of another species is not.
-  const ofKind = others.filter((id) => {
-    const species = nodes.get(id)?.attributes['species'];
-    return typeof species !== 'string' || kinds.has(animalKindOf(species) ?? species);
-  });
-  return [...new Set(ofKind)];
+  // So for people: "my sister" is not the brother, whose gender the word "brother" gave.
+  const fits = (id: EntityId) => {
+    const attributes = nodes.get(id)?.attributes ?? {};
+    const species = attributes['species'];
+    const gender = attributes[GENDER_ATTRIBUTE];
+    if (kinds.size > 0 && typeof species === 'string')
+      return kinds.has(animalKindOf(species) ?? species);
+    return genders.size === 0 || typeof gender !== 'string' || genders.has(gender as KinGender);
+  };
+  return [...new Set(others.filter(fits))];
 }

@@ -1,3 +1,4 @@
+import type { EntityId } from '../../domain/entity.js';
 import type { Fact } from '../../domain/fact.js';
 import {
   answerFirst,
@@ -135,7 +136,7 @@ export class SearchService {
     ]);
     this.#telemetry.observe('memory_retrieval', (performance.now() - started) / 1000);
     this.#telemetry.countOperation('search');
-    return { results, facts };
+    return { results, facts: askedFactsFirst(facts, input.query, entities.relatives) };
   }
 
   /** Pulls in the turns next to the best hits, when they pass the filter. */
@@ -240,6 +241,22 @@ function rerankOptions(tuning: SearchTuning) {
     crossEncoderTop: tuning.crossEncoderTop,
     crossEncoderWeight: tuning.crossEncoderWeight,
   };
+}
+
+/**
+ * The facts the question asks about first ("who is my boss" → reports_to, "where does my brother
+ * live" → the brother's lives_in), then the rest in their order.
+ */
+function askedFactsFirst(facts: Fact[], query: string, relatives: readonly EntityId[]): Fact[] {
+  const types = new Set(askedRelations(query));
+  const about = new Set(relatives);
+  const rank = (fact: Fact) =>
+    (types.has(fact.relationship.relationType) ? 0 : 2) +
+    (about.size === 0 || about.has(fact.source.id) || about.has(fact.target.id) ? 0 : 1);
+  return facts
+    .map((fact, index) => ({ fact, index, rank: rank(fact) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((item) => item.fact);
 }
 
 /** The filter with `asOf` applied: only memories written by then. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEmbeddedDatabase } from '../../../src/adapters/postgres/database.js';
+import { openEmbeddedDatabase } from '../../../src/adapters/postgres/embedded/embedded-database.js';
 import { migrateUp } from '../../../src/adapters/postgres/migrator.js';
 import { runBackup } from '../../../src/cli/backup.js';
 import type { CommandContext } from '../../../src/cli/command-context.js';

@@ -7,7 +7,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../src/adapters/chroma/free-port.js';
 import { ManagedChroma } from '../../../src/adapters/chroma/managed-chroma.js';
-import { openEmbeddedDatabase, queryRows } from '../../../src/adapters/postgres/database.js';
+import { queryRows } from '../../../src/adapters/postgres/database.js';
+import { openEmbeddedDatabase } from '../../../src/adapters/postgres/embedded/embedded-database.js';
 import { buildLegacyStore, type LegacyFixture } from '../../support/legacy-fixture.js';
 import { TEST_EMBEDDINGS_CACHE, testEmbedder } from '../../support/test-app.js';
 

@@ -52,6 +52,23 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     expect(await graph.findEntity(entity.id, freshScope())).toBeUndefined();
   });
 
+  it('keeps the same user’s entity of the same name apart in two tenants', async () => {
+    const userId = freshScope().userId;
+    const home = scopeOf(userId);
+    const away = scopeOf(userId, '', 'acme');
+    const ours = await upsertEntity(graph, { scope: home, type: 'ORG', text: 'Microsoft' });
+    const theirs = await upsertEntity(graph, { scope: away, type: 'ORG', text: 'Microsoft' });
+    expect(theirs.id).not.toBe(ours.id);
+    expect(theirs.tenant).toBe('acme');
+    expect(await graph.findEntity(ours.id, away)).toBeUndefined();
+    expect((await graph.findByName(away, 'microsoft')).map((e) => e.id)).toEqual([theirs.id]);
+    const listed = await graph.searchEntities({ scope: home, limit: 10, offset: 0 });
+    expect(listed.map((e) => e.id)).toEqual([ours.id]);
+    await upsertEntity(graph, { scope: home, type: 'ORG', text: 'Mercy General' });
+    expect(await graph.findByNameStart(away, 'mercy', 'ORG')).toEqual([]);
+    expect(await graph.findByNameStart(home, 'mercy', 'ORG')).toHaveLength(1);
+  });
+
   it('returns one canonical entity for the same scope, type and normalised name', async () => {
     const scope = freshScope();
     const first = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Zoë Smith' });
@@ -79,6 +96,21 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     const byAlias = await graph.findByName(scope, 'microsoft corp');
     expect(byAlias.map((found) => found.id)).toEqual([entity.id]);
     expect((await graph.findEntity(entity.id))?.aliases).toEqual(['Microsoft Corp.']);
+  });
+
+  it('finds the entities of a type whose name goes on after a prefix, LIKE characters literal', async () => {
+    const scope = freshScope();
+    const hospital = await upsertEntity(graph, {
+      scope,
+      type: 'ORG',
+      text: 'Mercy General Hospital',
+    });
+    await upsertEntity(graph, { scope, type: 'ORG', text: 'Mercy General' });
+    await upsertEntity(graph, { scope, type: 'PERSON', text: 'Mercy General Smith' });
+    const found = await graph.findByNameStart(scope, 'mercy general', 'ORG');
+    expect(found.map((entity) => entity.id)).toEqual([hospital.id]);
+    expect(await graph.findByNameStart(freshScope(), 'mercy general', 'ORG')).toEqual([]);
+    expect(await graph.findByNameStart(scope, 'mercy%', 'ORG')).toEqual([]);
   });
 
   it('returns related entities in both directions', async () => {
@@ -416,5 +448,91 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
 
     expect(capped).toEqual([aboutBob]);
     expect(new Set(uncapped)).toEqual(new Set([aboutBob, ...aboutSpeaker]));
+  });
+
+  it('upserts a batch of relationships as one-by-one upserts in the same order would', async () => {
+    const build = async () => {
+      const scope = freshScope();
+      const [ann, bob, cid, acme, initech, porto, oslo] = await graph.upsertEntities([
+        { scope, type: 'PERSON', text: 'Ann' },
+        { scope, type: 'PERSON', text: 'Bob' },
+        { scope, type: 'PERSON', text: 'Cid' },
+        { scope, type: 'ORG', text: 'Acme' },
+        { scope, type: 'ORG', text: 'Initech' },
+        { scope, type: 'LOCATION', text: 'Porto' },
+        { scope, type: 'LOCATION', text: 'Oslo' },
+      ]);
+      const names = new Map(
+        [ann, bob, cid, acme, initech, porto, oslo].map((e) => [e?.id, e?.text]),
+      );
+      const memories = await seedMemories(handle.db, scope, ['m1', 'm2', 'm3', 'm4', 'm5']);
+      const edge = (
+        source: Entity | undefined,
+        target: Entity | undefined,
+        relationType: string,
+        memory: number,
+        day: string,
+        extra: { singleValued?: boolean; ends?: boolean } = {},
+      ) => ({
+        sourceEntityId: source?.id ?? '',
+        targetEntityId: target?.id ?? '',
+        relationType,
+        confidence: 0.5 + memory / 10,
+        sentence: `sentence ${memory} ${relationType}`,
+        memoryId: memories[memory] ?? '',
+        validFrom: new Date(`2026-01-${day}T00:00:00Z`),
+        singleValued: extra.singleValued ?? false,
+        ...(extra.ends ? { ends: true } : {}),
+      });
+      const inputs = [
+        edge(ann, bob, 'friend_of', 0, '05'),
+        edge(ann, acme, 'works_for', 0, '05', { singleValued: true }),
+        edge(ann, bob, 'friend_of', 1, '02'), // earlier: moves valid_from back
+        edge(ann, bob, 'friend_of', 1, '03'), // same memory twice: one evidence row
+        edge(ann, cid, 'partner_of', 2, '04'),
+        edge(cid, ann, 'partner_of', 3, '06', { ends: true }), // ends the inverse edge above
+        edge(ann, initech, 'works_for', 3, '07', { singleValued: true }),
+        edge(bob, cid, 'friend_of', 4, '01'),
+        // One timeline, several values in one batch: a later value, a backdated start of the
+        // next value, a repeat of the holding value, a backdated value inside a known one.
+        edge(bob, porto, 'lives_in', 0, '10', { singleValued: true }),
+        edge(bob, oslo, 'lives_in', 1, '20', { singleValued: true }),
+        edge(bob, porto, 'lives_in', 2, '05', { singleValued: true }),
+        edge(bob, oslo, 'lives_in', 3, '25', { singleValued: true }),
+        edge(bob, porto, 'lives_in', 4, '15', { singleValued: true }),
+        edge(bob, acme, 'lives_in', 4, '12', { singleValued: true }),
+      ];
+      const describe = async () => {
+        const rows = await graph.relationshipsOfMemories(memories);
+        return rows
+          .map((row) =>
+            [
+              names.get(row.sourceEntityId),
+              names.get(row.targetEntityId),
+              row.relationType,
+              row.validFrom.toISOString(),
+              row.validTo?.toISOString() ?? 'current',
+              row.metadata.sentence,
+              memories.indexOf(row.evidenceMemoryId),
+            ].join(' '),
+          )
+          .sort();
+      };
+      return { inputs, describe };
+    };
+    const oneByOne = await build();
+    const single: Awaited<ReturnType<typeof graph.upsertRelationship>>[] = [];
+    for (const input of oneByOne.inputs) single.push(await graph.upsertRelationship(input));
+    const batch = await build();
+    const batched = await graph.upsertRelationships(batch.inputs);
+
+    expect(await batch.describe()).toEqual(await oneByOne.describe());
+    expect((await batch.describe()).length).toBeGreaterThan(5);
+    const shape = (edges: typeof single) =>
+      edges.map((e) => [e.relationType, e.validFrom.toISOString(), e.validTo?.toISOString()]);
+    expect(shape(batched).map((row) => row[0])).toEqual(batch.inputs.map((i) => i.relationType));
+    expect(shape(batched).slice(4)).toEqual(shape(single).slice(4));
+    const timeline = (await batch.describe()).filter((line) => line.includes('lives_in'));
+    expect(timeline.length).toBeGreaterThanOrEqual(4);
   });
 });

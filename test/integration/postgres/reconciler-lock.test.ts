@@ -48,7 +48,7 @@ async function replicaWithPendingMemory(database: DatabaseHandle) {
   );
   await core.writer.add({
     content: 'Ingrid keeps her sailboat in Bergen.',
-    scope: { userId: 'u', agentId: '' },
+    scope: { tenant: 'default', userId: 'u', agentId: '' },
   });
   return { core, store };
 }

@@ -7,7 +7,7 @@ import { testEmbedder } from '../../support/test-app.js';
 import { useTestApp } from '../../support/use-test-app.js';
 
 const t = useTestApp();
-const scope = { userId: 'rerank', agentId: '' };
+const scope = { tenant: 'default', userId: 'rerank', agentId: '' };
 const said: Record<string, Memory> = {};
 
 async function say(key: string, content: string, at: string, sessionId = 's1') {

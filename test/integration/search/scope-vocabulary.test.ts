@@ -7,7 +7,7 @@ const t = useTestApp();
 
 async function add(userId: string, contents: readonly string[]) {
   await t.services.writer.addMany(
-    contents.map((content) => ({ content, scope: { userId, agentId: '' } })),
+    contents.map((content) => ({ content, scope: { tenant: 'default', userId, agentId: '' } })),
   );
 }
 
@@ -19,6 +19,7 @@ describe('ScopeVocabulary', () => {
     );
     await add('vocabulary-a', ['Caroline: I made a ceramic bowl']);
     const vocabulary = await new ScopeVocabulary(t.store.memories, await testEmbedder()).of({
+      tenant: 'default',
       userId: 'vocabulary-a',
       agentId: '',
     });
@@ -33,6 +34,7 @@ describe('ScopeVocabulary', () => {
   it('keeps other scopes out', async () => {
     await add('vocabulary-b', ['Only this one memory']);
     const vocabulary = await new ScopeVocabulary(t.store.memories, await testEmbedder()).of({
+      tenant: 'default',
       userId: 'vocabulary-b',
       agentId: '',
     });
@@ -41,7 +43,7 @@ describe('ScopeVocabulary', () => {
   });
 
   it('counts again only once the scope has grown by more than a tenth', async () => {
-    const scope = { userId: 'vocabulary-c', agentId: '' };
+    const scope = { tenant: 'default', userId: 'vocabulary-c', agentId: '' };
     await add(
       'vocabulary-c',
       Array.from({ length: 100 }, (_, index) => `note number ${index}`),

@@ -8,9 +8,17 @@ describe('loadConfig', () => {
     expect(config.http).toMatchObject({ port: 8000, host: '127.0.0.1', bodyLimitBytes: 1_048_576 });
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.chroma.persistDirectory).toBe(path.resolve('./data/chroma'));
-    expect(config.database.url).toBeUndefined();
+    expect(config.database).toEqual({
+      url: undefined,
+      embedded: 'postgres',
+      embeddedUser: undefined,
+    });
     expect(config.embeddings.provider).toBe('glove');
-    expect(config.extraction).toEqual({ extractor: 'rules', confidenceThreshold: 0.5 });
+    expect(config.extraction).toEqual({
+      extractor: 'rules',
+      confidenceThreshold: 0.5,
+      thread: true,
+    });
     expect(config.memory).toMatchObject({ maxChunkTokens: 512, topK: 5 });
     expect(config.llm.baseUrl).toBeUndefined();
   });

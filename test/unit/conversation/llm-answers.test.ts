@@ -10,6 +10,7 @@ function memory(id: string, content: string): Memory {
   const at = new Date('2024-01-01T00:00:00Z');
   return {
     id,
+    tenant: 'default',
     userId: 'u',
     agentId: '',
     sessionId: '',

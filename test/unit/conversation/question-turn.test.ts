@@ -12,6 +12,9 @@ describe('isOnlyQuestion', () => {
     'What is my manager called? And where does she work?',
     "Isn't Leo seven already?",
     'how old is Mia',
+    "do you remember who I'm engaged to?",
+    'Can you remember where I parked?',
+    'What do you remember about my sister?',
   ])('is true for a bare question: %s', (text) => {
     expect(isOnlyQuestion(text)).toBe(true);
   });
@@ -24,6 +27,9 @@ describe('isOnlyQuestion', () => {
     'Will do that tomorrow',
     'Where I grew up, winters were long.',
     'We have two kids, Leo and Mia',
+    'Remember, my flight is on Friday',
+    'Please note my new address is 12 Elm Street',
+    'FYI I switched teams',
   ])('is false when the turn states something: %s', (text) => {
     expect(isOnlyQuestion(text)).toBe(false);
   });

@@ -81,6 +81,9 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
       'also i work part time at Intelligentsia, the coffee place',
       ['alice works_for Intelligentsia'],
     ],
+    ['I got a new job at Dell, starting January', ['alice works_for Dell']],
+    ['Landed a position with Accenture!', ['alice works_for Accenture']],
+    ['I accepted a job at Shopify last week', ['alice works_for Shopify from 2026-04-27']],
   ])('"%s" gives %s', async (text, expected) => {
     expect(await dated(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -94,6 +97,9 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
     ["I don't work at Google"],
     ['she is a retired Google engineer'],
     ['I want to teach at Lincoln High one day'],
+    ["I didn't get the job at Dell"],
+    ['I applied for a job at Dell'],
+    ['I hope to land a job at Dell'],
   ])('"%s" gives the speaker no job change', async (text) => {
     const found = await relations(text);
     expect(found.filter((relation) => relation.startsWith('alice works_for'))).toEqual([]);
@@ -128,6 +134,10 @@ describe('couples: engagement, marriage, divorce, breakup, dating', () => {
     ['I started seeing someone. her name is Maya, we met at the gym', ['alice partner_of Maya']],
     ["I've been seeing someone, a man named Richard from my choir", ['alice partner_of Richard']],
     ['Tom and Ana got married', ['Tom spouse_of Ana']],
+    ['Priya and I are officially together now :)', ['alice partner_of Priya']],
+    ['Priya and I are dating', ['alice partner_of Priya']],
+    ['Priya and I got together last month', ['alice partner_of Priya from 2026-04-01']],
+    ['Priya and I have been together for two years.', ['alice partner_of Priya']],
   ])('"%s" gives %s', async (text, expected) => {
     expect(await dated(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -145,6 +155,11 @@ describe('couples: engagement, marriage, divorce, breakup, dating', () => {
     ['my friends broke up'],
     ['I want to marry Tom'],
     ['Tom and Ana got married'],
+    ['Priya and I went together to the store.'],
+    ['Priya and I got together for coffee.'],
+    ['Priya and I worked together at Dell.'],
+    ['Are Priya and I together?'],
+    ['Priya and I were never together'],
   ])('"%s" gives the speaker no partner', async (text) => {
     const found = await relations(text);
     const partners = /^alice (spouse_of|engaged_to|partner_of|ex_spouse_of|ex_partner_of) /u;

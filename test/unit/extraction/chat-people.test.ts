@@ -99,6 +99,25 @@ describe('relatives: "my sister Ana", "my sister lives in …", "Sarah is my sis
     ).toEqual([]);
   });
 
+  it.each([
+    ["Monica is Ross's sister.", 'Ross sibling_of Monica'],
+    ['Tom is Ana’s husband btw', 'Ana spouse_of Tom'],
+    ['Jake is my sister’s son.', "alice's sister parent_of Jake"],
+    ['Sarah is Tom’s boss now', 'Tom reports_to Sarah'],
+  ])('"%s" (a name, a copula, another\'s relative) gives %s', async (text, expected) => {
+    expect(await relations(text)).toContain(expected);
+  });
+
+  it.each([
+    ["Tom is Ana's age."],
+    ["Tom is Ana's favourite singer"],
+    ["Is Tom Ana's brother?"],
+    ["Tom isn't Ana's brother"],
+  ])('"%s" makes no kinship between Tom and Ana', async (text) => {
+    const found = await relations(text);
+    expect(found.filter((relation) => /Tom/u.test(relation))).toEqual([]);
+  });
+
   it('keeps a friend of a relative away from the speaker', async () => {
     const found = await relations("Sarah is my sister's friend");
     expect(found).toContain("alice's sister friend_of Sarah");

@@ -18,6 +18,8 @@ describe('institutions are one organisation', () => {
     ["Seattle Children's Hospital was amazing to us.", ["Seattle Children's Hospital/ORG"]],
     ['She goes to Lincoln Elementary now.', ['Lincoln Elementary/ORG']],
     ['I worked at Mass General for six years.', ['Mass General/ORG']],
+    ['I quit Mercy General last week.', ['Mercy General/ORG']],
+    ['My mom is a nurse at Providence General.', ['Providence General/ORG']],
     ['He teaches at Roosevelt High.', ['Roosevelt High/ORG']],
     ["She was born at St. Mary's Hospital.", ["St. Mary's Hospital/ORG"]],
     ["We grabbed lunch at McDonald's.", ["McDonald's/ORG"]],
@@ -29,6 +31,8 @@ describe('institutions are one organisation', () => {
   it.each([
     ["Sarah's Boston apartment is nice.", ['Sarah/PERSON', 'Boston/LOCATION']],
     ['Attorney General Eric Holder spoke.', ['Eric Holder/PERSON']],
+    ['Then the Attorney General resigned.', []],
+    ['Major General Smith arrived.', ['Smith/PERSON']],
     ["Trump's campaign went on.", ['Trump/PERSON']],
   ])('does not glue names into one in "%s"', async (text, expected) => {
     expect(await names(text)).toEqual(expected);

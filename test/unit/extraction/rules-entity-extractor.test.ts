@@ -85,6 +85,7 @@ describe('RulesEntityExtractor entities', () => {
   it.each([
     ["Must've been fun. You're right, we've been there already."],
     ["We're going. They'll see. Don't worry, it's fine. Let's go!"],
+    ["Y'know you really should see someone about that. Y'all are crazy."],
     ['Quarter-final tickets are sold out'],
     ['my partners will invest in it'],
     ['Honestly it was fine. Winter is coming though.'],

@@ -409,7 +409,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database, vector index and outbox state */
+        /** Readiness: database, vector index, outbox and storage (`storage_full` after a write found no space) */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -634,9 +634,11 @@ export type components = {
             /** @example ephemeral */
             memory_type?: "ephemeral" | "model_memory";
             /**
+             * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
              * @example {
              *       "source": "chat",
-             *       "speaker": "alice"
+             *       "speaker": "alice",
+             *       "addressee": "assistant"
              *     }
              */
             metadata?: {
@@ -1009,6 +1011,7 @@ export interface operations {
                         content: string;
                         /** Format: date-time */
                         created_at?: string;
+                        /** @description Who says it (default: the user for user turns, the agent for assistant turns); each stored turn is said to the nearest earlier other speaker */
                         name?: string;
                         role: "system" | "user" | "assistant";
                     }[];
@@ -2357,6 +2360,7 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "id": "0b9f3c4e-7d2a-4f61-9a8e-2c5d1e7f4a10",
+                     *           "tenant": "default",
                      *           "name": "chat-backend",
                      *           "prefix": "egk_3fA9",
                      *           "scopes": [
@@ -2381,6 +2385,8 @@ export interface operations {
                             prefix: string;
                             revoked_at: string | null;
                             scopes: ("read" | "write" | "admin")[];
+                            /** @description the tenant whose data the key reaches */
+                            tenant: string;
                             user_id: string | null;
                         }[];
                     };
@@ -2464,6 +2470,8 @@ export interface operations {
                             prefix: string;
                             revoked_at: string | null;
                             scopes: ("read" | "write" | "admin")[];
+                            /** @description the tenant whose data the key reaches */
+                            tenant: string;
                             user_id: string | null;
                         };
                         secret: string;
@@ -2679,9 +2687,11 @@ export interface operations {
                     /** @example ephemeral */
                     memory_type?: "ephemeral" | "model_memory";
                     /**
+                     * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
                      *       "source": "chat",
-                     *       "speaker": "alice"
+                     *       "speaker": "alice",
+                     *       "addressee": "assistant"
                      *     }
                      */
                     metadata?: {
@@ -2935,9 +2945,11 @@ export interface operations {
                     agent_id?: string;
                     content?: string;
                     /**
+                     * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
                      *       "source": "chat",
-                     *       "speaker": "alice"
+                     *       "speaker": "alice",
+                     *       "addressee": "assistant"
                      *     }
                      */
                     metadata?: {
@@ -3275,9 +3287,11 @@ export interface operations {
                     /** @example ephemeral */
                     memory_type?: "ephemeral" | "model_memory";
                     /**
+                     * @description Free-form key/values. Extraction reads two keys: `speaker` (whom "I", "my" mean; default the user id) and `addressee` (whom "you", "your sister" and a called-out "Hi Mom!" mean).
                      * @example {
                      *       "source": "chat",
-                     *       "speaker": "alice"
+                     *       "speaker": "alice",
+                     *       "addressee": "assistant"
                      *     }
                      */
                     metadata?: {
@@ -3400,6 +3414,9 @@ export interface operations {
                      *         },
                      *         "reindex": {
                      *           "ok": true
+                     *         },
+                     *         "storage": {
+                     *           "ok": true
                      *         }
                      *       }
                      *     }
@@ -3441,6 +3458,9 @@ export interface operations {
                      *           }
                      *         },
                      *         "reindex": {
+                     *           "ok": true
+                     *         },
+                     *         "storage": {
                      *           "ok": true
                      *         }
                      *       }

@@ -39,11 +39,13 @@ export const SECOND_PERSON_POSSESSIVES: ReadonlySet<string> = words('your ur');
 /** "Here Mitzi! Here Mitzi!": the word that calls an animal to its owner. */
 export const PET_CALLS: ReadonlySet<string> = words('here');
 
-/** Three-word phrases of a phone call ("I'll call you later"): the one called is on the line. */
+/** Three- and four-word phrases of a phone call ("I'll call you later"): the one called is on the line. */
 export const PHONE_PHRASES: ReadonlySet<string> = new Set([
   'call you later',
   'call you back',
   'call you tomorrow',
-  'talk to you',
+  'talk to you later',
+  'talk to you soon',
+  'talk to you tomorrow',
   'on the phone',
 ]);

@@ -8,6 +8,10 @@ export const VERB_PHRASES = {
   works_for: words(`
     be_employ_by be_employ_at work_for work_at work_with intern_at be_hire_by get_hire_by
     get_hire_at get_a_job_at take_a_job_at start_work_at start_work_for start_at begin_at join
+    get_a_new_job_at get_a_job_with get_a_new_job_with take_a_new_job_at take_a_job_with
+    land_a_job_at land_a_job_with land_a_new_job_at land_a_position_at land_a_position_with
+    accept_a_job_at accept_a_position_at accept_a_position_with accept_an_offer_from
+    get_a_position_at take_a_position_at take_a_position_with start_a_new_job_at start_a_job_at
     be_a_engineer_at be_an_engineer_at be_with be_now_at move_to teach_at teach_for lecture_at
   `),
   born_in: words(`
@@ -127,7 +131,7 @@ export const BE_FORMS: ReadonlySet<string> = words("be is was am are were been b
 
 /** Adjectives between a possessive and a kinship noun ("my little sister"). */
 export const KIN_ADJECTIVES: ReadonlySet<string> = words(`
-  best little big older younger elder baby twin new old dear late ex oldest youngest step lovely
+  best little big older younger elder baby twin new old dear late ex oldest youngest step lovely other
   good close childhood only former direct current two three four five both
 `);
 
@@ -314,13 +318,16 @@ export const CALLING_VERBS: ReadonlySet<string> = words('call calls called name 
 export const INTRODUCTION_ENDS: ReadonlySet<string> = words(', . ! ? ; : and btw lol haha');
 
 /** Words of a couple's change and what it does to them ("Paul and I divorced", "we broke up"). */
-export const COUPLE_EVENTS: ReadonlyMap<string, 'married' | 'engaged' | 'divorced' | 'broke_up'> =
-  wordGroups({
-    married: 'married wed',
-    engaged: 'engaged',
-    divorced: 'divorced separated',
-    broke_up: 'broke_up split_up split dumped',
-  });
+export const COUPLE_EVENTS: ReadonlyMap<
+  string,
+  'married' | 'engaged' | 'divorced' | 'broke_up' | 'together'
+> = wordGroups({
+  married: 'married wed',
+  engaged: 'engaged',
+  divorced: 'divorced separated',
+  broke_up: 'broke_up split_up split dumped',
+  together: 'together dating',
+});
 
 /** Words between a couple and its event ("Paul and I (finally) got divorced"). */
 export const COUPLE_AUXILIARIES: ReadonlySet<string> = words(`
