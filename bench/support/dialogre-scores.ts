@@ -1,5 +1,6 @@
 import type { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import { inverseOf, type RelationType } from '../../src/domain/relation-type.js';
+import { scopeOf } from '../../src/domain/scope.js';
 import {
   ASSISTANT_NAME,
   addresseeOf as conversationAddressee,
@@ -207,7 +208,7 @@ function serviceAddressee(
     name: speakers[at] ?? '',
     content: turn.slice(turn.indexOf(':') + 1),
   }));
-  const found = conversationAddressee(messages, index, { userId: '', agentId: '' });
+  const found = conversationAddressee(messages, index, scopeOf());
   return found === ASSISTANT_NAME ? undefined : found;
 }
 

@@ -6,7 +6,7 @@ const t = useTestApp();
 
 /** Every current relationship of the user's entities, as "source type target". */
 async function factsOf(userId: string): Promise<string[]> {
-  const scope = { userId, agentId: '' };
+  const scope = { tenant: 'default', userId, agentId: '' };
   const entities = await t.services.graph.search({ scope, limit: 100, offset: 0 });
   const found = new Set<string>();
   for (const entity of entities) {
@@ -20,7 +20,7 @@ async function factsOf(userId: string): Promise<string[]> {
 }
 
 const process = (userId: string, messages: ConversationMessage[], agentId = '') =>
-  t.services.conversations.process({ scope: { userId, agentId }, messages });
+  t.services.conversations.process({ scope: { tenant: 'default', userId, agentId }, messages });
 
 describe('conversation turns read with their earlier turns', () => {
   it.each([
@@ -95,7 +95,7 @@ describe('the one each turn is said to', () => {
 
 describe('/chat reads the message with its history', () => {
   it('resolves "she" to the person named in an earlier turn', async () => {
-    const scope = { userId: 'chat-earlier', agentId: '' };
+    const scope = { tenant: 'default', userId: 'chat-earlier', agentId: '' };
     const result = await t.services.chat.chat({
       scope,
       message: "She's my cousin, we grew up together.",
@@ -109,7 +109,7 @@ describe('/chat reads the message with its history', () => {
   });
 
   it('stores the assistant as the one the message is said to', async () => {
-    const scope = { userId: 'chat-addressee', agentId: 'helper' };
+    const scope = { tenant: 'default', userId: 'chat-addressee', agentId: 'helper' };
     const result = await t.services.chat.chat({ scope, message: 'My brother Tom works at Dell.' });
     const memory = await t.services.reader.get(result.memoryId ?? '', scope);
     expect(memory.metadata['addressee']).toBe('helper');

@@ -3,7 +3,7 @@ import type { Memory } from '../../../src/domain/memory.js';
 import { useTestApp } from '../../support/use-test-app.js';
 
 const t = useTestApp();
-const scope = { userId: 'sam', agentId: '' };
+const scope = { tenant: 'default', userId: 'sam', agentId: '' };
 const said: Record<string, Memory> = {};
 
 async function say(key: string, content: string, at: string) {

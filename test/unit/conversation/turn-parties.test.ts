@@ -6,7 +6,7 @@ import {
   speakerOfMessage,
 } from '../../../src/services/conversations/turn-parties.js';
 
-const scope = { userId: 'sam', agentId: 'helper' };
+const scope = { tenant: 'default', userId: 'sam', agentId: 'helper' };
 const user = (content: string, name?: string): ConversationMessage => ({
   role: 'user',
   content,
@@ -18,7 +18,9 @@ describe('who speaks and to whom', () => {
   it('names the user and the assistant by the scope when messages do not', () => {
     expect(speakerOfMessage(user('hi'), scope)).toBe('sam');
     expect(speakerOfMessage(assistant('hello'), scope)).toBe('helper');
-    expect(speakerOfMessage(assistant('hello'), { userId: 'sam', agentId: '' })).toBe('assistant');
+    expect(
+      speakerOfMessage(assistant('hello'), { tenant: 'default', userId: 'sam', agentId: '' }),
+    ).toBe('assistant');
     expect(speakerOfMessage(user('hi', 'Monica'), scope)).toBe('Monica');
   });
 
