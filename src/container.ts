@@ -20,6 +20,7 @@ import { pgLifecycle } from './adapters/postgres/pg-lifecycle.js';
 import { autovacuumRuns, PgPlannerStatistics } from './adapters/postgres/pg-planner-statistics.js';
 import { PgSettingsRepository } from './adapters/postgres/pg-settings-repository.js';
 import { PgStore } from './adapters/postgres/pg-store.js';
+import { TransformersReranker } from './adapters/reranking/transformers-reranker.js';
 import type { Config } from './config/config.js';
 import { ConflictError } from './domain/errors.js';
 import type { Logger } from './observability/logger.js';
@@ -99,6 +100,8 @@ export async function createContainer(config: Config, logger: Logger, options: C
     const llm = createLlm(config, logger, metrics);
     const extractor = await startExtractor(config, llm, logger);
     closers.push(() => extractor.close?.() ?? Promise.resolve());
+    const crossEncoder = createCrossEncoder(config);
+    await crossEncoder?.init();
     const services = createServices(
       {
         store,
@@ -107,6 +110,8 @@ export async function createContainer(config: Config, logger: Logger, options: C
         apiKeys: new PgApiKeyRepository(database.db),
         vectors,
         embedder,
+        ...(embedder instanceof GloveEmbedder ? { wordVectors: embedder } : {}),
+        ...(crossEncoder ? { crossEncoder } : {}),
         extractor,
         llm,
         clock: { now: () => new Date() },
@@ -162,6 +167,15 @@ async function openVectorIndex(config: Config, logger: Logger) {
   const url = await managed.start();
   logger.info({ url, path: config.chroma.persistDirectory }, 'managed chroma running');
   return { index: new ChromaVectorIndex({ url }), managed, close: () => managed.stop() };
+}
+
+function createCrossEncoder(config: Config): TransformersReranker | undefined {
+  if (!config.reranker.model) return undefined;
+  return new TransformersReranker({
+    model: config.reranker.model,
+    cacheDirectory: path.join(config.dataDir, 'models'),
+    allowRemoteModels: config.embeddings.allowDownload,
+  });
 }
 
 function createEmbedder(config: Config, logger: Logger): Embedder {

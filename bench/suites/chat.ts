@@ -1,7 +1,7 @@
 import { RulesEntityExtractor } from '../../src/adapters/extraction/rules-entity-extractor.js';
 import type { MemoryId } from '../../src/domain/memory.js';
 import { EntityExtraction } from '../../src/services/graph/entity-extraction.js';
-import { SearchService } from '../../src/services/search/search-service.js';
+import { SearchService, type SearchTuning } from '../../src/services/search/search-service.js';
 import { CHAT_PEOPLE } from '../chat/chat-people.js';
 import type { ChatGraphCheck, ChatPerson, ChatQuestion } from '../chat/chat-script.js';
 import type { BenchSuite } from '../support/bench-suite.js';
@@ -35,9 +35,12 @@ interface Checked {
 type Searcher = Pick<SearchService, 'recall'>;
 
 /** Scripted months of chat per person: answers at rank 1 / top 3 through recall(), and checks of the graph they leave. */
-const chat: BenchSuite = async ({ log }) => {
+const chat: BenchSuite = async ({ flags, log }) => {
   validateScripts(CHAT_PEOPLE);
-  const stack = await startEngramStack();
+  // `--tuning JSON`: search tuning over the defaults, for experiments.
+  const stack = await startEngramStack(
+    flags['tuning'] ? { searchTuning: JSON.parse(flags['tuning']) as Partial<SearchTuning> } : {},
+  );
   try {
     const baseline = baselineSearch(stack);
     const asked: Asked[] = [];

@@ -6,6 +6,7 @@ import { Bm25Index } from '../support/bm25.js';
 import { startEngramStack } from '../support/engram-stack.js';
 import { loadLocomo, recallAt } from '../support/locomo-data.js';
 import { RecallTable, round } from '../support/recall-table.js';
+import { Latency, searchVariants } from '../support/search-variants.js';
 import { ThresholdStudy } from '../support/threshold-study.js';
 
 const KS = [5, 10, 20] as const;
@@ -72,21 +73,39 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
     const ingestSeconds = (performance.now() - started) / 1000;
     const tables = {
       engram: new RecallTable(KS),
+      previous: new RecallTable(KS),
       bm25: new RecallTable(KS),
       vector: new RecallTable(KS),
     };
+    const variants = searchVariants(stack, flags);
+    const latency = { engram: new Latency(), previous: new Latency() };
+    const featureRows: unknown[] = [];
+    const labTables = new Map(variants.lab.map(({ name }) => [name, new RecallTable(KS)]));
     const toDia = (ids: readonly string[]) => ids.flatMap((id) => diaIdsOf.get(id) ?? []);
     const thresholds = new ThresholdStudy([0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
     const topTen: string[][] = [];
-    const searchStarted = performance.now();
     for (const question of dataset.questions) {
       const scope = { tenant: 'default', userId: question.conversation, agentId: '' };
-      const results = await stack.services.search.search({
-        query: question.question,
-        scope,
-        topK: 20,
-        scoreThreshold: 0,
-      });
+      const input = { query: question.question, scope, topK: 20, scoreThreshold: 0 };
+      const results = await latency.engram.time(() => variants.engram.search(input));
+      const traced = variants.lastFeatures();
+      if (flags['features'] && traced)
+        featureRows.push({
+          conversation: question.conversation,
+          category: question.category,
+          evidenceCount: question.evidence.length,
+          evidence: traced.rows.map((row) =>
+            toDia([row.id]).some((id) => question.evidence.includes(id)),
+          ),
+          features: traced.rows.map((row) => row.features),
+        });
+      const previous = await latency.previous.time(() => variants.previous.search(input));
+      for (const { name, search } of variants.lab) {
+        const list = toDia((await search.search(input)).map((result) => result.memory.id));
+        const recall = new Map(KS.map((k) => [k, recallAt(list, question.evidence, k)]));
+        labTables.get(name)?.add(String(question.category), recall);
+        if (question.category <= 4) labTables.get(name)?.add('1-4', recall);
+      }
       const [embedding = []] = await stack.embedder.embed([question.question]);
       const vector = await stack.vectors.query({ embedding, scope, topK: 20 });
       if (question.category <= 4) {
@@ -101,6 +120,7 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
       topTen.push(results.slice(0, 10).map((result) => toDia([result.memory.id]).join('+')));
       const ranked = {
         engram: toDia(results.map((result) => result.memory.id)),
+        previous: toDia(previous.map((result) => result.memory.id)),
         bm25: bm25.get(question.conversation)?.search(question.question, 20) ?? [],
         vector: toDia(vector.map((match) => match.id)),
       };
@@ -111,7 +131,11 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
         if (question.category <= 4) table.add('1-4', recall);
       }
     }
-    const searchMs = (performance.now() - searchStarted) / dataset.questions.length;
+    await variants.saveFeatures(featureRows);
+    for (const [name, table] of labTables)
+      log(
+        `locomo lab ${name}: R@10 (1-4) ${table.mean('1-4', 10).toFixed(3)}; ${GROUPS.map((group) => `${group} ${table.mean(group, 10).toFixed(3)}`).join(', ')}`,
+      );
     // `--top-ten FILE` keeps every question's top-10 turns, to check a change leaves rankings alone.
     if (flags['top-ten']) await writeFile(flags['top-ten'], `${JSON.stringify(topTen)}\n`);
     const result = {
@@ -119,14 +143,22 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
       questions: dataset.questions.length,
       memories: dataset.turns.length,
       recall: tables.engram.toJson(GROUPS),
-      baselines: { bm25: tables.bm25.toJson(GROUPS), vector: tables.vector.toJson(GROUPS) },
+      baselines: {
+        previous_default: tables.previous.toJson(GROUPS),
+        bm25: tables.bm25.toJson(GROUPS),
+        vector: tables.vector.toJson(GROUPS),
+      },
+      tuning: variants.tuning,
       ingest_per_second: round(dataset.turns.length / ingestSeconds),
-      search_ms_mean: round(searchMs),
+      search_ms_mean: round(latency.engram.mean),
+      search_ms_p95: round(latency.engram.p95),
+      previous_search_ms_mean: round(latency.previous.mean),
+      previous_search_ms_p95: round(latency.previous.p95),
       score_threshold_study: thresholds.toJson(),
     };
     return {
       result,
-      markdown: `${markdown(tables, result.ingest_per_second, searchMs)}\n\n${thresholds.toMarkdown()}`,
+      markdown: `${markdown(tables, result.ingest_per_second, latency)}\n\n${thresholds.toMarkdown()}`,
     };
   } finally {
     await stack.close();
@@ -136,7 +168,7 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
 function markdown(
   tables: Record<string, RecallTable>,
   ingestPerSecond: number,
-  searchMs: number,
+  latency: Record<'engram' | 'previous', Latency>,
 ): string {
   const rows = Object.entries(tables).map(([name, table]) => {
     const cells = KS.map((k) => table.mean('1-4', k).toFixed(3));
@@ -145,6 +177,9 @@ function markdown(
   });
   const engram = tables['engram']?.mean('1-4', 10) ?? 0;
   const bm25 = tables['bm25']?.mean('1-4', 10) ?? 1;
+  const previous = tables['previous']?.mean('1-4', 10) ?? 1;
+  const ms = (name: 'engram' | 'previous') =>
+    `mean ${latency[name].mean.toFixed(1)} ms, p95 ${latency[name].p95.toFixed(1)} ms`;
   return [
     'LoCoMo dev, each turn a memory, each conversation its own user; recall of evidence turns.',
     '',
@@ -152,7 +187,7 @@ function markdown(
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Engram / BM25 at R@10 (1–4): ${(engram / bm25).toFixed(2)}×. Ingest through MemoryService.addMany in batches of 100 (extraction + embedding + Chroma): ${ingestPerSecond.toFixed(0)} memories/s; mean search ${searchMs.toFixed(1)} ms (three channels + hydration).`,
+    `\`previous\` is the default before issue 16 (first stage only: channels, fusion, neighbours). Engram / BM25 at R@10 (1–4): ${(engram / bm25).toFixed(2)}×; Engram / previous: ${(engram / previous).toFixed(2)}×. Ingest through MemoryService.addMany in batches of 100 (extraction + embedding + Chroma): ${ingestPerSecond.toFixed(0)} memories/s. Search (top 20, hydrated): engram ${ms('engram')}; previous ${ms('previous')}.`,
   ].join('\n');
 }
 

@@ -10,11 +10,12 @@ import {
   sessionsOf,
 } from '../support/longmemeval-data.js';
 import { RecallTable, round } from '../support/recall-table.js';
+import { Latency, searchVariants } from '../support/search-variants.js';
 
 const KS = [5, 10] as const;
 const TOP_K = 10;
 const BATCH = 200;
-const METHODS = ['engram', 'bm25', 'vector'] as const;
+const METHODS = ['engram', 'previous', 'bm25', 'vector'] as const;
 type Method = (typeof METHODS)[number];
 
 /** LongMemEval-S dev retrieval: each question's haystack is its own user; turn- and session-level recall vs BM25-only and vector-only. */
@@ -35,10 +36,16 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
     };
   }
   const stack = await startEngramStack();
+  const variants = searchVariants(stack, flags);
+  const latency = { engram: new Latency(), previous: new Latency() };
+  const featureRows: unknown[] = [];
+  const labTables = new Map(variants.lab.map(({ name }) => [name, new RecallTable(KS)]));
+  const labByType = new Map(variants.lab.map(({ name }) => [name, new RecallTable([10])]));
   const tables = Object.fromEntries(
     METHODS.map((method) => [method, new RecallTable(KS)]),
   ) as Record<Method, RecallTable>;
   const byType = new RecallTable([10]);
+  const previousByType = new RecallTable([10]);
   let turns = 0;
   let ingestSeconds = 0;
   try {
@@ -47,11 +54,42 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
       const turnsOf = await ingest(stack, question);
       ingestSeconds += (performance.now() - started) / 1000;
       turns += question.turns.length;
-      const ranked = await rank(stack, question, turnsOf);
+      const ranked = await rank(stack, variants, latency, question, turnsOf);
+      const traced = variants.lastFeatures();
+      for (const { name, search } of variants.lab) {
+        const results = await search.search({
+          query: question.question,
+          scope: { tenant: 'default', userId: question.id, agentId: '' },
+          topK: TOP_K,
+          scoreThreshold: 0,
+        });
+        const list = [
+          ...new Set(results.flatMap((result) => turnsOf.get(result.memory.id) ?? [])),
+        ].slice(0, TOP_K);
+        const table = labTables.get(name);
+        if (table) score(table, list, question);
+        labByType
+          .get(name)
+          ?.add(question.type, new Map([[10, recallAll(list, question.evidenceTurns, 10)]]));
+      }
+      if (flags['features'] && traced)
+        featureRows.push({
+          conversation: question.id,
+          category: question.type,
+          evidenceCount: question.evidenceTurns.length,
+          evidence: traced.rows.map((row) =>
+            (turnsOf.get(row.id) ?? []).some((turn) => question.evidenceTurns.includes(turn)),
+          ),
+          features: traced.rows.map((row) => row.features),
+        });
       for (const method of METHODS) score(tables[method], ranked[method], question);
       byType.add(
         question.type,
         new Map([[10, recallAll(ranked.engram, question.evidenceTurns, 10)]]),
+      );
+      previousByType.add(
+        question.type,
+        new Map([[10, recallAll(ranked.previous, question.evidenceTurns, 10)]]),
       );
       log(
         `longmemeval: ${index + 1}/${questions.length} ${question.id} (${question.turns.length} turns) any@5 ${recallAny(ranked.engram, question.evidenceTurns, 5)} all@10 ${recallAll(ranked.engram, question.evidenceTurns, 10)}`,
@@ -60,14 +98,31 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
   } finally {
     await stack.close();
   }
+  await variants.saveFeatures(featureRows);
+  for (const [name, table] of labTables) {
+    const types = [...new Set(questions.map((question) => question.type))].sort();
+    log(
+      `longmemeval lab ${name}: all@10 ${table.mean('turn_all', 10).toFixed(3)} any@5 ${table.mean('turn_any', 5).toFixed(3)}; ${types.map((type) => `${type} ${labByType.get(name)?.mean(type, 10).toFixed(2)}`).join(', ')}`,
+    );
+  }
   const types = [...new Set(questions.map((question) => question.type))].sort();
   const result = {
     suite: 'longmemeval',
     questions: questions.length,
     memories: turns,
     ...metrics(tables.engram),
-    baselines: { bm25: metrics(tables.bm25), vector: metrics(tables.vector) },
+    baselines: {
+      previous_default: metrics(tables.previous),
+      bm25: metrics(tables.bm25),
+      vector: metrics(tables.vector),
+    },
+    tuning: variants.tuning,
     engram_recall_all_10_by_type: byType.toJson(types)['10'],
+    previous_recall_all_10_by_type: previousByType.toJson(types)['10'],
+    search_ms_mean: round(latency.engram.mean),
+    search_ms_p95: round(latency.engram.p95),
+    previous_search_ms_mean: round(latency.previous.mean),
+    previous_search_ms_p95: round(latency.previous.p95),
     ingest_per_second: round(turns / ingestSeconds),
   };
   return {
@@ -77,7 +132,11 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
       questions.length,
       turns,
       result.ingest_per_second,
-      result.engram_recall_all_10_by_type ?? {},
+      {
+        engram: result.engram_recall_all_10_by_type ?? {},
+        previous: result.previous_recall_all_10_by_type ?? {},
+      },
+      latency,
     ),
   };
 };
@@ -114,18 +173,17 @@ async function ingest(
 
 async function rank(
   stack: EngramStack,
+  variants: ReturnType<typeof searchVariants>,
+  latency: Record<'engram' | 'previous', Latency>,
   question: LongMemEvalQuestion,
   turnsOf: Map<string, string[]>,
 ): Promise<Record<Method, string[]>> {
   const scope = { tenant: 'default', userId: question.id, agentId: '' };
   const toTurns = (ids: readonly string[]) =>
     [...new Set(ids.flatMap((id) => turnsOf.get(id) ?? []))].slice(0, TOP_K);
-  const results = await stack.services.search.search({
-    query: question.question,
-    scope,
-    topK: TOP_K,
-    scoreThreshold: 0,
-  });
+  const input = { query: question.question, scope, topK: TOP_K, scoreThreshold: 0 };
+  const results = await latency.engram.time(() => variants.engram.search(input));
+  const previous = await latency.previous.time(() => variants.previous.search(input));
   const [embedding = []] = await stack.embedder.embed([question.question]);
   // Over-fetch: several chunks of one long turn may come back.
   const vector = await stack.vectors.query({ embedding, scope, topK: TOP_K * 4 });
@@ -133,6 +191,7 @@ async function rank(
   for (const turn of question.turns) bm25.add(turn.key, turn.text);
   return {
     engram: toTurns(results.map((result) => result.memory.id)),
+    previous: toTurns(previous.map((result) => result.memory.id)),
     bm25: bm25.search(question.question, TOP_K),
     vector: toTurns(vector.map((match) => match.id)),
   };
@@ -163,7 +222,8 @@ function markdown(
   questions: number,
   turns: number,
   ingestPerSecond: number,
-  byType: Record<string, number>,
+  byType: Record<'engram' | 'previous', Record<string, number>>,
+  latency: Record<'engram' | 'previous', Latency>,
 ): string {
   const rows = METHODS.map((method) => {
     const table = tables[method];
@@ -185,13 +245,15 @@ function markdown(
     '|---|---|---|---|---|---|',
     ...rows,
     '',
-    `Engram / BM25 at turn recall_all@10: ${(engram / bm25).toFixed(2)}× (target ≥ 0.90 absolute). Engram recall_all@10 by type: ${Object.entries(
-      byType,
-    )
-      .map(([type, value]) => `${type} ${value.toFixed(2)}`)
-      .join(
-        ', ',
-      )}. Ingest through MemoryService.addMany (batches of ${BATCH}): ${ingestPerSecond.toFixed(0)} memories/s.`,
+    '',
+    '| recall_all@10 by type | engram | previous |',
+    '|---|---|---|',
+    ...Object.entries(byType.engram).map(
+      ([type, value]) =>
+        `| ${type} | ${value.toFixed(2)} | ${(byType.previous[type] ?? Number.NaN).toFixed(2)} |`,
+    ),
+    '',
+    `\`previous\` is the default before issue 16 (first stage only). Engram / BM25 at turn recall_all@10: ${(engram / bm25).toFixed(2)}×; Engram / previous: ${(engram / tables.previous.mean('turn_all', 10)).toFixed(2)}× (target ≥ 0.85 absolute). Search (top ${TOP_K}, hydrated): engram mean ${latency.engram.mean.toFixed(1)} ms, p95 ${latency.engram.p95.toFixed(1)} ms; previous mean ${latency.previous.mean.toFixed(1)} ms, p95 ${latency.previous.p95.toFixed(1)} ms. Ingest through MemoryService.addMany (batches of ${BATCH}): ${ingestPerSecond.toFixed(0)} memories/s.`,
   ].join('\n');
 }
 

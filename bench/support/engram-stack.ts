@@ -15,6 +15,8 @@ import {
   type ServicePorts,
   type ServiceSettings,
 } from '../../src/services/create-services.js';
+import { EntityExtraction } from '../../src/services/graph/entity-extraction.js';
+import type { SearchTuning } from '../../src/services/search/search-tuning.js';
 
 /** Every service on a migrated database through the one composition root: rules extraction, system clock. */
 export function benchServices(
@@ -41,7 +43,9 @@ export const BENCH_EMBEDDINGS_CACHE = path.resolve(
 );
 
 /** The default offline Engram (PGlite in memory, a managed Chroma in a temp dir, GloVe, rules) for benchmarks. */
-export async function startEngramStack(options: { maxChunkTokens?: number } = {}) {
+export async function startEngramStack(
+  options: { maxChunkTokens?: number; searchTuning?: Partial<SearchTuning> } = {},
+) {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-'));
   const chroma = new ManagedChroma({
     persistDirectory: path.join(directory, 'chroma'),
@@ -57,11 +61,17 @@ export async function startEngramStack(options: { maxChunkTokens?: number } = {}
   const store = new PgStore(database.db);
   const services = benchServices(
     database,
-    { store, vectors, embedder },
-    { maxChunkTokens: options.maxChunkTokens ?? 512, topK: 10 },
+    { store, vectors, embedder, wordVectors: embedder },
+    {
+      maxChunkTokens: options.maxChunkTokens ?? 512,
+      topK: 10,
+      ...(options.searchTuning ? { searchTuning: options.searchTuning } : {}),
+    },
   );
   return {
     services,
+    /** The rules extraction the search services resolve query entities with. */
+    extraction: new EntityExtraction(new RulesEntityExtractor({ confidenceThreshold: 0.5 })),
     store,
     database,
     vectors,

@@ -64,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ),
     },
     embeddings: readEmbeddings(read, dataDir),
+    /** An optional cross-encoder (transformers.js, local directory or cached hub id) that rescores search's best hits. */
+    reranker: { model: read.optionalString('RERANKER_MODEL') },
     extraction: {
       extractor: read.oneOf<EntityExtractorKind>('ENTITY_EXTRACTOR', ['rules', 'llm'], 'rules'),
       confidenceThreshold: read.number('ENTITY_CONFIDENCE_THRESHOLD', 0.5, 0, 1),

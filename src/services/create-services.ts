@@ -10,10 +10,12 @@ import type { Lock } from '../ports/lock.js';
 import type { Log } from '../ports/log.js';
 import type { PlannerStatistics } from '../ports/planner-statistics.js';
 import type { ReadinessCheck } from '../ports/readiness-check.js';
+import type { Reranker } from '../ports/reranker.js';
 import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
 import type { VectorIndex } from '../ports/vector-index.js';
+import type { WordVectors } from '../ports/word-vectors.js';
 import { ApiKeyService } from './access/api-key-service.js';
 import { ScopeTransfer } from './archive/scope-transfer.js';
 import { ChatService } from './conversations/chat-service.js';
@@ -36,7 +38,7 @@ import { StatisticsMaintenance } from './maintenance/statistics-maintenance.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
 import { ScopeService } from './scopes/scope-service.js';
-import { SearchService } from './search/search-service.js';
+import { SearchService, type SearchTuning } from './search/search-service.js';
 
 /** The adapters services run on, chosen by the container (or a test or bench rig). */
 export interface ServicePorts {
@@ -47,6 +49,10 @@ export interface ServicePorts {
   readonly settings: SettingsRepository;
   readonly vectors: VectorIndex;
   readonly embedder: Embedder;
+  /** The embedder's word vectors (GloVe), for the search reranker; absent: no second stage. */
+  readonly wordVectors?: WordVectors | undefined;
+  /** A cross-encoder for the search reranker's best hits (optional; `RERANKER_MODEL`). */
+  readonly crossEncoder?: Reranker | undefined;
   readonly extractor: EntityExtractor;
   /** Absent: rule-based conversations, extractive summaries, `response: null` chat answers. */
   readonly llm?: Llm | undefined;
@@ -70,6 +76,8 @@ export interface ServiceSettings {
   readonly scoreThreshold: number;
   /** Default lifetime of ephemeral memories in seconds (absent: never expire). */
   readonly ephemeralTtlSeconds?: number | undefined;
+  /** Search tuning over the defaults (benchmarks compare configurations with it). */
+  readonly searchTuning?: Partial<SearchTuning> | undefined;
 }
 
 /** The composition root of the services: builds every one of them, once, from their ports. */
@@ -121,6 +129,9 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     clock,
     defaultTopK: settings.topK,
     defaultScoreThreshold: settings.scoreThreshold,
+    wordVectors: ports.wordVectors,
+    crossEncoder: ports.crossEncoder,
+    ...(settings.searchTuning ? { tuning: settings.searchTuning } : {}),
     ...observed,
   });
   const reindex = new ReindexService({ store, settings: ports.settings, vectors, embedder });

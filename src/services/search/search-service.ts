@@ -11,19 +11,23 @@ import type { Memory, MemoryId } from '../../domain/memory.js';
 import { askedRelations, asksAboutThePast } from '../../domain/question-words.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Embedder } from '../../ports/embedder.js';
+import type { Reranker } from '../../ports/reranker.js';
 import type { Store } from '../../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 import type { VectorIndex } from '../../ports/vector-index.js';
+import type { WordVectors } from '../../ports/word-vectors.js';
 import type { EntityExtraction } from '../graph/entity-extraction.js';
 import { memoryContexts } from '../graph/memory-context.js';
 import type { MemoryQueryResult } from '../memories/memory-inputs.js';
+import { CandidateReranker, type FeatureSink } from './candidate-reranker.js';
 import { CurrentFacts, type NeighbourhoodLoader } from './current-facts.js';
 import { type QueryEntities, QueryEntityResolver } from './query-entities.js';
+import { ScopeVocabulary } from './scope-vocabulary.js';
 import { SearchChannels } from './search-channels.js';
 import { DEFAULT_TUNING, type SearchInput, type SearchTuning } from './search-tuning.js';
 
 export type { SearchInput, SearchTuning } from './search-tuning.js';
-export { DEFAULT_TUNING } from './search-tuning.js';
+export { DEFAULT_TUNING, FIRST_STAGE_TUNING } from './search-tuning.js';
 
 export interface SearchServiceDeps {
   readonly store: Store;
@@ -37,6 +41,12 @@ export interface SearchServiceDeps {
   readonly candidates?: number;
   readonly tuning?: Partial<SearchTuning>;
   readonly telemetry?: Telemetry;
+  /** The embedder's word vectors (GloVe); without them the second stage (rerank) is skipped. */
+  readonly wordVectors?: WordVectors | undefined;
+  /** A cross-encoder that rescores the reranked best hits (optional, e.g. RERANKER_MODEL). */
+  readonly crossEncoder?: Reranker | undefined;
+  /** Receives the reranker's features of every candidate (benchmarks only). */
+  readonly featureSink?: FeatureSink;
 }
 
 /** Ranked memories, and the facts about what the query names. */
@@ -56,6 +66,7 @@ export class SearchService {
   readonly #channels: SearchChannels;
   readonly #entities: QueryEntityResolver;
   readonly #facts: CurrentFacts;
+  readonly #reranker: CandidateReranker | undefined;
 
   constructor(deps: SearchServiceDeps) {
     this.#deps = deps;
@@ -63,6 +74,14 @@ export class SearchService {
     this.#channels = new SearchChannels(deps.store, deps.vectors, deps.embedder);
     this.#entities = new QueryEntityResolver(deps.extraction, deps.store.graph);
     this.#facts = new CurrentFacts(deps.store.graph);
+    this.#reranker = deps.wordVectors
+      ? new CandidateReranker(
+          deps.store.memories,
+          deps.wordVectors,
+          new ScopeVocabulary(deps.store.memories, deps.wordVectors),
+          { sink: deps.featureSink, crossEncoder: deps.crossEncoder },
+        )
+      : undefined;
   }
 
   /** Ranked memories with their entity context; never crosses the filter's scope. */
@@ -84,17 +103,30 @@ export class SearchService {
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
     const load = this.#facts.loader();
     const entities = await this.#entities.resolve(input.query, input.scope, asOf, load);
+    const reranker = tuning.rerank ? this.#reranker : undefined;
+    const candidates = reranker ? tuning.rerankCandidates : (this.#deps.candidates ?? 50);
     const channels = await this.#channels.run(
       filter,
       entities.named,
-      Math.max(this.#deps.candidates ?? 50, topK * 2),
+      Math.max(candidates, topK * 2),
       tuning,
     );
     const near = await this.#withNeighbours(fuseScores(channels), filter, tuning);
     const current = await this.#preferCurrent(near, filter, asOf, entities, tuning);
-    const ranked = tuning.answerWithCurrentFacts
-      ? await this.#answerFirst(current.ranked, input, filter, { asOf, entities, load })
+    const reranked = reranker
+      ? await reranker.rerank(input.query, input.scope, current.ranked, rerankOptions(tuning))
       : current.ranked;
+    // The reranked best hits are surer than the first stage's: their turns around come in too.
+    const second =
+      reranker && tuning.neighboursAfterRerank
+        ? await this.#withNeighbours(reranked, filter, {
+            ...tuning,
+            neighbourRadius: tuning.rerankNeighbourRadius,
+          })
+        : reranked;
+    const ranked = tuning.answerWithCurrentFacts
+      ? await this.#answerFirst(second, input, filter, { asOf, entities, load })
+      : second;
     const { supersededBy } = current;
     const [results, facts] = await Promise.all([
       this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),
@@ -196,6 +228,19 @@ export class SearchService {
       return [{ memory, score: hit.score, ...context, ...(by ? { supersededBy: by } : {}) }];
     });
   }
+}
+
+function rerankOptions(tuning: SearchTuning) {
+  return {
+    top: tuning.rerankTop,
+    weights: tuning.rerankWeights,
+    softFloor: tuning.softFloor,
+    sessionDecay: tuning.sessionDecay,
+    sessionFree: tuning.sessionFree,
+    budgetMs: tuning.rerankBudgetMs,
+    crossEncoderTop: tuning.crossEncoderTop,
+    crossEncoderWeight: tuning.crossEncoderWeight,
+  };
 }
 
 /**

@@ -119,6 +119,20 @@ describe('GloveEmbedder on a small generated vocabulary', () => {
     expect(cosine(puppy!, dog!)).toBeGreaterThan(cosine(puppy!, market!));
   });
 
+  it('gives word vectors at unit length, related words closer, and a Zipf prior by rank', async () => {
+    const embedder = new GloveEmbedder({ cacheDirectory, sourcePath: source });
+    await embedder.init();
+    const dog = [...(embedder.vectorOf('dog') ?? [])];
+    const puppy = [...(embedder.vectorOf('puppy') ?? [])];
+    const market = [...(embedder.vectorOf('market') ?? [])];
+    expect(cosine(dog, dog)).toBeCloseTo(1, 5);
+    expect(cosine(dog, puppy)).toBeGreaterThan(cosine(dog, market));
+    expect(embedder.vectorOf('zzz')).toBeUndefined();
+    expect(embedder.priorOf('the')).toBeGreaterThan(embedder.priorOf('fell'));
+    expect(embedder.priorOf('zzz')).toBe(0);
+    expect(embedder.wordsOf("I don't")).toEqual(['i', 'do', "n't"]);
+  });
+
   it('gives a text with no known word a vector that matches only itself', async () => {
     const embedder = new GloveEmbedder({ cacheDirectory, sourcePath: source });
     const [first, again, other] = await embedder.embed(['🙂 zzz', '🙂 zzz', 'qqq']);

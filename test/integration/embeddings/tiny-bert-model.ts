@@ -19,6 +19,29 @@ export async function writeTinyBertModel(directory: string): Promise<void> {
   await writeFile(path.join(directory, 'onnx', 'model.onnx'), onnxModel(vocabulary.length));
 }
 
+/**
+ * Writes a tiny BERT-shaped cross-encoder that transformers.js loads with
+ * AutoModelForSequenceClassification: logits = Σ over the passage's tokens (token type 1) of a
+ * per-word weight, so "puppy"/"dog"/"adopted" passages score high and "stock market" ones low.
+ */
+export async function writeTinyCrossEncoder(directory: string): Promise<void> {
+  const vocabulary = [...SPECIAL_TOKENS, ...WORDS];
+  await mkdir(path.join(directory, 'onnx'), { recursive: true });
+  const config = {
+    ...modelConfig(vocabulary),
+    architectures: ['BertForSequenceClassification'],
+    id2label: { 0: 'LABEL_0' },
+    label2id: { LABEL_0: 0 },
+  };
+  await writeFile(path.join(directory, 'config.json'), JSON.stringify(config));
+  await writeFile(path.join(directory, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig()));
+  await writeFile(
+    path.join(directory, 'tokenizer.json'),
+    JSON.stringify(tokenizerJson(vocabulary)),
+  );
+  await writeFile(path.join(directory, 'onnx', 'model.onnx'), classifierModel(vocabulary));
+}
+
 export const HIDDEN_SIZE = 32;
 const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
 const WORDS = [
@@ -228,6 +251,43 @@ function onnxModel(vocabularySize: number): Bytes {
     bytesField(11, valueInfo('attention_mask', INT64, tokens)),
     bytesField(11, valueInfo('token_type_ids', INT64, tokens)),
     bytesField(12, valueInfo('last_hidden_state', FLOAT, [...tokens, HIDDEN_SIZE])),
+  ]);
+  const opset = concat([stringField(1, ''), intField(2, 13)]);
+  return concat([
+    intField(1, 8),
+    stringField(2, 'engram-test'),
+    bytesField(7, graph),
+    bytesField(8, opset),
+  ]);
+}
+
+// Passage words of topic 1 (pets) and 2 (getting) push the logit up, topic 3 (markets) down.
+const TOPIC_WEIGHT: Record<number, number> = { 1: 2, 2: 1, 3: -2 };
+
+function classifierModel(vocabulary: readonly string[]): Bytes {
+  const weights = Float32Array.from(vocabulary, (word) => TOPIC_WEIGHT[TOPIC[word] ?? 0] ?? 0);
+  const castToFloat = concat([stringField(1, 'to'), intField(20, 2), intField(3, FLOAT)]);
+  const keepNoDims = concat([stringField(1, 'keepdims'), intField(20, 2), intField(3, 0)]);
+  const tokens: (number | string)[] = ['batch', 'sequence'];
+  const graph = concat([
+    bytesField(1, node('Gather', ['word_weights', 'input_ids'], 'token_scores')),
+    bytesField(1, node('Cast', ['token_type_ids'], 'type_float', [castToFloat])),
+    bytesField(1, node('Cast', ['attention_mask'], 'mask_float', [castToFloat])),
+    bytesField(1, node('Mul', ['type_float', 'mask_float'], 'passage_mask')),
+    bytesField(1, node('Unsqueeze', ['passage_mask', 'mask_axes'], 'passage_mask_3d')),
+    bytesField(1, node('Mul', ['token_scores', 'passage_mask_3d'], 'masked')),
+    bytesField(1, node('ReduceSum', ['masked', 'sum_axes'], 'logits', [keepNoDims])),
+    stringField(2, 'tiny_cross_encoder'),
+    bytesField(
+      5,
+      tensor('word_weights', [vocabulary.length, 1], FLOAT, Buffer.from(weights.buffer)),
+    ),
+    bytesField(5, tensor('mask_axes', [1], INT64, Buffer.from(BigInt64Array.from([2n]).buffer))),
+    bytesField(5, tensor('sum_axes', [1], INT64, Buffer.from(BigInt64Array.from([1n]).buffer))),
+    bytesField(11, valueInfo('input_ids', INT64, tokens)),
+    bytesField(11, valueInfo('attention_mask', INT64, tokens)),
+    bytesField(11, valueInfo('token_type_ids', INT64, tokens)),
+    bytesField(12, valueInfo('logits', FLOAT, ['batch', 1])),
   ]);
   const opset = concat([stringField(1, ''), intField(2, 13)]);
   return concat([
