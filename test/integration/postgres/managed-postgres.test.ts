@@ -190,7 +190,9 @@ describe('the embedded PostgreSQL server', () => {
         (await readFile(path.join(directory, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
       );
       process.kill(postmaster, 'SIGKILL');
+      // A backend can still answer for a moment after its postmaster died: wait for the restart.
       const answered = await waitUntilAsync(async () => {
+        if (!notices.includes('the embedded PostgreSQL server restarted')) return false;
         const rows = await queryRows<{ one: number }>(database.db, sql`select 1 as one`).catch(
           () => [],
         );
