@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/adapters/postgres/database.js';
 import { openEmbeddedDatabase } from '../../../src/adapters/postgres/embedded/embedded-database.js';
-import { migrateUp } from '../../../src/adapters/postgres/migrator.js';
+import { MIGRATIONS_DIR, migrateUp } from '../../../src/adapters/postgres/migrator.js';
+import { scopeOf } from '../../../src/domain/scope.js';
+import { seedMemories } from '../../support/seed-memories.js';
 import { countEveryTable, seedEveryTable } from '../backup/backup-fixture.js';
 
 const CHILD = path.resolve(import.meta.dirname, '../../support/embedded-postgres-child.ts');
@@ -176,6 +178,34 @@ describe('the embedded PostgreSQL server', () => {
       expect(await countEveryTable(kept.db)).toEqual(before); // no second move
     } finally {
       await kept.close();
+    }
+  });
+
+  it('moves a PGlite directory an older Engram left some migrations behind', async () => {
+    const directory = await dataDir();
+    const olderMigrations = path.join(directory, 'older-migrations');
+    await cp(MIGRATIONS_DIR, olderMigrations, { recursive: true });
+    const journalFile = path.join(olderMigrations, 'meta', '_journal.json');
+    const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: unknown[] };
+    await writeFile(
+      journalFile,
+      JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }),
+    );
+    const pglite = await openEmbeddedDatabase(directory, { engine: 'pglite' });
+    await migrateUp(pglite.db, olderMigrations);
+    const [id] = await seedMemories(pglite.db, scopeOf('ada'), ['I live in Lisbon.']);
+    await pglite.close();
+
+    const moved = await openEmbeddedDatabase(directory);
+    try {
+      expect(moved.engine).toBe('postgres');
+      const rows = await queryRows<{ id: string; content: string }>(
+        moved.db,
+        sql`select id, content from memories where user_id = 'ada'`,
+      );
+      expect(rows).toEqual([{ id, content: 'I live in Lisbon.' }]);
+    } finally {
+      await moved.close();
     }
   });
 

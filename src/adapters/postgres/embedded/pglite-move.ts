@@ -7,6 +7,7 @@ import { ConflictError } from '../../../domain/errors.js';
 import { writeBackup } from '../backup/backup-writer.js';
 import { restoreBackup } from '../backup/restore-backup.js';
 import type { Database } from '../database.js';
+import { migrateUp } from '../migrator.js';
 import * as schema from '../schema.js';
 
 /** Where a moved PGlite directory is kept (renamed, never deleted). */
@@ -38,7 +39,11 @@ export async function movePgliteDatabase(
   const file = path.join(workDirectory, 'pglite-move.backup.gz');
   const client = await PGlite.create(from);
   try {
-    await writeBackup(drizzle(client, { schema }) as unknown as Database, file);
+    const source = drizzle(client, { schema }) as unknown as Database;
+    // An older Engram's directory may be some migrations behind: bring it to this build's schema
+    // first (as `engram serve` on PGlite would), so the backup has every column the restore expects.
+    await migrateUp(source);
+    await writeBackup(source, file);
   } finally {
     await client.close();
   }
