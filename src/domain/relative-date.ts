@@ -7,7 +7,8 @@
 export type TimeDirection = 'past' | 'future';
 
 const DAY_MS = 86_400_000;
-const MONTHS = [
+/** Month names in calendar order, lower case (index = `Date.getUTCMonth()`). */
+export const MONTHS: readonly string[] = [
   'january',
   'february',
   'march',

@@ -1,4 +1,4 @@
-import { resolveRelativeDate } from './relative-date.js';
+import { MONTHS, resolveRelativeDate } from './relative-date.js';
 
 /** What a question says about time, for ranking memories by their dates. */
 export interface TimeCues {
@@ -8,20 +8,6 @@ export interface TimeCues {
   readonly period: { readonly start: Date; readonly end: Date } | undefined;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const ASKS_WHEN =
   /^(?:when\b|since when\b|what (?:year|month|day|date|time)\b|which (?:year|month|day|date)\b|how long ago\b)|\b(?:when did|when was|when is|when will|what date|how long ago|how many (?:days|weeks|months|years) (?:ago|before|after|passed|had passed|have passed|between))\b/;
 const MONTH_YEAR = new RegExp(`\\b(${MONTHS.join('|')}),? ((?:19|20)\\d{2})\\b`);

@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { UpstreamUnavailableError } from '../../domain/errors.js';
 import type { Embedder, EmbedderIdentity } from '../../ports/embedder.js';
-
-/** The optional package: install with `ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm install`. */
-export const TRANSFORMERS_PACKAGE = '@huggingface/transformers';
+import {
+  importTransformers,
+  loadFailure,
+  modelIdFor,
+  TRANSFORMERS_PACKAGE,
+  type TransformersEnv,
+} from './transformers-loading.js';
 
 export interface TransformersEmbedderOptions {
   /** A hub id (`sentence-transformers/all-mpnet-base-v2`) or a local model directory. */
@@ -25,12 +27,7 @@ export interface TransformersEmbedderOptions {
 
 /** The part of transformers.js this adapter uses. */
 interface TransformersModule {
-  env: {
-    allowRemoteModels: boolean;
-    allowLocalModels: boolean;
-    localModelPath: string;
-    cacheDir: string | null;
-  };
+  env: TransformersEnv;
   pipeline(task: 'feature-extraction', model: string, options: object): Promise<FeatureExtractor>;
 }
 
@@ -77,17 +74,12 @@ export class TransformersEmbedder implements Embedder {
   }
 
   async #load(): Promise<void> {
-    const transformers = await importTransformers(this.#options.moduleSpecifier);
+    const transformers = await importTransformers<TransformersModule>(
+      'EMBEDDING_PROVIDER=transformers',
+      this.#options.moduleSpecifier,
+    );
     const { env } = transformers;
-    env.allowRemoteModels = this.#options.allowRemoteModels ?? false;
-    if (this.#options.cacheDirectory) env.cacheDir = this.#options.cacheDirectory;
-    let modelId = this.#options.model;
-    if (existsSync(modelId)) {
-      const directory = path.resolve(modelId);
-      env.allowLocalModels = true;
-      env.localModelPath = `${path.dirname(directory)}${path.sep}`;
-      modelId = path.basename(directory);
-    }
+    const modelId = modelIdFor(env, this.#options);
     const threads = this.#options.threads ?? 1;
     try {
       this.#extractor = await transformers.pipeline('feature-extraction', modelId, {
@@ -100,21 +92,11 @@ export class TransformersEmbedder implements Embedder {
       ).tolist();
       this.#dimensions = probe?.length ?? 0;
     } catch (error) {
-      throw new UpstreamUnavailableError(
-        `could not load embedding model ${this.#options.model}${env.allowRemoteModels ? '' : ' (remote models are off: give a local directory or a cached hub id)'}`,
-        { cause: error },
-      );
+      throw new UpstreamUnavailableError(loadFailure('embedding', env, this.#options.model), {
+        cause: error,
+      });
     }
   }
 }
 
-async function importTransformers(specifier = TRANSFORMERS_PACKAGE): Promise<TransformersModule> {
-  try {
-    return (await import(specifier)) as TransformersModule;
-  } catch (error) {
-    throw new UpstreamUnavailableError(
-      `EMBEDDING_PROVIDER=transformers needs the optional package ${TRANSFORMERS_PACKAGE}; install it with \`ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm install ${TRANSFORMERS_PACKAGE}\``,
-      { cause: error },
-    );
-  }
-}
+export { TRANSFORMERS_PACKAGE };

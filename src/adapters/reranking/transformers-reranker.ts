@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { UpstreamUnavailableError } from '../../domain/errors.js';
 import type { Reranker } from '../../ports/reranker.js';
-
-/** The optional package: install with `ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm install`. */
-export const TRANSFORMERS_PACKAGE = '@huggingface/transformers';
+import {
+  importTransformers,
+  loadFailure,
+  modelIdFor,
+  TRANSFORMERS_PACKAGE,
+  type TransformersEnv,
+} from '../embeddings/transformers-loading.js';
 
 export interface TransformersRerankerOptions {
   /** A local cross-encoder directory (e.g. a converted `cross-encoder/ms-marco-MiniLM-L-6-v2`) or a cached hub id. */
@@ -32,12 +34,7 @@ type Classifier = (inputs: Record<string, unknown>) => Promise<{ logits: Tensor 
 
 /** The part of transformers.js this adapter uses. */
 interface TransformersModule {
-  env: {
-    allowRemoteModels: boolean;
-    allowLocalModels: boolean;
-    localModelPath: string;
-    cacheDir: string | null;
-  };
+  env: TransformersEnv;
   AutoTokenizer: { from_pretrained(model: string): Promise<Tokenizer> };
   AutoModelForSequenceClassification: {
     from_pretrained(model: string, options: object): Promise<Classifier>;
@@ -84,17 +81,12 @@ export class TransformersReranker implements Reranker {
   }
 
   async #load(): Promise<void> {
-    const transformers = await importTransformers(this.#options.moduleSpecifier);
+    const transformers = await importTransformers<TransformersModule>(
+      'RERANKER_MODEL',
+      this.#options.moduleSpecifier,
+    );
     const { env } = transformers;
-    env.allowRemoteModels = this.#options.allowRemoteModels ?? false;
-    if (this.#options.cacheDirectory) env.cacheDir = this.#options.cacheDirectory;
-    let modelId = this.#options.model;
-    if (existsSync(modelId)) {
-      const directory = path.resolve(modelId);
-      env.allowLocalModels = true;
-      env.localModelPath = `${path.dirname(directory)}${path.sep}`;
-      modelId = path.basename(directory);
-    }
+    const modelId = modelIdFor(env, this.#options);
     const threads = this.#options.threads ?? 1;
     try {
       const tokenizer = await transformers.AutoTokenizer.from_pretrained(modelId);
@@ -108,21 +100,11 @@ export class TransformersReranker implements Reranker {
       );
       this.#model = { tokenizer, classifier };
     } catch (error) {
-      throw new UpstreamUnavailableError(
-        `could not load reranker model ${this.#options.model}${env.allowRemoteModels ? '' : ' (remote models are off: give a local directory or a cached hub id)'}`,
-        { cause: error },
-      );
+      throw new UpstreamUnavailableError(loadFailure('reranker', env, this.#options.model), {
+        cause: error,
+      });
     }
   }
 }
 
-async function importTransformers(specifier = TRANSFORMERS_PACKAGE): Promise<TransformersModule> {
-  try {
-    return (await import(specifier)) as TransformersModule;
-  } catch (error) {
-    throw new UpstreamUnavailableError(
-      `RERANKER_MODEL needs the optional package ${TRANSFORMERS_PACKAGE}; install it with \`ONNXRUNTIME_NODE_INSTALL_CUDA=skip npm install ${TRANSFORMERS_PACKAGE}\``,
-      { cause: error },
-    );
-  }
-}
+export { TRANSFORMERS_PACKAGE };
