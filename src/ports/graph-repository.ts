@@ -73,11 +73,17 @@ export interface GraphRepository {
   addAliases(aliases: readonly { entityId: EntityId; alias: string }[]): Promise<void>;
   /** Entities in `scope` whose canonical name or alias normalises to `normalizedName`. */
   findByName(scope: Scope, normalizedName: string, type?: EntityType): Promise<Entity[]>;
+  /** Entities in `scope`, of any type, whose canonical name is one of `normalizedNames`. */
+  findByNames(scope: Scope, normalizedNames: readonly string[]): Promise<Entity[]>;
   /**
-   * Entities of `type` in `scope` whose canonical name is `normalizedPrefix` followed by more
-   * words ("mercy general" → "mercy general hospital"), at most 20.
+   * Entities of `type` in `scope` whose canonical name is one of `normalizedPrefixes` followed by
+   * more words ("mercy general" → "mercy general hospital"), at most 20 per prefix.
    */
-  findByNameStart(scope: Scope, normalizedPrefix: string, type: EntityType): Promise<Entity[]>;
+  findByNameStarts(
+    scope: Scope,
+    normalizedPrefixes: readonly string[],
+    type: EntityType,
+  ): Promise<Entity[]>;
   /** One entity with aliases and mention count, if it exists in `scope`. */
   findEntity(id: EntityId, scope?: Scope): Promise<EntityDetails | undefined>;
   /** Entities matching a filter, most mentioned first. */

@@ -147,12 +147,30 @@ export class PgGraphRepository implements GraphRepository {
     return rows.map(toEntity);
   }
 
-  async findByNameStart(
+  async findByNames(scope: Scope, normalizedNames: readonly string[]): Promise<Entity[]> {
+    if (normalizedNames.length === 0) return [];
+    const rows = await this.#db
+      .select()
+      .from(entities)
+      .where(
+        and(
+          eq(entities.tenant, scope.tenant),
+          eq(entities.userId, scope.userId),
+          eq(entities.agentId, scope.agentId),
+          isNull(entities.mergedInto),
+          inArray(entities.normalizedName, [...new Set(normalizedNames)]),
+        ),
+      );
+    return rows.map(toEntity);
+  }
+
+  async findByNameStarts(
     scope: Scope,
-    normalizedPrefix: string,
+    normalizedPrefixes: readonly string[],
     type: EntityType,
   ): Promise<Entity[]> {
-    const pattern = `${escapeLike(normalizedPrefix)} %`;
+    const prefixes = [...new Set(normalizedPrefixes)];
+    if (prefixes.length === 0) return [];
     const rows = await this.#db
       .select()
       .from(entities)
@@ -163,10 +181,14 @@ export class PgGraphRepository implements GraphRepository {
           eq(entities.agentId, scope.agentId),
           eq(entities.type, type),
           isNull(entities.mergedInto),
-          sql`${entities.normalizedName} like ${pattern}`,
+          or(
+            ...prefixes.map(
+              (prefix) => sql`${entities.normalizedName} like ${`${escapeLike(prefix)} %`}`,
+            ),
+          ),
         ),
       )
-      .limit(20);
+      .limit(20 * prefixes.length);
     return rows.map(toEntity);
   }
 

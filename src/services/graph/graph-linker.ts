@@ -5,6 +5,7 @@ import { isSingleValued } from '../../domain/relation-type.js';
 import type { Scope } from '../../domain/scope.js';
 import type { GraphRepository, RelationshipInput } from '../../ports/graph-repository.js';
 import type { MemoryContext } from './memory-context.js';
+import { NameLookups } from './name-lookups.js';
 
 /** Where a search unit (a chunk, or the whole memory) lies in its memory's text. */
 export interface SearchUnitSpan {
@@ -35,16 +36,21 @@ export class GraphLinker {
         return text ? [{ inputIndex, mentionIndex, input, mention, text }] : [];
       }),
     );
+    const lookups = await NameLookups.load(
+      graph,
+      named.map((request) => ({ scope: request.input.scope, mention: request.mention })),
+    );
     const requests = await Promise.all(
       named.map(async (request) => {
-        const pet = await knownPet(graph, request.input.scope, request.mention);
+        const { scope } = request.input;
+        const pet = lookups.knownPet(scope, request.mention);
         return {
           ...request,
           type: pet?.type ?? request.mention.type,
           text:
             pet?.text ??
-            (await describedEntity(graph, request.input.scope, request.mention)) ??
-            (await fullOrganisationName(graph, request.input.scope, request.mention)) ??
+            (await describedEntity(graph, scope, request.mention)) ??
+            lookups.fullOrganisationName(scope, request.mention) ??
             request.text,
         };
       }),
@@ -162,53 +168,6 @@ async function describedEntity(
   const found = await graph.findByName(scope, normalized, mention.type);
   const others = found.filter((entity) => entity.normalizedName !== normalized);
   return others.length === 1 ? others[0]?.text : undefined;
-}
-
-/**
- * The pet a one-word name stands for when the text took it for a person ("Rufus is such a good
- * boy", "took Rufus to the vet, he's fine" after "our dog Rufus"): people talk about pets as
- * they do about people. Undefined when a person of that name is stored, or no single pet is.
- */
-async function knownPet(
-  graph: GraphRepository,
-  scope: Scope,
-  mention: EntityMention,
-): Promise<Entity | undefined> {
-  if (mention.type !== 'PERSON' || mention.isSpeaker || /\s/u.test(mention.text.trim()))
-    return undefined;
-  const named = await graph.findByName(scope, normalizeEntityName(mention.text, 'PERSON'));
-  if (named.some((entity) => entity.type === 'PERSON')) return undefined;
-  const pets = named.filter((entity) => typeof entity.attributes['species'] === 'string');
-  return pets.length === 1 ? pets[0] : undefined;
-}
-
-// The words an institution's short name leaves off ("Mercy General" for "Mercy General Hospital").
-const INSTITUTION_HEADS = new Set(
-  `hospital university college school clinic bank inc corp corporation company co ltd llc group
-  institute academy center centre medical elementary high`.split(/\s+/),
-);
-
-/**
- * The stored organisation a short name stands for: "Mercy General" after "Mercy General
- * Hospital", "Acme" after "Acme Inc" — when exactly one stored name is this one plus institutional
- * head words. Undefined when the name is stored itself, or none or several match.
- */
-async function fullOrganisationName(
-  graph: GraphRepository,
-  scope: Scope,
-  mention: EntityMention,
-): Promise<string | undefined> {
-  if (mention.type !== 'ORG') return undefined;
-  const normalized = normalizeEntityName(mention.text, mention.type);
-  const longer = (await graph.findByNameStart(scope, normalized, 'ORG')).filter((entity) =>
-    entity.normalizedName
-      .slice(normalized.length + 1)
-      .split(' ')
-      .every((word) => INSTITUTION_HEADS.has(word)),
-  );
-  if (longer.length !== 1) return undefined;
-  if ((await graph.findByName(scope, normalized, 'ORG')).length > 0) return undefined;
-  return longer[0]?.text;
 }
 
 /** A lone surname resolves to the full name mentioned in the same text ("Tim Cook" … "Cook"). */

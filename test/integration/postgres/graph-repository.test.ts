@@ -65,8 +65,9 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     const listed = await graph.searchEntities({ scope: home, limit: 10, offset: 0 });
     expect(listed.map((e) => e.id)).toEqual([ours.id]);
     await upsertEntity(graph, { scope: home, type: 'ORG', text: 'Mercy General' });
-    expect(await graph.findByNameStart(away, 'mercy', 'ORG')).toEqual([]);
-    expect(await graph.findByNameStart(home, 'mercy', 'ORG')).toHaveLength(1);
+    expect(await graph.findByNameStarts(away, ['mercy'], 'ORG')).toEqual([]);
+    expect(await graph.findByNameStarts(home, ['mercy'], 'ORG')).toHaveLength(1);
+    expect(await graph.findByNames(away, ['mercy general'])).toEqual([]);
   });
 
   it('returns one canonical entity for the same scope, type and normalised name', async () => {
@@ -98,19 +99,31 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
     expect((await graph.findEntity(entity.id))?.aliases).toEqual(['Microsoft Corp.']);
   });
 
-  it('finds the entities of a type whose name goes on after a prefix, LIKE characters literal', async () => {
+  it('finds the entities of a type whose name goes on after any of the prefixes, LIKE characters literal', async () => {
     const scope = freshScope();
     const hospital = await upsertEntity(graph, {
       scope,
       type: 'ORG',
       text: 'Mercy General Hospital',
     });
+    const school = await upsertEntity(graph, { scope, type: 'ORG', text: 'Lincoln Elementary' });
     await upsertEntity(graph, { scope, type: 'ORG', text: 'Mercy General' });
     await upsertEntity(graph, { scope, type: 'PERSON', text: 'Mercy General Smith' });
-    const found = await graph.findByNameStart(scope, 'mercy general', 'ORG');
-    expect(found.map((entity) => entity.id)).toEqual([hospital.id]);
-    expect(await graph.findByNameStart(freshScope(), 'mercy general', 'ORG')).toEqual([]);
-    expect(await graph.findByNameStart(scope, 'mercy%', 'ORG')).toEqual([]);
+    const found = await graph.findByNameStarts(scope, ['mercy general', 'lincoln'], 'ORG');
+    expect(found.map((entity) => entity.id).sort()).toEqual([hospital.id, school.id].sort());
+    expect(await graph.findByNameStarts(freshScope(), ['mercy general'], 'ORG')).toEqual([]);
+    expect(await graph.findByNameStarts(scope, ['mercy%'], 'ORG')).toEqual([]);
+    expect(await graph.findByNameStarts(scope, [], 'ORG')).toEqual([]);
+  });
+
+  it('finds entities of any type by several canonical names at once', async () => {
+    const scope = freshScope();
+    const rufus = await upsertEntity(graph, { scope, type: 'MISC', text: 'Rufus' });
+    const ana = await upsertEntity(graph, { scope, type: 'PERSON', text: 'Ana' });
+    await upsertEntity(graph, { scope: freshScope(), type: 'PERSON', text: 'Rufus' });
+    const found = await graph.findByNames(scope, ['rufus', 'ana', 'nobody']);
+    expect(found.map((entity) => entity.id).sort()).toEqual([rufus.id, ana.id].sort());
+    expect(await graph.findByNames(scope, [])).toEqual([]);
   });
 
   it('returns related entities in both directions', async () => {
