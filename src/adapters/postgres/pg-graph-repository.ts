@@ -136,10 +136,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
-          eq(entities.tenant, scope.tenant),
-          eq(entities.userId, scope.userId),
-          eq(entities.agentId, scope.agentId),
-          isNull(entities.mergedInto),
+          ...liveEntitiesIn(scope),
           type ? eq(entities.type, type) : undefined,
           or(eq(entities.normalizedName, normalizedName), inArray(entities.id, aliased)),
         ),
@@ -154,10 +151,7 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
-          eq(entities.tenant, scope.tenant),
-          eq(entities.userId, scope.userId),
-          eq(entities.agentId, scope.agentId),
-          isNull(entities.mergedInto),
+          ...liveEntitiesIn(scope),
           inArray(entities.normalizedName, [...new Set(normalizedNames)]),
         ),
       );
@@ -176,11 +170,8 @@ export class PgGraphRepository implements GraphRepository {
       .from(entities)
       .where(
         and(
-          eq(entities.tenant, scope.tenant),
-          eq(entities.userId, scope.userId),
-          eq(entities.agentId, scope.agentId),
+          ...liveEntitiesIn(scope),
           eq(entities.type, type),
-          isNull(entities.mergedInto),
           or(
             ...prefixes.map(
               (prefix) => sql`${entities.normalizedName} like ${`${escapeLike(prefix)} %`}`,
@@ -347,6 +338,16 @@ export class PgGraphRepository implements GraphRepository {
       mentionCount: counts.get(entity.id) ?? 0,
     }));
   }
+}
+
+/** The conditions of an entity that is `scope`'s own and not merged away. */
+function liveEntitiesIn(scope: Scope) {
+  return [
+    eq(entities.tenant, scope.tenant),
+    eq(entities.userId, scope.userId),
+    eq(entities.agentId, scope.agentId),
+    isNull(entities.mergedInto),
+  ];
 }
 
 function escapeLike(value: string): string {
