@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { inverseOf } from '../../domain/relation-type.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { RelationshipInput } from '../../ports/graph-repository.js';
 import type { Database } from './database.js';
-import { upsertRelationship } from './pg-relationship-upsert.js';
+import { CURRENT_EDGE_CONFLICT, edgeValues, upsertRelationship } from './pg-relationship-upsert.js';
 import { placeOnTimelines, timelineKey } from './pg-timeline-set.js';
 import { toRelationship } from './row-mappers.js';
 import { relationshipEvidence, relationships } from './schema.js';
@@ -110,20 +108,10 @@ async function upsertCurrentSet(
   const sorted = [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rows = await db
     .insert(relationships)
-    .values(sorted.map(([, { first, validFrom }]) => edgeValues(first, validFrom)))
-    .onConflictDoUpdate({
-      target: [
-        relationships.sourceEntityId,
-        relationships.targetEntityId,
-        relationships.relationType,
-      ],
-      targetWhere: sql`valid_to is null`,
-      // Said earlier than we knew: the fact has held since then.
-      set: {
-        updatedAt: sql`now()`,
-        validFrom: sql`least(${relationships.validFrom}, excluded.valid_from)`,
-      },
-    })
+    .values(
+      sorted.map(([, { first, validFrom }]) => edgeValues(first, { validFrom, validTo: null })),
+    )
+    .onConflictDoUpdate(CURRENT_EDGE_CONFLICT)
     .returning();
   const byKey = new Map(rows.map((row) => [edgeKey(row), row]));
   const evidence = dedupeEvidence(inputs).flatMap((input) => {
@@ -134,19 +122,6 @@ async function upsertCurrentSet(
   });
   await db.insert(relationshipEvidence).values(evidence).onConflictDoNothing();
   return byKey;
-}
-
-function edgeValues(input: RelationshipInput, validFrom: Date) {
-  return {
-    id: randomUUID(),
-    sourceEntityId: input.sourceEntityId,
-    targetEntityId: input.targetEntityId,
-    relationType: input.relationType,
-    metadata: { confidence: input.confidence, sentence: input.sentence },
-    memoryId: input.memoryId,
-    validFrom,
-    validTo: null,
-  };
 }
 
 /** One evidence row per (edge, memory), the first sentence for it (the primary key's rule). */

@@ -127,6 +127,19 @@ export function covers(edge: Row, at: number): boolean {
   return edge.validFrom.getTime() <= at && (edge.validTo === null || edge.validTo.getTime() > at);
 }
 
+/**
+ * The current edge of (source, target, type) is one row: a second insert of it keeps that row,
+ * and a value said earlier than we knew moves its start back (the fact has held since then).
+ */
+export const CURRENT_EDGE_CONFLICT = {
+  target: [relationships.sourceEntityId, relationships.targetEntityId, relationships.relationType],
+  targetWhere: sql`valid_to is null`,
+  set: {
+    updatedAt: sql`now()`,
+    validFrom: sql`least(${relationships.validFrom}, excluded.valid_from)`,
+  },
+};
+
 export async function upsertCurrent(
   db: Database,
   input: RelationshipInput,
@@ -135,19 +148,7 @@ export async function upsertCurrent(
   const [row] = await db
     .insert(relationships)
     .values(edgeValues(input, { validFrom: window.validFrom, validTo: null }))
-    .onConflictDoUpdate({
-      target: [
-        relationships.sourceEntityId,
-        relationships.targetEntityId,
-        relationships.relationType,
-      ],
-      targetWhere: sql`valid_to is null`,
-      // Said earlier than we knew: the fact has held since then.
-      set: {
-        updatedAt: sql`now()`,
-        validFrom: sql`least(${relationships.validFrom}, excluded.valid_from)`,
-      },
-    })
+    .onConflictDoUpdate(CURRENT_EDGE_CONFLICT)
     .returning();
   if (!row) throw new Error('relationship upsert returned no row');
   return row;
@@ -163,7 +164,11 @@ export async function insertEdge(
   return row;
 }
 
-function edgeValues(input: RelationshipInput, window: { validFrom: Date; validTo: Date | null }) {
+/** A new relationship row for `input`, valid over `window`. */
+export function edgeValues(
+  input: RelationshipInput,
+  window: { validFrom: Date; validTo: Date | null },
+) {
   return {
     id: randomUUID(),
     sourceEntityId: input.sourceEntityId,
