@@ -25,12 +25,29 @@ export function possessiveNameEnd(
   const possessive = tokens[last + 1];
   if (!possessive || !POSSESSIVE.test(possessive.text)) return last;
   if (gazetteer.organizations.has(`${runKey(tokens, first, last)}'s`)) return last + 1;
+  if (isSaintPossessive(tokens, [first, last], nameLike)) return last + 1;
   for (let end = last + 2; end <= last + 4 && nameLike(end); end += 1) {
     if (tokens[end]?.sentence !== possessive.sentence) break;
     if (POSSESSIVE_INSTITUTION_HEADS.has(tokens[end]?.lower ?? '') && !nameLike(end + 1))
       return end;
   }
   return last;
+}
+
+const SAINT_WORDS = new Set(['st.', 'st', 'saint']);
+
+/**
+ * "St. Mary's", "Saint Jude's" with nothing after: the hospital, school or church named after the
+ * saint, as people call it ("I work at St. Mary's"); "St. Patrick's Day" goes on to its own word.
+ */
+function isSaintPossessive(
+  tokens: readonly Token[],
+  [first, last]: readonly [number, number],
+  nameLike: (index: number) => boolean,
+): boolean {
+  if (last === first || !SAINT_WORDS.has(tokens[first]?.lower ?? '')) return false;
+  const after = tokens[last + 2];
+  return !after || after.sentence !== tokens[last + 1]?.sentence || !nameLike(last + 2);
 }
 
 // "Attorney General", "Major General": the words that make "General" part of a title.

@@ -31,6 +31,8 @@ export type { NameMention, RunContext, RunType } from './name-mention.js';
 // "Kurdish", "Chechen", "Zairean", "Islamic": the shape of a nationality or religion adjective.
 const NATIONALITY_ADJECTIVE = new RegExp(`(?:${[...NATIONALITY_ENDINGS].join('|')})$`, 'u');
 
+const SAINT_WORDS = new Set(['st', 'saint']);
+
 /** Types a run of capitalised tokens from gazetteers, affixes and surrounding cue words. */
 export function classifyRun(
   tokens: readonly Token[],
@@ -47,6 +49,8 @@ export function classifyRun(
   // "US", "LA", "NYC": places written as capitals (the key alone would be "us", "la").
   if (first === last && PLACE_ABBREVIATIONS.has(tokens[first]?.text ?? '') && !context.personCue)
     return { type: 'LOCATION', confidence: 0.8 };
+  if (context.workplace && !context.personCue && !gazetteer.places.has(key))
+    return { type: 'ORG', confidence: 0.75 };
   return (
     (context.personCue ? undefined : byWhatItNames(tokens, first, last, gazetteer)) ??
     byRunCues(words, key, gazetteer, context) ??
@@ -89,6 +93,9 @@ function byLexicon(
   const head = words[0] ?? '';
   const tail = words[words.length - 1] ?? '';
   if (gazetteer.organizations.has(key)) return { type: 'ORG', confidence: 0.9 };
+  // "St. Mary's", "Saint Jude's": a hospital, school or church named after its saint.
+  if (words.length > 1 && SAINT_WORDS.has(head) && /['’]s$/u.test(key))
+    return { type: 'ORG', confidence: 0.8 };
   // "Bank of China Tower", "HSBC Main Building", "Wembley Stadium": a building is a place.
   if (words.length > 1 && FACILITY_HEADS.has(tail)) return { type: 'LOCATION', confidence: 0.8 };
   if (words.length > 1 && gazetteer.people.has(key)) return { type: 'PERSON', confidence: 0.9 };

@@ -28,6 +28,8 @@ export interface RunContext {
   readonly stateAbbreviation?: boolean;
   /** The run is coordinated with the speaker ("Jordan and I", "me and Chelsea"). */
   readonly withSpeaker?: boolean;
+  /** The run is where someone works ("started at Legacy Emanuel"): an organisation. */
+  readonly workplace?: boolean;
 }
 
 /** A type and confidence for a run of name tokens. */

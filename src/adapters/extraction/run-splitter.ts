@@ -5,7 +5,12 @@ import { isRelativeNoun, kinshipRelation } from './kinship.js';
 import { EVENT_SUFFIXES, STORM_WORDS } from './lexicon/event-words.js';
 import { PET_NOUNS } from './lexicon/misc-words.js';
 import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon/name-words.js';
-import { ORG_NEXT_WORDS, ORG_PREVIOUS_WORDS, ORG_SUFFIXES } from './lexicon/organisation-words.js';
+import {
+  ORG_NEXT_WORDS,
+  ORG_PREVIOUS_WORDS,
+  ORG_SUFFIXES,
+  WORK_WORDS,
+} from './lexicon/organisation-words.js';
 import {
   ABSTRACT_NOUN_NAMES,
   PARTY_WORDS,
@@ -84,6 +89,7 @@ function runContext(
     ...known,
     petCue: PET_NOUNS.has(tokens[from - 1]?.lower ?? ''),
     withSpeaker: isWithSpeaker(tokens, from, to),
+    workplace: isWorkplaceRun(tokens, from),
     stateAbbreviation: from === to && NEWSPAPER_STATES.has(tokens[from]?.text ?? ''),
     beforeState: tokens[to + 1]?.text === ',' && isStateAt(tokens, to + 2, gazetteer),
     orgCue:
@@ -101,6 +107,9 @@ function cutAt(
   const token = tokens[index];
   if (!token) return 'keep';
   if (NAME_ADJECTIVE.test(token.text)) return index === start ? 'misc-alone' : 'misc-through';
+  // "started at Legacy Emanuel": no role word or name boundary inside a workplace's name.
+  if (isWorkplaceRun(tokens, start))
+    return index === start && PERSON_TITLES.has(token.lower.replace(/\.$/u, '')) ? 'title' : 'keep';
   if (isTitleAt(tokens, index, start, last, gazetteer)) return 'title';
   if (endsNameAfter(tokens, index, start, last, gazetteer)) return 'end-here';
   if (index !== start) return 'keep';
@@ -109,6 +118,21 @@ function cutAt(
   if (!teams?.has(whole) && !senses?.has(whole) && isSkippedStart(tokens, index, last, gazetteer))
     return 'skip';
   return isLeadingNationality(tokens, index, last, gazetteer) ? 'misc-alone' : 'keep';
+}
+
+/**
+ * "started at Legacy Emanuel", "a new job at Swedish Medical": a run right after "at" that
+ * follows a work word names the workplace as a whole, ordinary or national first word too
+ * (people work "for" a person, not "at" one).
+ */
+export function isWorkplaceRun(tokens: readonly Token[], start: number): boolean {
+  if (tokens[start - 1]?.lower !== 'at') return false;
+  for (let index = start - 2; index >= Math.max(0, start - 5); index -= 1) {
+    const token = tokens[index];
+    if (!token || token.sentence !== tokens[start]?.sentence) return false;
+    if (WORK_WORDS.has(token.lower)) return true;
+  }
+  return false;
 }
 
 /** "American Nate Miller", "German Foreign Ministry": a nationality before another name. */

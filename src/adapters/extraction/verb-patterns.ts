@@ -1,6 +1,6 @@
 import type { EntityType } from '../../domain/entity.js';
 import type { RelationType } from '../../domain/relation-type.js';
-import { VERB_PHRASES } from './lexicon/relation-cue-words.js';
+import { SCHOOL_HEADS, VERB_PHRASES } from './lexicon/relation-cue-words.js';
 
 /** A verb phrase (as lemmas) that links a subject to the entity after it. */
 export interface VerbPattern {
@@ -12,6 +12,8 @@ export interface VerbPattern {
   readonly allowsPhrase?: boolean;
   /** "we" may be the subject: it stands for the speaker's household ("we live in Austin"). */
   readonly household?: boolean;
+  /** The object's name must end with one of these words ("go to" needs a school). */
+  readonly targetHeads?: ReadonlySet<string>;
 }
 
 type VerbRelationType = keyof typeof VERB_PHRASES;
@@ -56,5 +58,6 @@ export const VERB_PATTERNS: readonly VerbPattern[] = (
     type,
     ...ARGUMENTS[type],
     ...(ARGUMENTS[type].targets === ANY ? { allowsPhrase: true } : {}),
+    ...(phrase === 'go to' ? { targetHeads: SCHOOL_HEADS } : {}),
   })),
 );

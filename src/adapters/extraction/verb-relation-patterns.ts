@@ -170,7 +170,7 @@ function matchTyped(
     const sources = subject.nodes.filter((node) => acceptsSubject(scan, pattern, node));
     if (sources.length === 0) continue;
     const target = findObject(scan, items, index + length, pattern);
-    if (target === undefined) continue;
+    if (target === undefined || !hasTargetHead(scan, target, pattern, items[index]?.word)) continue;
     const verb = items[index]?.word ?? '';
     // "we're moving to Boston": the -ing form of a change is a plan.
     if (verb.endsWith('ing') && CHANGE_VERBS.has(pattern.words[0] ?? '')) return length;
@@ -188,6 +188,19 @@ function matchTyped(
     return length;
   }
   return 0;
+}
+
+/** "goes to Lincoln Elementary" is a pupil; "went to Stanford University for a talk" a visit. */
+function hasTargetHead(
+  scan: RelationScan,
+  target: number,
+  pattern: VerbPattern,
+  verb: string | undefined,
+): boolean {
+  if (!pattern.targetHeads) return true;
+  if (verb === 'went' || verb === 'gone') return false;
+  const last = scan.nodes[target]?.lastToken;
+  return last !== undefined && pattern.targetHeads.has(scan.tokens[last]?.lower ?? '');
 }
 
 /** The subject fits the pattern; "we" only where it means the household ("we live in Austin"). */

@@ -84,6 +84,16 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
     ['I got a new job at Dell, starting January', ['alice works_for Dell']],
     ['Landed a position with Accenture!', ['alice works_for Accenture']],
     ['I accepted a job at Shopify last week', ['alice works_for Shopify from 2026-04-27']],
+    [
+      "Big change: I left St. Mary's and started at Legacy Emanuel as a charge nurse.",
+      ["alice works_for St. Mary's (ended)", 'alice works_for Legacy Emanuel'],
+    ],
+    ['I started a new job at Swedish Medical', ['alice works_for Swedish Medical']],
+    ["I work at St. Jude's", ["alice works_for St. Jude's"]],
+    [
+      "My manager at St. Mary's is Linda Park",
+      ['alice reports_to Linda Park', "Linda Park works_for St. Mary's"],
+    ],
   ])('"%s" gives %s', async (text, expected) => {
     expect(await dated(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -100,9 +110,35 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
     ["I didn't get the job at Dell"],
     ['I applied for a job at Dell'],
     ['I hope to land a job at Dell'],
+    ['I went to Google for an interview'],
+    ["I'm a junior at Ohio State University"],
   ])('"%s" gives the speaker no job change', async (text) => {
     const found = await relations(text);
     expect(found.filter((relation) => relation.startsWith('alice works_for'))).toEqual([]);
+  });
+});
+
+describe('schools: "goes to X Elementary", "started kindergarten at X"', () => {
+  it.each([
+    [
+      'Layla started kindergarten at Cedar Mill Elementary',
+      ['Layla studies_at Cedar Mill Elementary'],
+    ],
+    ['Tom goes to Stanford University', ['Tom studies_at Stanford University']],
+    ["I'm a junior at Ohio State University", ['alice studies_at Ohio State University']],
+    ['Ben is in preschool at Sunny Days Academy', ['Ben studies_at Sunny Days Academy']],
+  ])('"%s" gives %s', async (text, expected) => {
+    expect(await relations(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    ['I went to Google for an interview'],
+    ['We went to Paris in May'],
+    ['Tom went to Stanford University for a talk about AI, he wants to apply'],
+    ["I don't go to Lincoln High anymore"],
+  ])('"%s" gives no current school', async (text) => {
+    const found = await relations(text);
+    expect(found.filter((relation) => / studies_at [^(]*$/u.test(relation))).toEqual([]);
   });
 });
 

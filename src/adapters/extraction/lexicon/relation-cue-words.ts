@@ -26,7 +26,10 @@ export const VERB_PHRASES = {
   `),
   studies_at: words(`
     study_at study_in attend graduate_from enroll_at enroll_in be_a_student_at go_to_school_at
-    major_at
+    major_at start_kindergarten_at start_preschool_at start_school_at start_college_at
+    start_high_school_at be_in_kindergarten_at be_in_preschool_at be_in_school_at
+    go_to_kindergarten_at go_to_preschool_at go_to_college_at be_a_freshman_at
+    be_a_sophomore_at be_a_junior_at be_a_senior_at go_to
   `),
   member_of: words(`
     be_a_member_of belong_to play_for sing_in play_in volunteer_at volunteer_for
@@ -194,7 +197,8 @@ export const ROLE_NOUNS: ReadonlyMap<string, RelationType> = wordGroups<Relation
   `,
   founded: 'founder cofounder co-founder',
   member_of: 'member',
-  studies_at: 'student graduate alumnus',
+  studies_at:
+    'student graduate alumnus freshman sophomore junior senior pupil undergrad undergraduate',
   lives_in: 'resident citizen',
   born_in: 'native',
 });
@@ -376,3 +380,8 @@ export const VOCATIVE_FOLLOWERS: ReadonlySet<string> = words(`
 export const EDIBLE_PET_KINDS: ReadonlySet<string> = words(
   'fish chicken hen goat pig duck rabbit turkey',
 );
+
+/** Last words of a school's name: "goes to Lincoln Elementary" is a pupil, "went to Paris" is not. */
+export const SCHOOL_HEADS: ReadonlySet<string> = words(`
+  school elementary high middle academy kindergarten preschool college university prep montessori
+`);
