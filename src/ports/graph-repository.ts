@@ -30,8 +30,15 @@ export interface RelationshipInput {
   readonly confidence: number;
   readonly sentence: string;
   readonly memoryId: MemoryId;
-  /** When the fact became true: the asserting memory's time. */
+  /** When the fact became true: the date the text gives ("last month"), else the memory's time. */
   readonly validFrom: Date;
+  /**
+   * When the asserting memory was said, when the text dated the fact earlier (`validFrom` is then
+   * that date). A value stated before this memory without a date of its own, starting after
+   * `validFrom`, was out of date when said: this newer statement ends it ("Karim lives in
+   * Chicago", then "Karim moved from Chicago to Austin last month").
+   */
+  readonly saidAt?: Date;
   /** Single-valued types (lives_in, …) close the source's other current edges of the type. */
   readonly singleValued: boolean;
   /**

@@ -169,3 +169,31 @@ describe('one node per person, place or pet across turns', () => {
     expect((await t.app.inject({ url })).json().memories).toHaveLength(3);
   });
 });
+
+describe('a move told the same day as the old address, dated "last month"', () => {
+  it('answers with the new city: the newer message wins over the undated older one', async () => {
+    const say = (content: string, created_at: string) =>
+      post('/memories', { content, user_id: 'omar', created_at });
+    const chicago = (
+      await say('My brother Karim lives in Chicago with his wife Dana.', '2025-12-01T10:00:00Z')
+    ).json();
+    const austin = (
+      await say('Karim and Dana moved from Chicago to Austin last month.', '2025-12-01T10:05:00Z')
+    ).json();
+    const body = (
+      await post('/memories/search', { query: 'Where does my brother live now?', user_id: 'omar' })
+    ).json();
+    expect(body.results[0].memory.id).toBe(austin.memory.id);
+    const homes = body.facts.filter(
+      (fact: { relation_type: string; source: { text: string } }) =>
+        fact.relation_type === 'lives_in' && fact.source.text === 'Karim',
+    );
+    expect(homes).toEqual([
+      expect.objectContaining({ target: expect.objectContaining({ text: 'Austin' }) }),
+    ]);
+    const closed = body.results
+      .find((r: { memory: { id: string } }) => r.memory.id === chicago.memory.id)
+      ?.relationships.find((r: { relation_type: string }) => r.relation_type === 'lives_in');
+    expect(closed).toMatchObject({ current: false, valid_to: '2025-11-01T00:00:00.000Z' });
+  });
+});

@@ -70,6 +70,9 @@ async function endRelationship(db: Database, input: RelationshipInput): Promise<
   const ended = { endedBy: input.memoryId, endSentence: input.sentence };
   const closed: Row[] = [];
   for (const edge of holding) closed.push((await close(db, edge, input.validFrom, ended)) ?? edge);
+  if (closed.length === 0)
+    for (const edge of staleAfter(edges, input, { sameTarget: true }))
+      closed.push((await heldUntil(db, edge, input)) ?? edge);
   const [first] = closed;
   if (first) return toRelationship(first);
   const known = edges.find((edge) => edge.validFrom.getTime() <= at);
@@ -106,6 +109,10 @@ async function placeOnTimeline(db: Database, input: RelationshipInput): Promise<
       ),
     )
     .orderBy(asc(relationships.validFrom), asc(relationships.createdAt));
+  for (const edge of staleAfter(timeline, input)) {
+    const collapsed = await heldUntil(db, edge, input);
+    if (collapsed) timeline.splice(timeline.indexOf(edge), 1, collapsed);
+  }
   const at = input.validFrom.getTime();
   const holding = timeline.find((edge) => covers(edge, at));
   if (holding?.targetEntityId === input.targetEntityId) return touch(db, holding);
@@ -120,6 +127,51 @@ async function placeOnTimeline(db: Database, input: RelationshipInput): Promise<
     return (await moveStart(db, next, input.validFrom)) ?? next;
   if (until === null) return upsertCurrent(db, input, { validFrom: input.validFrom });
   return insertEdge(db, input, { validFrom: input.validFrom, validTo: until });
+}
+
+/**
+ * The edges a dated assertion finds out of date (see `RelationshipInput.saidAt`): current, of
+ * another value (or, for an ending, of the ended value itself), undated, and stated after the
+ * assertion's date but no later than the assertion was said.
+ */
+export function staleAfter(
+  timeline: readonly Row[],
+  input: RelationshipInput,
+  { sameTarget = false }: { sameTarget?: boolean } = {},
+): Row[] {
+  const saidAt = input.saidAt?.getTime();
+  if (saidAt === undefined) return [];
+  const at = input.validFrom.getTime();
+  return timeline.filter(
+    (edge) =>
+      edge.validTo === null &&
+      (edge.targetEntityId === input.targetEntityId) === sameTarget &&
+      edge.validFrom.getTime() > at &&
+      edge.validFrom.getTime() <= saidAt &&
+      (edge.metadata as { dated?: boolean } | null)?.dated !== true,
+  );
+}
+
+/**
+ * An out-of-date value becomes "held until `validFrom`": a closed edge that starts and ends
+ * there (as an ending with nothing known before records it), ended by the newer memory.
+ */
+export async function heldUntil(
+  db: Database,
+  edge: Row,
+  input: RelationshipInput,
+): Promise<Row | undefined> {
+  const [row] = await db
+    .update(relationships)
+    .set({
+      validFrom: input.validFrom,
+      validTo: input.validFrom,
+      updatedAt: sql`now()`,
+      metadata: sql`${relationships.metadata} || ${JSON.stringify({ endedBy: input.memoryId })}::jsonb`,
+    })
+    .where(eq(relationships.id, edge.id))
+    .returning();
+  return row;
 }
 
 /** True when the edge holds at time `at` (ms). */
@@ -174,7 +226,11 @@ export function edgeValues(
     sourceEntityId: input.sourceEntityId,
     targetEntityId: input.targetEntityId,
     relationType: input.relationType,
-    metadata: { confidence: input.confidence, sentence: input.sentence },
+    metadata: {
+      confidence: input.confidence,
+      sentence: input.sentence,
+      ...(input.saidAt ? { dated: true } : {}),
+    },
     memoryId: input.memoryId,
     validFrom: window.validFrom,
     validTo: window.validTo,

@@ -1,7 +1,15 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { RelationshipInput } from '../../ports/graph-repository.js';
 import type { Database } from './database.js';
-import { close, covers, insertEdge, moveStart, upsertCurrent } from './pg-relationship-upsert.js';
+import {
+  close,
+  covers,
+  heldUntil,
+  insertEdge,
+  moveStart,
+  staleAfter,
+  upsertCurrent,
+} from './pg-relationship-upsert.js';
 import { relationshipEvidence, relationships } from './schema.js';
 
 type Row = typeof relationships.$inferSelect;
@@ -91,6 +99,8 @@ async function place(
   input: RelationshipInput,
   timeline: Row[],
 ): Promise<{ row: Row; touch?: boolean }> {
+  for (const edge of staleAfter(timeline, input))
+    keep(timeline, (await heldUntil(db, edge, input)) ?? edge);
   const at = input.validFrom.getTime();
   const holding = timeline.find((edge) => covers(edge, at));
   if (holding?.targetEntityId === input.targetEntityId) return { row: holding, touch: true };

@@ -123,6 +123,9 @@ function relationsOf(
         sentence: relation.sentence,
         memoryId: unit.memoryId,
         validFrom: relation.validFrom ?? input.validFrom,
+        ...(relation.validFrom && relation.validFrom < input.validFrom
+          ? { saidAt: input.validFrom }
+          : {}),
         singleValued: isSingleValued(relation.type),
         ...(relation.ends ? { ends: true } : {}),
       },

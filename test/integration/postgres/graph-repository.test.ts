@@ -202,7 +202,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
       const places = new Map<string, string>();
       for (const city of new Set(cities))
         places.set(city, (await upsertEntity(graph, { scope, type: 'LOCATION', text: city })).id);
-      const say = (city: string, at: string, index: number) =>
+      const say = (city: string, at: string, index: number, saidAt?: string) =>
         graph.upsertRelationship({
           sourceEntityId: sarah.id,
           targetEntityId: places.get(city) ?? '',
@@ -212,6 +212,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
           memoryId: memoryIds[index] ?? '',
           validFrom: new Date(at),
           singleValued: true,
+          ...(saidAt ? { saidAt: new Date(saidAt) } : {}),
         });
       const timeline = async () =>
         (await graph.relationshipsOf(sarah.id))
@@ -231,6 +232,34 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
       expect(await timeline()).toEqual([
         { city: 'Boston', from: '2024-01-01', to: '2026-01-01' },
         { city: 'Denver', from: '2026-01-01', to: null },
+      ]);
+    });
+
+    it('a move dated before an undated value said earlier ends that value', async () => {
+      // "Sarah lives in Chicago" (10:00), then "she moved from Chicago to Austin last month" (10:05).
+      const { say, timeline } = await livesIn(['Chicago', 'Austin']);
+      await say('Chicago', '2026-12-01T10:00Z', 0);
+      await say('Austin', '2026-11-01Z', 1, '2026-12-01T10:05Z');
+      expect(await timeline()).toEqual([
+        { city: 'Chicago', from: '2026-11-01', to: '2026-11-01' },
+        { city: 'Austin', from: '2026-11-01', to: null },
+      ]);
+    });
+
+    it('a dated value never ends an undated one said after it, nor a dated one', async () => {
+      const later = await livesIn(['Chicago', 'Austin']);
+      await later.say('Chicago', '2026-12-02T10:00Z', 0);
+      await later.say('Austin', '2026-11-01Z', 1, '2026-12-01T10:05Z');
+      expect(await later.timeline()).toEqual([
+        { city: 'Austin', from: '2026-11-01', to: '2026-12-02' },
+        { city: 'Chicago', from: '2026-12-02', to: null },
+      ]);
+      const dated = await livesIn(['Chicago', 'Austin']);
+      await dated.say('Chicago', '2026-11-20Z', 0, '2026-12-01T10:00Z');
+      await dated.say('Austin', '2026-11-01Z', 1, '2026-12-01T10:05Z');
+      expect(await dated.timeline()).toEqual([
+        { city: 'Austin', from: '2026-11-01', to: '2026-11-20' },
+        { city: 'Chicago', from: '2026-11-20', to: null },
       ]);
     });
 
@@ -289,7 +318,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
         to: string,
         at: string,
         index: number,
-        options: { type?: string; ends?: boolean } = {},
+        options: { type?: string; ends?: boolean; saidAt?: string } = {},
       ) =>
         graph.upsertRelationship({
           sourceEntityId: from === 'Sam' ? sam.id : jordan.id,
@@ -301,6 +330,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
           validFrom: new Date(at),
           singleValued: true,
           ...(options.ends ? { ends: true } : {}),
+          ...(options.saidAt ? { saidAt: new Date(options.saidAt) } : {}),
         });
       const edges = async () =>
         (await graph.relationshipsOf(sam.id)).map((edge) => ({
@@ -353,6 +383,17 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
       await say('Sam', 'Jordan', '2026-05-01Z', 1, { ends: true });
       await say('Sam', 'Jordan', '2026-06-01Z', 2, { ends: true });
       expect(await edges()).toEqual([{ type: 'partner_of', from: '2026-01-05', to: '2026-05-01' }]);
+    });
+
+    it('a dated ending said after an undated fact ends it ("we broke up last month")', async () => {
+      const { say, edges, memoryIds } = await couple(2);
+      await say('Sam', 'Jordan', '2026-07-01T09:00Z', 0);
+      const ended = await say('Sam', 'Jordan', '2026-06-01Z', 1, {
+        ends: true,
+        saidAt: '2026-07-01T09:30Z',
+      });
+      expect(await edges()).toEqual([{ type: 'partner_of', from: '2026-06-01', to: '2026-06-01' }]);
+      expect(ended.metadata).toMatchObject({ endedBy: memoryIds[1] });
     });
 
     it('an ending before the fact started leaves the later fact current', async () => {
@@ -485,7 +526,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
         relationType: string,
         memory: number,
         day: string,
-        extra: { singleValued?: boolean; ends?: boolean } = {},
+        extra: { singleValued?: boolean; ends?: boolean; saidAt?: string } = {},
       ) => ({
         sourceEntityId: source?.id ?? '',
         targetEntityId: target?.id ?? '',
@@ -496,6 +537,7 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
         validFrom: new Date(`2026-01-${day}T00:00:00Z`),
         singleValued: extra.singleValued ?? false,
         ...(extra.ends ? { ends: true } : {}),
+        ...(extra.saidAt ? { saidAt: new Date(`2026-01-${extra.saidAt}T00:00:00Z`) } : {}),
       });
       const inputs = [
         edge(ann, bob, 'friend_of', 0, '05'),
@@ -514,6 +556,9 @@ describe.each(DATABASE_KINDS)('PgGraphRepository on %s', (kind) => {
         edge(bob, oslo, 'lives_in', 3, '25', { singleValued: true }),
         edge(bob, porto, 'lives_in', 4, '15', { singleValued: true }),
         edge(bob, acme, 'lives_in', 4, '12', { singleValued: true }),
+        // An undated value, then a value dated before it by a later memory: the first ends.
+        edge(cid, porto, 'lives_in', 1, '20', { singleValued: true }),
+        edge(cid, oslo, 'lives_in', 2, '11', { singleValued: true, saidAt: '21' }),
       ];
       const describe = async () => {
         const rows = await graph.relationshipsOfMemories(memories);
