@@ -1,3 +1,4 @@
+import { isChatNoise } from './chat-words.js';
 import type { Gazetteer } from './gazetteer.js';
 import { kinshipRelation } from './kinship.js';
 import { NEVER_NAMES } from './lexicon/name-words.js';
@@ -48,16 +49,35 @@ export function isLowerCasePerson(
   gazetteer: Gazetteer,
 ): boolean {
   const head = tokens[first];
-  if (!head || !LOWER_WORD.test(head.text) || !isFirstName(head.lower, gazetteer)) return false;
+  if (!head || !LOWER_WORD.test(head.text)) return false;
   const previous = tokens[first - 1]?.lower ?? '';
   const before = `${tokens[first - 2]?.lower} ${previous}`;
   const next = tokens[last + 1]?.lower ?? '';
   const after = `${next} ${tokens[last + 2]?.lower}`;
+  if (!isFirstName(head.lower, gazetteer))
+    return first === last && isUnlistedName(tokens, first, gazetteer) && hasStrongCue();
+  function hasStrongCue(): boolean {
+    const possessed = POSSESSIVES.has(tokens[first - 2]?.lower ?? '');
+    return (possessed && kinshipRelation(previous) !== undefined) || WITH_SPEAKER_AFTER.has(after);
+  }
   if (kinshipRelation(previous) !== undefined || GREETING_WORDS.has(previous)) return true;
   if (WITH_SPEAKER_AFTER.has(after) || WITH_SPEAKER_BEFORE.has(before)) return true;
   if (PERSON_NEXT_WORDS.has(next)) return true;
   if (first !== last) return true;
   return SOCIAL_VERBS.has(previous);
+}
+
+const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'your', 'their']);
+
+/**
+ * "my gf priya", "priya and i": a word no list knows (not English, not chat slang, with a vowel)
+ * is a name the name lists lack, once a kinship noun after a possessive or "and I" says so.
+ */
+function isUnlistedName(tokens: readonly Token[], index: number, gazetteer: Gazetteer): boolean {
+  const token = tokens[index];
+  if (!token || token.lower.length < 3 || !/[aeiouy]/u.test(token.lower)) return false;
+  if (isChatNoise(token) || gazetteer.englishWords.has(token.lower)) return false;
+  return !gazetteer.commonWords.has(token.lower) && !gazetteer.verbLemmas.has(token.lower);
 }
 
 /** A first name as chat writes it: a name list knows it, and it is not first of all a word. */

@@ -15,8 +15,11 @@ export function findLaterNames(scan: RelationScan, items: readonly SentenceItem[
   for (let index = 0; index < items.length; index += 1) {
     const name = laterName(scan, items, index);
     if (name === undefined) continue;
+    const at = items[index]?.tokenIndex ?? 0;
     const waiting = scan.unnamed.findLast(
-      (entry) => entry.sentence < scan.sentence && scan.sentence - entry.sentence <= NAMING_REACH,
+      (entry) =>
+        scan.sentence - entry.sentence <= NAMING_REACH &&
+        (entry.sentence < scan.sentence || standsBefore(scan, entry, at)),
     );
     if (waiting) resolve(scan, waiting, name);
   }
@@ -43,6 +46,13 @@ function laterName(
   if (CALLING_VERBS.has(word(index)) && ['him', 'her', 'it', 'them'].includes(word(index + 1)))
     return nameAt(scan, items, index + 2, true);
   return undefined;
+}
+
+/** "we got a kitten, her name is Mochi": the stand-in comes before the naming in one sentence. */
+function standsBefore(scan: RelationScan, entry: Unnamed, tokenIndex: number): boolean {
+  const target = entry.placeholder?.targetIndex;
+  const first = target === undefined ? undefined : scan.nodes[target]?.firstToken;
+  return first !== undefined && first < tokenIndex;
 }
 
 /** "seeing someone, a man named Richard": the unnamed of this very sentence gets its name. */

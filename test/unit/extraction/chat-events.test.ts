@@ -210,6 +210,7 @@ describe('pets: "our dog X", "a puppy called X", "a cat named X"', () => {
     ['adopted a cat named Whiskers from the shelter!!', 'Whiskers', 'cat'],
     ['I have a parakeet named Kiwi who talks more than I do.', 'Kiwi', 'parakeet'],
     ['we got a puppy!!! his name is Pepper, golden retriever', 'Pepper', 'dog'],
+    ['we just got a kitten, her name is Mochi', 'Mochi', 'cat'],
     ['my cat, Luna, hates mornings', 'Luna', 'cat'],
     ['we have a beagle called Pepper', 'Pepper', 'dog'],
     ['our lab Max loves the lake', 'Max', 'dog'],
@@ -229,6 +230,11 @@ describe('pets: "our dog X", "a puppy called X", "a cat named X"', () => {
     expect(await relations('we got a puppy!!! his name is Pepper')).toEqual([
       'alice has_pet Pepper',
     ]);
+  });
+
+  it('names no pet with a name given before it in the sentence', async () => {
+    const found = await relations('Her name is Sarah and she got a puppy.');
+    expect(found.filter((relation) => relation.endsWith('has_pet Sarah'))).toEqual([]);
   });
 
   it.each([

@@ -104,6 +104,10 @@ describe('lower-case chat names need a strong cue', () => {
     ['jordan and i are moving', ['jordan/PERSON']],
     ['i love amy schumer', ['amy schumer/PERSON']],
     ['we moved to jordan last year', ['jordan/LOCATION']],
+    // A name the lists lack, after a kinship noun with a possessive or before "and i".
+    ['my gf priya thinks i work too much', ['priya/PERSON']],
+    ['priya and i got engaged', ['priya/PERSON']],
+    ['our son arjun starts school soon', ['arjun/PERSON']],
   ])('finds "%s"', async (text, expected) => {
     expect(await names(text)).toEqual(expected);
   });
@@ -114,6 +118,11 @@ describe('lower-case chat names need a strong cue', () => {
     ['took time off work'],
     ['i will mark it down'],
     ['i hope so'],
+    ['my sister lol'],
+    ['my mom tho is mad'],
+    ['my bf smh'],
+    ['haha and i laughed'],
+    ['a friend priya knows'],
   ])('finds no name in "%s"', async (text) => {
     expect(await names(text)).toEqual([]);
   });
