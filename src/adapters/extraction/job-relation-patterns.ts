@@ -44,6 +44,38 @@ export function findJobRelations(
     else if (item.lemma === 'work' && items[index + 1]?.word === 'for')
       workFor(scan, items, index, people);
     else if (BE_IN.has(item.word)) membership(scan, items, index, people);
+    else if (item.word === 'do' || item.word === 'does') workDone(scan, items, index, people);
+  }
+}
+
+// What one does at a place without working there ("I do yoga at Equinox", "do it for Google").
+const WORK_DONE_STOPS: ReadonlySet<string> = new Set(
+  `it that this something nothing anything everything my our his her their lunch dinner
+  breakfast yoga pilates crossfit spin karate judo boxing ballet dance swimming shopping
+  groceries laundry nails hair . , ! ?`.split(/\s+/u),
+);
+
+/**
+ * "I do marketing at Nike", "she does backend stuff at shopify", "I do IT for the city": a line of
+ * work done at or for an organisation (up to four plain words between, no name among them).
+ */
+function workDone(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+  people: readonly number[],
+): void {
+  const first = items[index + 1];
+  if (!first || first.node !== undefined || WORK_DONE_STOPS.has(first.word)) return;
+  for (let cursor = index + 2; cursor <= index + 5; cursor += 1) {
+    const item = items[cursor];
+    if (!item || (item.node !== undefined && cursor > index + 1)) return;
+    if (item.word !== 'at' && item.word !== 'for') continue;
+    const employer = items[cursor + 1]?.node;
+    if (employer === undefined || !isType(scan, employer, ['ORG'])) return;
+    for (const person of people)
+      scan.add(person, employer, 'works_for', 0.7, items, { timed: true });
+    return;
   }
 }
 

@@ -89,6 +89,8 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
       ["alice works_for St. Mary's (ended)", 'alice works_for Legacy Emanuel'],
     ],
     ['I started a new job at Swedish Medical', ['alice works_for Swedish Medical']],
+    ['hey so i do backend stuff at shopify', ['alice works_for shopify']],
+    ['I do marketing at Nike', ['alice works_for Nike']],
     ["I work at St. Jude's", ["alice works_for St. Jude's"]],
     [
       "My manager at St. Mary's is Linda Park",
@@ -112,6 +114,10 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
     ['I hope to land a job at Dell'],
     ['I went to Google for an interview'],
     ["I'm a junior at Ohio State University"],
+    ['I do yoga at Equinox Gym'],
+    ['I do my shopping at Costco'],
+    ['I do it for Google'],
+    ['Do you do marketing at Nike?'],
   ])('"%s" gives the speaker no job change', async (text) => {
     const found = await relations(text);
     expect(found.filter((relation) => relation.startsWith('alice works_for'))).toEqual([]);
