@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { inverseOf } from '../../domain/relation-type.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { RelationshipInput } from '../../ports/graph-repository.js';
@@ -156,22 +156,16 @@ export function staleAfter(
  * An out-of-date value becomes "held until `validFrom`": a closed edge that starts and ends
  * there (as an ending with nothing known before records it), ended by the newer memory.
  */
-export async function heldUntil(
+export function heldUntil(
   db: Database,
   edge: Row,
   input: RelationshipInput,
 ): Promise<Row | undefined> {
-  const [row] = await db
-    .update(relationships)
-    .set({
-      validFrom: input.validFrom,
-      validTo: input.validFrom,
-      updatedAt: sql`now()`,
-      metadata: sql`${relationships.metadata} || ${JSON.stringify({ endedBy: input.memoryId })}::jsonb`,
-    })
-    .where(eq(relationships.id, edge.id))
-    .returning();
-  return row;
+  return updateEdge(db, edge, {
+    validFrom: input.validFrom,
+    validTo: input.validFrom,
+    metadata: sql`${relationships.metadata} || ${JSON.stringify({ endedBy: input.memoryId })}::jsonb`,
+  });
 }
 
 /** True when the edge holds at time `at` (ms). */
@@ -246,34 +240,33 @@ async function touch(db: Database, edge: Row): Promise<Row> {
   return row ?? edge;
 }
 
-export async function close(
+export function close(
   db: Database,
   edge: Row,
   at: Date,
   metadata?: Readonly<Record<string, string>>,
 ): Promise<Row | undefined> {
-  const [row] = await db
-    .update(relationships)
-    .set({
-      validTo: at,
-      updatedAt: sql`now()`,
-      ...(metadata
-        ? { metadata: sql`${relationships.metadata} || ${JSON.stringify(metadata)}::jsonb` }
-        : {}),
-    })
-    .where(eq(relationships.id, edge.id))
-    .returning();
-  return row;
+  return updateEdge(db, edge, {
+    validTo: at,
+    ...(metadata
+      ? { metadata: sql`${relationships.metadata} || ${JSON.stringify(metadata)}::jsonb` }
+      : {}),
+  });
 }
 
-export async function moveStart(
+export function moveStart(db: Database, edge: Row, validFrom: Date): Promise<Row | undefined> {
+  return updateEdge(db, edge, { validFrom });
+}
+
+/** Changes one edge's window or metadata (and its `updated_at`); the row as it is now. */
+async function updateEdge(
   db: Database,
   edge: Row,
-  validFrom: Date,
+  changes: { validFrom?: Date; validTo?: Date; metadata?: SQL },
 ): Promise<Row | undefined> {
   const [row] = await db
     .update(relationships)
-    .set({ validFrom, updatedAt: sql`now()` })
+    .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(relationships.id, edge.id))
     .returning();
   return row;
