@@ -172,9 +172,10 @@ export class MemoryWriter {
 
   /** Deletes a memory, its chunks, vectors, mentions, and what only it supported. */
   async delete(id: MemoryId, scope: Scope): Promise<void> {
-    const target = await this.#topLevel(id, scope);
+    const read = await this.#topLevel(id, scope);
     await this.#commit(async (repositories) => {
-      await lockUnchanged(repositories, target);
+      // A delete wins over an update that committed since the read: it deletes what is there now.
+      const target = await lockCurrent(repositories, read, scope);
       const units = await repositories.memories.searchUnitsOf([target.id]);
       await repositories.graph.detachMemory([target.id, ...units.map((unit) => unit.id)]);
       await repositories.memories.delete([target.id]);
@@ -317,6 +318,20 @@ async function lockUnchanged(repositories: StoreRepositories, target: Memory): P
   if (!updatedAt) throw new NotFoundError('memory', target.id);
   if (updatedAt.getTime() !== target.updatedAt.getTime())
     throw new ConflictError(`memory ${target.id} changed while this request ran; retry`);
+}
+
+/** Locks the memory for the rest of the transaction and returns it as it is now (404 if gone). */
+async function lockCurrent(
+  repositories: StoreRepositories,
+  target: Memory,
+  scope: Scope,
+): Promise<Memory> {
+  const updatedAt = await repositories.memories.lockForWrite(target.id);
+  if (!updatedAt) throw new NotFoundError('memory', target.id);
+  if (updatedAt.getTime() === target.updatedAt.getTime()) return target;
+  const current = await repositories.memories.findById(target.id, scope);
+  if (!current) throw new NotFoundError('memory', target.id);
+  return current;
 }
 
 /** Facts hold from when the memory was said (its `created_at`), not from when it was written. */
