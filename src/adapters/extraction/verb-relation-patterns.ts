@@ -141,9 +141,10 @@ export function moodOf(
   end: number,
 ): Mood {
   const between = items.slice(subjectAt + 1, verbAt).map((item) => item.word);
-  // "will you marry me?": a question asks, it does not tell.
+  // "will you marry me?": a question asks, it does not tell; nor does "if I get married".
   if (between.some((word) => IRREALIS_WORDS.has(word)) || isQuestion(items, verbAt))
     return 'irrealis';
+  if (CONDITIONALS.has(items[subjectAt - 1]?.word ?? '')) return 'irrealis';
   const negated = between.some((word) => NEGATIONS.has(word));
   const later = items.slice(end, end + 4).some((item) => LATER_ENDED_WORDS.has(item.word));
   if (between.some((word) => ENDED_WORDS.has(word)) || (negated && later)) return 'ended';
@@ -157,6 +158,9 @@ function isQuestion(items: readonly SentenceItem[], verbAt: number): boolean {
 }
 
 const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '.', '!', '?']);
+
+// Words before a subject that make its clause a condition, not a fact.
+const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 
 function matchTyped(
   scan: RelationScan,

@@ -329,9 +329,10 @@ export const COUPLE_EVENTS: ReadonlyMap<
   together: 'together dating',
 });
 
-/** Words between a couple and its event ("Paul and I (finally) got divorced"). */
+/** Words between a couple and its event ("Paul and I (finally) got divorced", "he ended up marrying Amy", "you were still married"). */
 export const COUPLE_AUXILIARIES: ReadonlySet<string> = words(`
-  got get are were 're be been just finally officially have 've had recently
+  got get are were 're be been just finally officially have 've had recently still
+  end ends ended up
 `);
 
 /** "started seeing someone": the words a partner not yet named goes by. */
