@@ -239,6 +239,10 @@ function findObject(
     OBJECT_FILLERS.has(items[cursor]?.word ?? '')
   )
     cursor += 1;
+  // "I live at 15 Yemen Road": a house number before a street name.
+  const street = items[cursor + 1]?.node;
+  if (HOUSE_NUMBER.test(items[cursor]?.word ?? '') && street !== undefined)
+    cursor += isType(scan, street, ['LOCATION']) ? 1 : 0;
   const item = items[cursor];
   if (item?.node !== undefined) {
     settleObjectType(scan, item.node, pattern);
@@ -247,6 +251,8 @@ function findObject(
   if (!pattern.allowsPhrase || !item) return undefined;
   return phraseObject(scan, items, cursor);
 }
+
+const HOUSE_NUMBER = /^\d{1,5}[a-z]?$/u;
 
 /** "I love hiking" / "I hate rainy days": a short noun phrase becomes an auxiliary MISC entity. */
 function phraseObject(

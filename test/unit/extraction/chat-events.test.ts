@@ -58,6 +58,27 @@ describe('moves: "we moved to X", "moved from X to Y"', () => {
   });
 });
 
+describe('homes by street: "I live at 15 Yemen Road", "I live on Bedford Street"', () => {
+  it.each([
+    ['I live at 15 Yemen Road.', 'alice lives_in Yemen Road'],
+    ['I live on Bedford Street.', 'alice lives_in Bedford Street'],
+    ['we live at 90 Bedford Street', 'alice lives_in Bedford Street'],
+    ['My sister lives on Maple Avenue', "alice's sister lives_in Maple Avenue"],
+  ])('"%s" gives %s', async (text, expected) => {
+    expect(await relations(text)).toContain(expected);
+  });
+
+  it.each([
+    ['I live on coffee and toast.'],
+    ['I live at home with my parents.'],
+    ['I work at 3 companies.'],
+    ['I waited on Bedford Street for an hour.'],
+  ])('"%s" gives no home and no job', async (text) => {
+    const found = await relations(text);
+    expect(found.filter((relation) => /lives_in|works_for/u.test(relation))).toEqual([]);
+  });
+});
+
 describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
   it.each([
     [
