@@ -79,6 +79,24 @@ describe('homes by street: "I live at 15 Yemen Road", "I live on Bedford Street"
   });
 });
 
+describe('jobs at a place name: "I\'m a waitress at Central Perk"', () => {
+  it.each([
+    ["I'm a waitress at Central Perk.", 'alice works_for Central Perk'],
+    ['Rachel is a waitress at Central Perk', 'Rachel works_for Central Perk'],
+    ["I'm a nurse at Mass General", 'alice works_for Mass General'],
+  ])('"%s" gives %s', async (text, expected) => {
+    expect(await relations(text)).toContain(expected);
+  });
+
+  it.each([
+    ["I'm a lawyer at Boston."],
+    ['We had coffee with Grace at Central Perk.'],
+    ['I met a waiter at Central Perk.'],
+  ])('"%s" gives no job', async (text) => {
+    expect((await relations(text)).filter((found) => found.includes('works_for'))).toEqual([]);
+  });
+});
+
 describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
   it.each([
     [
