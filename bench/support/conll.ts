@@ -34,7 +34,13 @@ export interface Conll04Sentence {
 /** One DialogRE dialogue: turns and labelled argument pairs. */
 export type DialogreDialogue = [
   readonly string[],
-  ReadonlyArray<{ readonly x: string; readonly y: string; readonly r: readonly string[] }>,
+  ReadonlyArray<{
+    readonly x: string;
+    readonly y: string;
+    readonly r: readonly string[];
+    /** Each label's trigger: the dialogue's words that say it ("sister"), empty when inferred. */
+    readonly t?: readonly string[];
+  }>,
 ];
 
 /** Resolves `--data` (a folder holding `relative`, or the file itself) to an existing file, or undefined. */

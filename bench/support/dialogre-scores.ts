@@ -44,11 +44,19 @@ export interface DialogreRow {
   readonly precision: number | null;
 }
 
-interface Pair {
+/** One labelled pair of a dialogue, names canonical, with its label's trigger ('' when inferred). */
+export interface Pair {
   readonly x: string;
   readonly y: string;
   readonly label: string;
+  readonly trigger: string;
 }
+
+/** Told of every gold pair of a mapped label: the dialogue's turns, the pair, and whether we found it. */
+export type GoldListener = (turns: readonly string[], pair: Pair, found: boolean) => void;
+
+/** Told of every judged edge of ours: the dialogue's turns, the edge (`source|target|type`), and whether a label confirms it. */
+export type EdgeListener = (turns: readonly string[], edge: string, correct: boolean) => void;
 
 /**
  * Scores rules extraction on DialogRE: each turn extracted with its speaker ("Speaker 2"), names
@@ -59,7 +67,13 @@ interface Pair {
 export function scoreDialogre(
   dialogues: readonly DialogreDialogue[],
   rules: RulesEntityExtractor,
-  options: { speakerNames: boolean; addressee?: AddresseeGuess; earlierTurns?: boolean },
+  options: {
+    speakerNames: boolean;
+    addressee?: AddresseeGuess;
+    earlierTurns?: boolean;
+    onGold?: GoldListener;
+    onEdge?: EdgeListener;
+  },
 ): Record<string, DialogreRow> {
   const counts = new Map<string, { gold: number; found: number }>();
   const byType = new Map<RelationType, { predicted: number; correct: number }>();
@@ -68,7 +82,12 @@ export function scoreDialogre(
       ? nameMap(labelled)
       : (name: string) => name.toLowerCase();
     const gold: Pair[] = labelled.flatMap((pair) =>
-      pair.r.map((label) => ({ x: canonical(pair.x), y: canonical(pair.y), label })),
+      pair.r.map((label, at) => ({
+        x: canonical(pair.x),
+        y: canonical(pair.y),
+        label,
+        trigger: pair.t?.[at] ?? '',
+      })),
     );
     const predicted = predictions(
       turns,
@@ -81,9 +100,9 @@ export function scoreDialogre(
       const mapped = DIALOGRE_MAP[pair.label];
       if (!mapped) continue;
       const entry = counts.get(pair.label) ?? { gold: 0, found: 0 };
-      entry.gold += 1;
-      entry.found += says(predicted, pair, mapped) ? 1 : 0;
-      counts.set(pair.label, entry);
+      const found = says(predicted, pair, mapped);
+      counts.set(pair.label, { gold: entry.gold + 1, found: entry.found + (found ? 1 : 0) });
+      options.onGold?.(turns, pair, found);
     }
     // Only edges between the dialogue's annotated arguments can be judged ("hiking" never is).
     const judged = new Set(gold.flatMap((pair) => [pair.x, pair.y]));
@@ -91,11 +110,11 @@ export function scoreDialogre(
       const [source = '', target = '', type = ''] = triple.split('|');
       if (!judged.has(source) || !judged.has(target)) continue;
       const entry = byType.get(type as RelationType) ?? { predicted: 0, correct: 0 };
+      const correct = gold.some((pair) => labels(pair, source, target, type as RelationType));
       entry.predicted += 1;
-      entry.correct += gold.some((pair) => labels(pair, source, target, type as RelationType))
-        ? 1
-        : 0;
+      entry.correct += correct ? 1 : 0;
       byType.set(type as RelationType, entry);
+      options.onEdge?.(turns, triple, correct);
     }
   }
   return toTable(counts, byType);

@@ -40,7 +40,9 @@ export function findCoupleRelations(
 ): void {
   for (let index = 0; index < items.length; index += 1) {
     const event = eventAt(items, index);
-    const subject = subjects[index] ?? (event ? nameBefore(scan, items, index) : undefined);
+    const subject =
+      subjects[index] ??
+      (event ? (nameBefore(scan, items, index) ?? youBefore(scan, items, index)) : undefined);
     if (!subject) continue;
     if (event) coupleEvent(scan, items, index, subject, event);
     else if (items[index]?.lemma === 'propose') proposal(scan, items, index, subject);
@@ -63,6 +65,19 @@ function nameBefore(
     : undefined;
 }
 
+/** "you were still married to her", "you got engaged": the one spoken to, when the caller knows them. */
+function youBefore(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+): Subject | undefined {
+  let at = index - 1;
+  while (COUPLE_AUXILIARIES.has(items[at]?.word ?? '')) at -= 1;
+  const you = items[at];
+  if (you?.word !== 'you' || scan.addressee === undefined) return undefined;
+  return { nodes: [scan.addAddressee(you.tokenIndex)], at };
+}
+
 /** The couple event at `index` and how many items it takes ("broke up" is two). */
 function eventAt(
   items: readonly SentenceItem[],
@@ -74,6 +89,9 @@ function eventAt(
     `${word === 'break' || word === 'breaking' ? 'broke' : word} ${next}`,
   );
   if (pair) return { event: pair, length: 2 };
+  // "ended up marrying Amy" tells what happened; "I'm marrying Ana" alone is a plan.
+  if (word === 'marrying' && items[index - 1]?.word === 'up')
+    return { event: 'married', length: 1 };
   const single = COUPLE_EVENTS.get(word);
   return single ? { event: single, length: 1 } : undefined;
 }

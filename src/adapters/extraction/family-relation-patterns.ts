@@ -1,5 +1,6 @@
 import { genderOfPronoun } from './earlier-people.js';
 import { type KinshipPhrase, readKinship } from './kinship.js';
+import { NATIONALITY_ENDINGS } from './lexicon/misc-words.js';
 import { NAMING_WORDS } from './lexicon/name-words.js';
 import { KINSHIP_COPULAS, VERB_MODIFIERS } from './lexicon/relation-cue-words.js';
 import type { RelativeOf, SentenceItem } from './relation-items.js';
@@ -222,14 +223,56 @@ function nameAfterCopula(
   while (VERB_MODIFIERS.has(word(cursor)) && word(cursor) !== 'is') cursor += 1;
   if (word(cursor) !== 'is' && word(cursor) !== 'was' && word(cursor) !== "'s") return undefined;
   cursor += 1;
-  while (VERB_MODIFIERS.has(word(cursor))) cursor += 1;
-  const name = items[cursor]?.node;
-  if (name === undefined || !isType(scan, name, NAME_TYPES)) return undefined;
+  // "my brother is Will": a name is never the modal its word spells.
+  while (VERB_MODIFIERS.has(word(cursor)) && items[cursor]?.node === undefined) cursor += 1;
+  const name = items[cursor]?.node ?? firstNameAt(scan, items, cursor);
+  if (name === undefined || !isType(scan, name, NAME_TYPES) || isQuality(scan, name))
+    return undefined;
   const next = items[cursor + 1];
   const possessed = next?.node === undefined ? undefined : scan.nodes[next.node]?.relative;
   // "my sister is Ana's age", "she's Emma's aunt": not a name of the relative.
   if (next?.word === "'s" || possessed?.owner === name) return undefined;
   return scan.nodes[name]?.speaker !== undefined ? undefined : name;
+}
+
+/**
+ * "my sister is Jewish", "… is American", "… is Catholic": a one-word name that is a demonym or
+ * has a nationality or religion ending, and is no known first name ("Brian"), says what, not who.
+ */
+function isQuality(scan: RelationScan, index: number): boolean {
+  const node = scan.nodes[index];
+  if (!node || node.firstToken !== node.lastToken) return false;
+  const word = scan.tokens[node.firstToken]?.lower ?? '';
+  const { demonyms, firstNames, nameParts } = scan.gazetteer;
+  if (demonyms.has(word)) return true;
+  if (firstNames.has(word) || nameParts.has(word)) return false;
+  return [...NATIONALITY_ENDINGS].some((ending) => word.endsWith(ending));
+}
+
+// What may end "my sister is Jasmine" for the capitalised word to be her name.
+const NAME_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ',', ';', 'and', 'but']);
+
+/**
+ * "Issac's sister is Jasmine": a capitalised first name the finder took for a word ("jasmine",
+ * "grace"), ending the clause after the copula, becomes a person node.
+ */
+function firstNameAt(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  index: number,
+): number | undefined {
+  const item = items[index];
+  const token = item === undefined ? undefined : scan.tokens[item.tokenIndex];
+  if (!item || !token || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return undefined;
+  const end = items[index + 1]?.word;
+  if (end !== undefined && !NAME_ENDS.has(end)) return undefined;
+  const { firstNames, nameParts, wordNames, demonyms } = scan.gazetteer;
+  const known = firstNames.has(item.word) || nameParts.has(item.word) || wordNames.has(item.word);
+  if (!known || demonyms.has(item.word)) return undefined;
+  const name = scan.addName(item.tokenIndex, item.tokenIndex, 'PERSON');
+  // Later patterns of this sentence see the new name as the node it now is.
+  (items as SentenceItem[])[index] = { ...item, node: name };
+  return name;
 }
 
 /** The plain word at `index`, or undefined at a name (kinship phrases stop there). */

@@ -8,7 +8,7 @@ import {
   ROLE_NOUNS,
 } from './lexicon/relation-cue-words.js';
 import type { SentenceItem } from './relation-items.js';
-import { isType, type RelationScan } from './relation-scan.js';
+import { isType, type RelationScan, retype } from './relation-scan.js';
 import { isRoleWord } from './role-words.js';
 
 /** Appositive and noun-phrase relations common in written text ("Bill Gates, chairman of Microsoft"). */
@@ -68,7 +68,29 @@ function personPatterns(
   } else if (isType(scan, target, ['LOCATION']) && role === 'works_for' && preposition !== 'at') {
     // "a lawyer in Boston" lives there; "a nurse at Mass General" works at a place misread as one.
     scan.add(person, target, 'lives_in', 0.55, items);
+  } else if (
+    role === 'works_for' &&
+    COPULAS.has(items[index + 1]?.word ?? '') &&
+    isWorkplace(scan, target)
+  ) {
+    retype(scan, target, 'ORG');
+    scan.add(person, target, 'works_for', 0.6, items);
   }
+}
+
+// "I'm a waitress at …", "Rachel is a nurse at …": the person is the role.
+const COPULAS: ReadonlySet<string> = new Set(['is', 'am', "'m", 'be', 'was', "'s"]);
+
+/**
+ * "I'm a waitress at Central Perk": a place name after a job and "at" that no town, region or
+ * country list has is the workplace, misread as a place.
+ */
+function isWorkplace(scan: RelationScan, node: number): boolean {
+  const found = scan.nodes[node];
+  if (!found || !isType(scan, node, ['LOCATION'])) return false;
+  const start = scan.tokens[found.firstToken]?.start ?? 0;
+  const end = scan.tokens[found.lastToken]?.end ?? start;
+  return !scan.gazetteer.places.has(scan.text.slice(start, end).toLowerCase());
 }
 
 /**

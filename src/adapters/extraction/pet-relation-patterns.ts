@@ -1,4 +1,5 @@
 import type { Metadata } from '../../domain/memory.js';
+import { CALL_OPENERS } from './lexicon/address-words.js';
 import { FUNCTION_WORDS, NAMING_WORDS } from './lexicon/name-words.js';
 import {
   EDIBLE_PET_KINDS,
@@ -43,8 +44,44 @@ function possessedPet(
   let cursor = start;
   while (cursor - start < 3 && PET_DETERMINERS.has(items[cursor]?.word ?? '')) cursor += 1;
   const kind = petKind(items[cursor]);
-  if (kind) linkPet(scan, items, [owner], cursor, kind, true);
+  if (!kind) return;
+  const apposed = kind.plural ? undefined : apposedPet(scan, items, start, cursor);
+  if (apposed === undefined) {
+    linkPet(scan, items, [owner], cursor, kind, true);
+    return;
+  }
+  petName(scan, apposed, kind.attributes);
+  scan.add(owner, apposed, 'has_pet', 0.75, items);
 }
+
+/**
+ * "Mittens, my cat, is sick", "I love Rex, our dog.": the name set off before the possessed pet
+ * noun (`start` is the item after the possessive, `noun` the pet noun). A name called out
+ * ("Ross, my dog is sick") is no apposition: then a comma must close the phrase.
+ */
+function apposedPet(
+  scan: RelationScan,
+  items: readonly SentenceItem[],
+  start: number,
+  noun: number,
+): number | undefined {
+  const ownerAt = items[start - 1]?.word === "'s" ? start - 2 : start - 1;
+  if (items[ownerAt - 1]?.word !== ',' || items[noun + 1]?.node !== undefined) return undefined;
+  const after = items[noun + 1]?.word;
+  const closed = after === ',';
+  if (!closed && after !== undefined && !APPOSED_PET_ENDS.has(after)) return undefined;
+  const at = ownerAt - 2;
+  const named = items[at];
+  if (!named || (named.vocative && !closed) || CALL_OPENERS.has(named.word)) return undefined;
+  // "Hey Ross, my dog!": a name after a greeting is called out.
+  if (!closed && (at === 0 || CALL_OPENERS.has(items[at - 1]?.word ?? ''))) return undefined;
+  // A pet's name the finder left a word ("Mittens, my cat, is sick") is capitalised.
+  const text = scan.tokens[named.tokenIndex]?.text ?? '';
+  if (named.node === undefined && !/^\p{Lu}\p{Ll}+$/u.test(text)) return undefined;
+  return nameAt(scan, items, at, true);
+}
+
+const APPOSED_PET_ENDS: ReadonlySet<string> = new Set(['.', '!', '?']);
 
 /** "I have a dog (named Rex)", "we adopted two kittens", "adopted a cat named Whiskers". */
 function keptPet(

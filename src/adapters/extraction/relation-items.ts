@@ -1,5 +1,6 @@
 import type { EntityType } from '../../domain/entity.js';
 import { FIRST_PERSON_PRONOUNS } from '../../domain/extraction.js';
+import type { KinGender } from '../../domain/kin-gender.js';
 import type { Metadata } from '../../domain/memory.js';
 import type { RelationType } from '../../domain/relation-type.js';
 import { type Antecedent, antecedentFor } from './earlier-people.js';
@@ -12,6 +13,7 @@ import {
   THIRD_PERSON,
   VOCATIVE_FOLLOWERS,
 } from './lexicon/relation-cue-words.js';
+import { RecentPeople } from './recent-people.js';
 import type { Token } from './tokenizer.js';
 
 /** An unnamed relative ("my sister"): whose, and how the owner relates to them. */
@@ -80,7 +82,7 @@ export function buildSentences(
   for (const [index, node] of nodes.entries()) nodeAt.set(node.firstToken, index);
   const builder: Builder = { text, tokens, nodes, nodeAt, speaker };
   const sentences: SentenceItem[][] = [];
-  let lastPerson: number | undefined;
+  const people = new RecentPeople(nodes, gazetteer, (node) => nodeText(builder, node));
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index];
     if (!token) continue;
@@ -90,8 +92,8 @@ export function buildSentences(
     const nodeIndex = nodeAt.get(index);
     let owner: number | undefined;
     let next = index + 1;
-    if (nodeIndex === undefined && lastPerson === undefined && THIRD_PERSON.has(word))
-      lastPerson = earlierPerson(nodes, index, word, earlier);
+    const person =
+      nodeIndex === undefined ? pronounPerson(people, nodes, index, word, earlier) : undefined;
     if (nodeIndex !== undefined) {
       const node = nodes[nodeIndex];
       const vocative = isVocative(builder, items, nodeIndex);
@@ -102,26 +104,42 @@ export function buildSentences(
         node: nodeIndex,
         ...(vocative ? { vocative } : {}),
       });
-      if (node?.type === 'PERSON' && node.speaker === undefined && !vocative)
-        lastPerson = nodeIndex;
+      if (node?.type === 'PERSON' && node.speaker === undefined && !vocative) people.add(nodeIndex);
       index = node?.lastToken ?? index;
       next = index + 1;
       if (plainWord(tokens[next]?.lower ?? '') === "'s") [owner, next] = [nodeIndex, next + 1];
     } else if (speaker !== undefined && isFirstPerson(word)) {
       items.push(...speakerItems(nodes, index, speaker, word));
       if (word === 'my' || word === 'our') owner = nodes.length - 1;
-    } else if (THIRD_PERSON.has(word) && lastPerson !== undefined) {
+    } else if (person !== undefined) {
       // "her sister": a possessive pronoun before a kinship noun owns the relative.
-      if ((word === 'his' || word === 'her') && relativeAhead(builder, next)) owner = lastPerson;
-      else items.push({ word, lemma: word, tokenIndex: index, node: lastPerson, viaPronoun: true });
+      if ((word === 'his' || word === 'her') && relativeAhead(builder, next)) owner = person;
+      else items.push({ word, lemma: word, tokenIndex: index, node: person, viaPronoun: true });
     } else {
       items.push({ word, lemma: gazetteer.verbLemmas.get(word) ?? word, tokenIndex: index });
     }
     const relative =
       owner === undefined ? undefined : addRelatives(builder, items, owner, index, next);
-    if (relative) [lastPerson, index] = [relative.node, relative.lastToken];
+    if (relative) people.add(relative.node);
+    index = relative?.lastToken ?? index;
   }
   return sentences.filter((items) => items !== undefined);
+}
+
+/** The person "he", "she", "his" at `index` means: the text's latest fitting one, else an earlier turn's. */
+function pronounPerson(
+  people: RecentPeople,
+  nodes: GraphNode[],
+  index: number,
+  word: string,
+  earlier: readonly Antecedent[],
+): number | undefined {
+  if (!THIRD_PERSON.has(word)) return undefined;
+  if (people.last === undefined) {
+    const found = earlierPerson(nodes, index, word, earlier);
+    if (found) people.add(found.node, found.gender);
+  }
+  return people.for(word);
 }
 
 /**
@@ -133,7 +151,7 @@ function earlierPerson(
   index: number,
   word: string,
   earlier: readonly Antecedent[],
-): number | undefined {
+): { node: number; gender?: KinGender } | undefined {
   const person = antecedentFor(word, earlier);
   if (!person) return undefined;
   nodes.push({
@@ -145,7 +163,7 @@ function earlierPerson(
     earlier: true,
     auxiliary: true,
   });
-  return nodes.length - 1;
+  return { node: nodes.length - 1, ...(person.gender ? { gender: person.gender } : {}) };
 }
 
 /**
@@ -239,6 +257,11 @@ function isNamed(builder: Builder, start: number): boolean {
   const word = plainWord(builder.tokens[start]?.lower ?? '');
   const skip = word === ',' || word === ':' || NAMING_WORDS.has(word) ? 1 : 0;
   return builder.nodeAt.has(start + skip);
+}
+
+function nodeText(builder: Builder, index: number): string {
+  const node = builder.nodes[index];
+  return node ? nameOf(builder, node) : '';
 }
 
 function nameOf(builder: Builder, node: GraphNode): string {

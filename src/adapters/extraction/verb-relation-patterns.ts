@@ -141,9 +141,10 @@ export function moodOf(
   end: number,
 ): Mood {
   const between = items.slice(subjectAt + 1, verbAt).map((item) => item.word);
-  // "will you marry me?": a question asks, it does not tell.
+  // "will you marry me?": a question asks, it does not tell; nor does "if I get married".
   if (between.some((word) => IRREALIS_WORDS.has(word)) || isQuestion(items, verbAt))
     return 'irrealis';
+  if (CONDITIONALS.has(items[subjectAt - 1]?.word ?? '')) return 'irrealis';
   const negated = between.some((word) => NEGATIONS.has(word));
   const later = items.slice(end, end + 4).some((item) => LATER_ENDED_WORDS.has(item.word));
   if (between.some((word) => ENDED_WORDS.has(word)) || (negated && later)) return 'ended';
@@ -157,6 +158,9 @@ function isQuestion(items: readonly SentenceItem[], verbAt: number): boolean {
 }
 
 const CLAUSE_MARKS: ReadonlySet<string> = new Set([',', ';', '.', '!', '?']);
+
+// Words before a subject that make its clause a condition, not a fact.
+const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 
 function matchTyped(
   scan: RelationScan,
@@ -248,6 +252,10 @@ function findObject(
     OBJECT_FILLERS.has(items[cursor]?.word ?? '')
   )
     cursor += 1;
+  // "I live at 15 Yemen Road": a house number before a street name.
+  const street = items[cursor + 1]?.node;
+  if (HOUSE_NUMBER.test(items[cursor]?.word ?? '') && street !== undefined)
+    cursor += isType(scan, street, ['LOCATION']) ? 1 : 0;
   const item = items[cursor];
   if (item?.node !== undefined) {
     settleObjectType(scan, item.node, pattern);
@@ -256,6 +264,8 @@ function findObject(
   if (!pattern.allowsPhrase || !item) return undefined;
   return phraseObject(scan, items, cursor);
 }
+
+const HOUSE_NUMBER = /^\d{1,5}[a-z]?$/u;
 
 /** "I love hiking" / "I hate rainy days": a short noun phrase becomes an auxiliary MISC entity. */
 function phraseObject(

@@ -58,6 +58,45 @@ describe('moves: "we moved to X", "moved from X to Y"', () => {
   });
 });
 
+describe('homes by street: "I live at 15 Yemen Road", "I live on Bedford Street"', () => {
+  it.each([
+    ['I live at 15 Yemen Road.', 'alice lives_in Yemen Road'],
+    ['I live on Bedford Street.', 'alice lives_in Bedford Street'],
+    ['we live at 90 Bedford Street', 'alice lives_in Bedford Street'],
+    ['My sister lives on Maple Avenue', "alice's sister lives_in Maple Avenue"],
+  ])('"%s" gives %s', async (text, expected) => {
+    expect(await relations(text)).toContain(expected);
+  });
+
+  it.each([
+    ['I live on coffee and toast.'],
+    ['I live at home with my parents.'],
+    ['I work at 3 companies.'],
+    ['I waited on Bedford Street for an hour.'],
+  ])('"%s" gives no home and no job', async (text) => {
+    const found = await relations(text);
+    expect(found.filter((relation) => /lives_in|works_for/u.test(relation))).toEqual([]);
+  });
+});
+
+describe('jobs at a place name: "I\'m a waitress at Central Perk"', () => {
+  it.each([
+    ["I'm a waitress at Central Perk.", 'alice works_for Central Perk'],
+    ['Rachel is a waitress at Central Perk', 'Rachel works_for Central Perk'],
+    ["I'm a nurse at Mass General", 'alice works_for Mass General'],
+  ])('"%s" gives %s', async (text, expected) => {
+    expect(await relations(text)).toContain(expected);
+  });
+
+  it.each([
+    ["I'm a lawyer at Boston."],
+    ['We had coffee with Grace at Central Perk.'],
+    ['I met a waiter at Central Perk.'],
+  ])('"%s" gives no job', async (text) => {
+    expect((await relations(text)).filter((found) => found.includes('works_for'))).toEqual([]);
+  });
+});
+
 describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
   it.each([
     [
@@ -180,6 +219,9 @@ describe('couples: engagement, marriage, divorce, breakup, dating', () => {
     ['Priya and I are dating', ['alice partner_of Priya']],
     ['Priya and I got together last month', ['alice partner_of Priya from 2026-04-01']],
     ['Priya and I have been together for two years.', ['alice partner_of Priya']],
+    ["I'm still married to Carol", ['alice spouse_of Carol']],
+    ['In the end Tom ended up marrying Ana', ['Tom spouse_of Ana']],
+    ['Laurie proposed to Jo, she said no, and then he ends up marrying Amy', []],
   ])('"%s" gives %s', async (text, expected) => {
     expect(await dated(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -202,10 +244,42 @@ describe('couples: engagement, marriage, divorce, breakup, dating', () => {
     ['Priya and I worked together at Dell.'],
     ['Are Priya and I together?'],
     ['Priya and I were never together'],
+    ['If I get married to Tom, I will move.'],
+    ["I'm marrying Tom"],
+    ['I ended up marrying into a crazy family'],
   ])('"%s" gives the speaker no partner', async (text) => {
     const found = await relations(text);
     const partners = /^alice (spouse_of|engaged_to|partner_of|ex_spouse_of|ex_partner_of) /u;
     expect(found.filter((relation) => partners.test(relation))).toEqual([]);
+  });
+});
+
+describe('couples said to the one spoken to: "you were still married to her"', () => {
+  const toJo = async (text: string, earlier: string) => {
+    const { entities, relations: found } = await extractor.extract(text, {
+      speaker: 'alice',
+      addressee: 'Jo',
+      earlierTurns: [{ speaker: 'Jo', text: earlier }],
+    });
+    return found.map(
+      (relation) =>
+        `${entities[relation.sourceIndex]?.text} ${relation.type} ${entities[relation.targetIndex]?.text}`,
+    );
+  };
+
+  it.each([
+    ['You were still married to her.', 'Rachel is upset.', 'Jo spouse_of Rachel'],
+    ['you got married to Sam last year', 'hi', 'Jo spouse_of Sam'],
+  ])('"%s" gives %s', async (text, earlier, expected) => {
+    expect(await toJo(text, earlier)).toContain(expected);
+  });
+
+  it.each([
+    ['If you get married to Sam, you will regret it.'],
+    ['You are not married to Sam.'],
+    ['Did you get married to Sam?'],
+  ])('"%s" gives Jo no spouse', async (text) => {
+    expect((await toJo(text, 'hi')).filter((found) => found.startsWith('Jo '))).toEqual([]);
   });
 });
 
@@ -220,6 +294,10 @@ describe('pets: "our dog X", "a puppy called X", "a cat named X"', () => {
     ['my cat, Luna, hates mornings', 'Luna', 'cat'],
     ['we have a beagle called Pepper', 'Pepper', 'dog'],
     ['our lab Max loves the lake', 'Max', 'dog'],
+    ['Mittens, my cat, is sick again', 'Mittens', 'cat'],
+    ['I took Rex, our dog, to the vet', 'Rex', 'dog'],
+    ['I walked Rex, our dog.', 'Rex', 'dog'],
+    ['This is Patti, my monkey.', 'Patti', 'monkey'],
   ])('"%s": the speaker has %s, a %s', async (text, name, species) => {
     const extraction = await extractor.extract(text, { speaker: 'alice' });
     const pet = extraction.entities.find((entity) => entity.text === name);
@@ -252,5 +330,14 @@ describe('pets: "our dog X", "a puppy called X", "a cat named X"', () => {
   ])('"%s" gives the speaker no pet', async (text) => {
     const found = await relations(text);
     expect(found.filter((relation) => relation.startsWith('alice has_pet'))).toEqual([]);
+  });
+
+  it.each([
+    ['Ross, my dog is sick.', 'Ross'],
+    ['Hey Ross, my dog!', 'Ross'],
+    ['Oh, my dog, he is so sick.', 'Oh'],
+    ['I saw Ross, my dog was with me.', 'Ross'],
+  ])('"%s": %s, called out or before a clause, is no pet', async (text, name) => {
+    expect(await relations(text)).not.toContain(`alice has_pet ${name}`);
   });
 });

@@ -125,6 +125,33 @@ describe('relatives: "my sister Ana", "my sister lives in …", "Sarah is my sis
   });
 });
 
+describe('a relative named after the copula: "my sister is Grace", "Issac\'s sister is Jasmine"', () => {
+  it.each([
+    ['My sister is Grace.', 'alice sibling_of Grace'],
+    ["Issac's sister is Jasmine. She works at a spa.", 'Issac sibling_of Jasmine'],
+    ['My brother is Will, and he is great.', 'alice sibling_of Will'],
+    ['my mom is Amber', 'alice child_of Amber'],
+    ['My brother is Brian.', 'alice sibling_of Brian'],
+  ])('"%s" gives %s', async (text, expected) => {
+    expect(await relations(text)).toContain(expected);
+  });
+
+  it.each([
+    ['My sister is Jewish.'],
+    ['My sister is Catholic.'],
+    ['My wife is Japanese.'],
+    ['My sister is American.'],
+    ['My sister is sick.'],
+    ["My sister is Grace Kelly's biggest fan."],
+    ['My husband is Happy about it.'],
+  ])('"%s" names no relative', async (text) => {
+    const found = await relations(text);
+    expect(
+      found.filter((relation) => /(sibling_of|child_of|spouse_of) (?!alice's)/u.test(relation)),
+    ).toEqual([]);
+  });
+});
+
 describe('children and family lists: "two kids, Leo and Mia"', () => {
   it.each([
     ['ok so about me: married to Omar, two kids, Leo who is 7 and Mia who is 4', ['Leo', 'Mia']],

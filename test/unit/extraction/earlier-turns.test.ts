@@ -50,6 +50,23 @@ describe('a pronoun resolved to a person named in an earlier turn', () => {
     expect(found.filter((relation) => /Amy|Tom|Jo\b/.test(relation))).toEqual([]);
   });
 
+  it.each([
+    ['Laurie proposes to Jo, and she says no, and then he marries Amy.', 'Jo spouse_of Amy'],
+    ['Tom met Amy, and she said his jokes were bad. Her sister Ana laughed.', 'Tom sibling_of Ana'],
+  ])(
+    '"%s": a pronoun skips a person known to be of the other gender (no %s)',
+    async (text, wrong) => {
+      expect(await relations(text, [])).not.toContain(wrong);
+    },
+  );
+
+  it.each([
+    ['Tom met Amy, and she said his jokes were bad. Her sister Ana laughed.', 'Amy sibling_of Ana'],
+    ['Amy met Tom at work. He said his wife Carol was away.', 'Tom spouse_of Carol'],
+  ])('"%s": a pronoun finds the latest person of its gender (%s)', async (text, expected) => {
+    expect(await relations(text, [])).toContain(expected);
+  });
+
   it('leaves the earlier turns themselves unextracted', async () => {
     const { entities } = await extractor.extract("She's my sister.", {
       speaker: 'sam',

@@ -21,7 +21,8 @@ export const VERB_PHRASES = {
     be_base_in be_headquarter_in be_locate_in base_in headquarter_in have_office_in be_situate_in
   `),
   lives_in: words(`
-    live_in reside_in move_to move_into relocate_to be_from come_from live_near settle_in
+    live_in live_at live_on reside_in reside_at move_to move_into relocate_to be_from come_from
+    live_near settle_in
     settle_down_in be_base_in
   `),
   studies_at: words(`
@@ -333,9 +334,10 @@ export const COUPLE_EVENTS: ReadonlyMap<
   together: 'together dating',
 });
 
-/** Words between a couple and its event ("Paul and I (finally) got divorced"). */
+/** Words between a couple and its event ("Paul and I (finally) got divorced", "he ended up marrying Amy", "you were still married"). */
 export const COUPLE_AUXILIARIES: ReadonlySet<string> = words(`
-  got get are were 're be been just finally officially have 've had recently
+  got get are were 're be been just finally officially have 've had recently still
+  end ends ended up
 `);
 
 /** "started seeing someone": the words a partner not yet named goes by. */
