@@ -64,8 +64,16 @@ const api: BenchSuite = async ({ flags, log }) => {
       ...(await measureEngine(engine, settings, data, log)),
     });
   }
-  log('api: vector-only baseline (GloVe + Chroma in process, same texts and batches)');
-  const vectorOnly = await measureVectorOnly(settings, data.many, data.manyQuestions);
+  // `--vector-only-n`: the baseline on the first N texts only (it writes one request per user per batch).
+  const vectorOnlyN = Number(flags['vector-only-n'] ?? settings.n);
+  log(
+    `api: vector-only baseline (GloVe + Chroma in process, the first ${vectorOnlyN} texts and batches)`,
+  );
+  const vectorOnly = await measureVectorOnly(
+    settings,
+    data.many.slice(0, vectorOnlyN),
+    data.manyQuestions,
+  );
   const result = { suite: 'api', settings, runs, baselines: { vector_only: vectorOnly } };
   return { result, markdown: apiMarkdown(settings, runs, vectorOnly) };
 };

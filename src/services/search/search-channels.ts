@@ -32,10 +32,10 @@ export class SearchChannels {
     this.#tracer = tracer;
   }
 
-  /** Each channel's candidates for a query, within the filter. */
+  /** Each channel's candidates for a query, within the filter; `named` may still be resolving. */
   async run(
     input: SearchInput,
-    named: readonly EntityId[],
+    named: Promise<readonly EntityId[]>,
     candidates: number,
     tuning: SearchTuning,
   ): Promise<ChannelHits[]> {
@@ -46,7 +46,7 @@ export class SearchChannels {
         this.#store.memories.fullTextSearch(input, input.query, candidates),
       ),
       tuning.entityWeight > 0
-        ? span('channel.entity', () => this.#entityChannel(input, named, candidates))
+        ? span('channel.entity', async () => this.#entityChannel(input, await named, candidates))
         : Promise.resolve([]),
     ]);
     const bm25 = text.map((hit) => ({

@@ -113,14 +113,21 @@ export class SearchService {
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
     const load = this.#facts.loader();
     const span = <T>(name: string, work: () => Promise<T>) => this.#tracer.span(name, work);
-    const entities = await span('query_entities', () =>
+    // Only the entity channel needs the query's entities: the other two start at once.
+    const resolving = span('query_entities', () =>
       this.#entities.resolve(input.query, input.scope, asOf, load),
     );
     const reranker = tuning.rerank ? this.#reranker : undefined;
     const candidates = reranker ? tuning.rerankCandidates : (this.#deps.candidates ?? 50);
     const channels = await span('channels', () =>
-      this.#channels.run(filter, entities.named, Math.max(candidates, topK * 2), tuning),
+      this.#channels.run(
+        filter,
+        resolving.then((resolved) => resolved.named),
+        Math.max(candidates, topK * 2),
+        tuning,
+      ),
     );
+    const entities = await resolving;
     const near = await span('neighbours', () =>
       this.#withNeighbours(fuseScores(channels), filter, tuning),
     );
