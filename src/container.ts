@@ -26,9 +26,11 @@ import { ConflictError } from './domain/errors.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { metricsTelemetry } from './observability/metrics-telemetry.js';
+import { SpanTracer } from './observability/span-tracer.js';
 import type { Embedder } from './ports/embedder.js';
 import type { EntityExtractor } from './ports/entity-extractor.js';
 import type { Llm } from './ports/llm.js';
+import { NO_TRACER, type Tracer } from './ports/tracer.js';
 import { createServices } from './services/create-services.js';
 
 export interface ContainerOptions {
@@ -55,13 +57,15 @@ export interface ContainerOptions {
 export async function openDatabase(
   config: Config,
   notice: (message: string, details?: Record<string, unknown>) => void = () => {},
+  tracer: Tracer = NO_TRACER,
 ): Promise<DatabaseHandle> {
-  if (config.database.url) return openServerDatabase(config.database.url);
+  if (config.database.url) return openServerDatabase(config.database.url, { tracer });
   const { embedded, embeddedUser } = config.database;
   return openEmbeddedDatabase(config.dataDir, {
     engine: embedded,
     ...(embeddedUser ? { runAs: embeddedUser } : {}),
     onNotice: notice,
+    tracer,
   });
 }
 
@@ -76,12 +80,15 @@ export async function createContainer(config: Config, logger: Logger, options: C
       await closer().catch((error: unknown) => logger.warn({ err: error }, 'close failed'));
   };
   try {
-    const database = await openDatabase(config, (message, details) =>
-      logger.info(details ?? {}, message),
+    const tracer = config.log.traceSpans ? new SpanTracer() : NO_TRACER;
+    const database = await openDatabase(
+      config,
+      (message, details) => logger.info(details ?? {}, message),
+      tracer,
     );
     closers.push(() => database.close());
     if (options.migrations === 'apply') await prepareSchema(database, logger);
-    const chroma = await openVectorIndex(config, logger);
+    const chroma = await openVectorIndex(config, logger, tracer);
     closers.push(chroma.close);
     const vectors = chroma.index;
     const embedder = createEmbedder(config, logger);
@@ -116,6 +123,7 @@ export async function createContainer(config: Config, logger: Logger, options: C
         llm,
         clock: { now: () => new Date() },
         telemetry: metricsTelemetry(metrics, embedder.identity.provider),
+        tracer,
         log: logger,
         lock: lockFor(database),
         ...(statistics ? { statistics } : {}),
@@ -148,10 +156,10 @@ export async function createContainer(config: Config, logger: Logger, options: C
 
 export type Container = Awaited<ReturnType<typeof createContainer>>;
 
-async function openVectorIndex(config: Config, logger: Logger) {
+async function openVectorIndex(config: Config, logger: Logger, tracer: Tracer) {
   if (config.chroma.url) {
     return {
-      index: new ChromaVectorIndex({ url: config.chroma.url }),
+      index: new ChromaVectorIndex({ url: config.chroma.url, tracer }),
       managed: undefined,
       close: async () => {},
     };
@@ -166,7 +174,7 @@ async function openVectorIndex(config: Config, logger: Logger) {
   );
   const url = await managed.start();
   logger.info({ url, path: config.chroma.persistDirectory }, 'managed chroma running');
-  return { index: new ChromaVectorIndex({ url }), managed, close: () => managed.stop() };
+  return { index: new ChromaVectorIndex({ url, tracer }), managed, close: () => managed.stop() };
 }
 
 function createCrossEncoder(config: Config): TransformersReranker | undefined {

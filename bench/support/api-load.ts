@@ -49,7 +49,10 @@ function isShed(error: unknown): boolean {
 
 /** Reads a gauge from the server's /metrics (prom-client resets its event-loop histogram on each scrape). */
 export async function scrape(server: EngramProcess, name: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  // A server whose event loop is stalled for long (PGlite under load) may drop the request.
+  const text = await fetch(`${server.url}/metrics`)
+    .then((response) => response.text())
+    .catch(() => '');
   const line = text.split('\n').find((each) => each.startsWith(`${name} `));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : Number.NaN;
 }

@@ -22,7 +22,7 @@ export interface EngramProcess {
 /**
  * Starts `engram serve` with `DATA_DIR=dataDir` (plus `env`) on a free port and waits for `/ready`.
  * `nodeArgs` go to node (e.g. `--cpu-prof`); `bin` is another checkout's `bin/engram.mjs` (a baseline build).
- * The converted GloVe cache is linked into the data dir so start-up skips the conversion.
+ * `env.PORT` picks the port (else a free one). The converted GloVe cache is linked into the data dir so start-up skips the conversion.
  */
 export async function startEngramProcess(
   dataDir: string,
@@ -35,7 +35,7 @@ export async function startEngramProcess(
     path.join(BENCH_EMBEDDINGS_CACHE, 'glove-100d.bin'),
     path.join(dataDir, 'embeddings', 'glove-100d.bin'),
   ).catch(() => {});
-  const port = await freePort();
+  const port = env['PORT'] ? Number(env['PORT']) : await freePort();
   const spawned = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, bin, 'serve'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },

@@ -95,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         'info',
       ),
       content: read.boolean('LOG_CONTENT', false),
+      /** Per-span timings of every search: logged, and returned in a `Server-Timing` header. */
+      traceSpans: read.boolean('TRACE_SPANS', false),
     },
   };
   if (config.embeddings.provider === 'http' && !config.embeddings.baseUrl) {

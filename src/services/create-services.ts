@@ -14,6 +14,7 @@ import type { Reranker } from '../ports/reranker.js';
 import type { SettingsRepository } from '../ports/settings-repository.js';
 import type { Store } from '../ports/store.js';
 import type { Telemetry } from '../ports/telemetry.js';
+import type { Tracer } from '../ports/tracer.js';
 import type { VectorIndex } from '../ports/vector-index.js';
 import type { WordVectors } from '../ports/word-vectors.js';
 import { ApiKeyService } from './access/api-key-service.js';
@@ -58,6 +59,8 @@ export interface ServicePorts {
   readonly llm?: Llm | undefined;
   readonly clock: Clock;
   readonly telemetry?: Telemetry;
+  /** Per-span timings of searches (opt-in profiling); absent: none. */
+  readonly tracer?: Tracer;
   readonly log?: Log;
   /** Cross-process lock for the outbox reconciler (replicas on one PostgreSQL server). */
   readonly lock?: Lock;
@@ -132,6 +135,7 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     wordVectors: ports.wordVectors,
     crossEncoder: ports.crossEncoder,
     ...(settings.searchTuning ? { tuning: settings.searchTuning } : {}),
+    ...(ports.tracer ? { tracer: ports.tracer } : {}),
     ...observed,
   });
   const reindex = new ReindexService({ store, settings: ports.settings, vectors, embedder });

@@ -12,6 +12,7 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import { metricsTelemetry } from '../../src/observability/metrics-telemetry.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { Llm } from '../../src/ports/llm.js';
+import type { Tracer } from '../../src/ports/tracer.js';
 import type { VectorIndex } from '../../src/ports/vector-index.js';
 import type { Services } from '../../src/services/create-services.js';
 import { createMigratedDatabase, type DatabaseKind } from './test-databases.js';
@@ -52,6 +53,8 @@ export interface TestAppOptions {
   readonly llm?: Llm;
   /** Extra options for buildApp (e.g. an operation log). */
   readonly appOptions?: AppOptions;
+  /** Times the steps of searches (TRACE_SPANS). */
+  readonly tracer?: Tracer;
 }
 
 /** The whole service on real PGlite (or PostgreSQL), a real Chroma server and real GloVe. */
@@ -60,6 +63,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const chroma = new ChromaVectorIndex({
     url: options.chromaUrl,
     collectionPrefix: `t${randomBytes(4).toString('hex')}`,
+    ...(options.tracer ? { tracer: options.tracer } : {}),
   });
   const vectors = options.wrapVectors ? options.wrapVectors(chroma) : chroma;
   const embedder = await testEmbedder();
@@ -82,6 +86,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     telemetry: metricsTelemetry(metrics, 'glove'),
     readinessChecks: [new DatabaseReadinessCheck(database.db), new ChromaReadinessCheck(chroma)],
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.tracer ? { tracer: options.tracer } : {}),
   });
   const app = await buildApp({ ...services, metrics }, options.appOptions);
   return {

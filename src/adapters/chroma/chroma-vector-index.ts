@@ -2,6 +2,7 @@ import { ChromaClient, type Collection, type Metadata } from 'chromadb';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Scope } from '../../domain/scope.js';
 import type { EmbedderIdentity } from '../../ports/embedder.js';
+import { NO_TRACER, type Tracer } from '../../ports/tracer.js';
 import type {
   VectorIndex,
   VectorKey,
@@ -32,6 +33,8 @@ export interface ChromaVectorIndexOptions {
    * since (default 10 s); other replicas' writes show after at most this long.
    */
   readonly countCacheMs?: number;
+  /** Times each query and upsert request as a span when tracing is on. */
+  readonly tracer?: Tracer;
 }
 
 /**
@@ -43,6 +46,7 @@ export class ChromaVectorIndex implements VectorIndex {
   readonly #names: ChromaCollectionNames;
   readonly #collections = new Map<string, Collection>();
   readonly #countCacheMs: number;
+  readonly #tracer: Tracer;
   #identity: EmbedderIdentity | undefined;
   /** The last full count, dropped by every write of this instance. */
   #counted: { value: number; at: number } | undefined;
@@ -60,6 +64,7 @@ export class ChromaVectorIndex implements VectorIndex {
     });
     this.#names = new ChromaCollectionNames(options.collectionPrefix ?? 'engram');
     this.#countCacheMs = options.countCacheMs ?? 10_000;
+    this.#tracer = options.tracer ?? NO_TRACER;
   }
 
   /** Sends Chroma's heartbeat; throws UpstreamUnavailableError when it does not answer. */
@@ -140,12 +145,14 @@ export class ChromaVectorIndex implements VectorIndex {
       return await this.#withCollection(
         query.scope,
         async (collection) => {
-          const result = await collection.query({
-            queryEmbeddings: [query.embedding as number[]],
-            nResults: query.topK,
-            ...(query.memoryType ? { where: { memory_type: query.memoryType } } : {}),
-            include: ['distances'],
-          });
+          const result = await this.#tracer.span('chroma.query', () =>
+            collection.query({
+              queryEmbeddings: [query.embedding as number[]],
+              nResults: query.topK,
+              ...(query.memoryType ? { where: { memory_type: query.memoryType } } : {}),
+              include: ['distances'],
+            }),
+          );
           const ids = result.ids[0] ?? [];
           const distances = result.distances[0] ?? [];
           return ids.map((id, index) => ({ id, distance: distances[index] ?? 2 }));
@@ -217,7 +224,8 @@ export class ChromaVectorIndex implements VectorIndex {
       metadatas: batch.map((record): Metadata => ({ memory_type: record.memoryType })),
     };
     try {
-      await (await this.#scopeCollection(scope)).upsert(payload);
+      const collection = await this.#scopeCollection(scope);
+      await this.#tracer.span('chroma.upsert', () => collection.upsert(payload));
     } catch (error) {
       if (!isChromaNotFound(error)) throw error;
       // Another process reset the index: the cached collection is gone.

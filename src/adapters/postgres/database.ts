@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { Tracer } from '../../ports/tracer.js';
 import * as schema from './schema.js';
 import { translatePgliteFailures, translatePoolFailures } from './translating-driver.js';
 
@@ -28,12 +29,14 @@ export interface DatabaseHandle {
 /** Opens the PostgreSQL server at `url` with a small pool (the embedded one: embedded-database.ts). */
 export function openServerDatabase(
   url: string,
-  options: { poolSize?: number } = {},
+  options: { poolSize?: number; tracer?: Tracer } = {},
 ): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg(translatePoolFailures(pool), { schema }) as unknown as Database;
+  const db = drizzlePg(translatePoolFailures(pool, options.tracer), {
+    schema,
+  }) as unknown as Database;
   return {
     db,
     kind: 'server',

@@ -55,7 +55,9 @@ export async function neighbourhoodOf(
  * everything) is not followed: it would bring in the scope's whole history. Every step is an
  * index lookup per entity, then one primary-key probe per candidate (the OFFSET and LIMIT fences
  * keep the planner from scanning the user's memories and probing mentions per memory, or probing
- * a scope index per candidate, which it chose without statistics).
+ * a scope index per candidate, which it chose without statistics). Only candidates weighing at
+ * least the `limit`-th best are probed: an entity links memories of its own scope, so those hold
+ * the answer; should the scope drop some, the query runs again over every candidate.
  */
 export async function memoriesMentioning(
   db: Database,
@@ -65,11 +67,27 @@ export async function memoriesMentioning(
   maxMentions: number,
 ): Promise<MemoryId[]> {
   if (entityIds.length === 0) return [];
+  const rows = await mentioningRows(db, scope, entityIds, limit, maxMentions, true);
+  const [first] = rows;
+  const cutAny = !first || first.scored > limit;
+  if (rows.length >= limit || !cutAny) return rows.map((row) => row.id);
+  const all = await mentioningRows(db, scope, entityIds, limit, maxMentions, false);
+  return all.map((row) => row.id);
+}
+
+async function mentioningRows(
+  db: Database,
+  scope: Scope,
+  entityIds: readonly EntityId[],
+  limit: number,
+  maxMentions: number,
+  cut: boolean,
+): Promise<Array<{ id: MemoryId; scored: number }>> {
   const seeds = sql.join(
     entityIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const rows = await queryRows<{ id: string }>(
+  const rows = await queryRows<{ id: string; scored: number | string }>(
     db,
     sql`with hop as (
           select id, 2 as weight from entities where id in (${seeds})
@@ -91,15 +109,22 @@ export async function memoriesMentioning(
             select me.memory_id from memory_entities me where me.entity_id = hop.id offset 0
           ) linked
           group by linked.memory_id
+        ),
+        cut as materialized (
+          select count(*) as scored,
+                 ${cut ? sql`coalesce((select min(top.weight) from (select weight from scored order by weight desc limit ${limit}) top), 0)` : sql`0`} as weight
+          from scored
         )
-        select s.memory_id as id
+        select s.memory_id as id, cut.scored
         from scored s
+        cross join cut
         cross join lateral (
           select m.created_at, m.tenant, m.user_id, m.agent_id from memories m where m.id = s.memory_id limit 1
         ) m
-        where m.tenant = ${scope.tenant} and m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
+        where s.weight >= cut.weight
+          and m.tenant = ${scope.tenant} and m.user_id = ${scope.userId} and m.agent_id = ${scope.agentId}
         order by s.weight desc, m.created_at desc
         limit ${limit}`,
   );
-  return rows.map((row) => row.id);
+  return rows.map((row) => ({ id: row.id, scored: Number(row.scored) }));
 }

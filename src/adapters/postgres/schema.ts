@@ -137,7 +137,7 @@ export const memoryEntities = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.memoryId, table.entityId, table.start] }),
-    index('idx_memory_entities_entity').on(table.entityId),
+    index('idx_memory_entities_entity_memory').on(table.entityId, table.memoryId),
   ],
 );
 

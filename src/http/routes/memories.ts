@@ -31,6 +31,7 @@ import {
   SearchResponse,
 } from '../schemas/memory-components.js';
 import { addInput, runBatch, searchInput } from './memory-requests.js';
+import { serverTiming } from './server-timing.js';
 
 interface Options {
   readonly reader: MemoryReader;
@@ -239,9 +240,13 @@ export const memoryRoutes: FastifyPluginAsyncTypebox<Options> = async (
       },
       config: { access: 'read' },
     },
-    async (request) => {
+    async (request, reply) => {
       const input = searchInput(request.body, tenantOf(request));
-      const { results, facts } = await search.recall(input);
+      const { results, facts, spans } = await search.recall(input);
+      if (spans) {
+        request.log.info({ spans }, 'search spans');
+        reply.header('server-timing', serverTiming(spans));
+      }
       return {
         results: results.map((result) => presentResult(result, input.asOf)),
         facts: facts.map(presentFact),

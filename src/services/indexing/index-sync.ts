@@ -17,10 +17,18 @@ export interface IndexSyncDeps {
   readonly telemetry?: Telemetry;
   /** Shared by replicas on one store so only one reconciles at a time (default: process-local). */
   readonly lock?: Lock;
+  /**
+   * A write spanning more scopes than this is indexed in the background (default 8, 0: never):
+   * the vector index costs one request per scope whatever its size, so items of many writes are
+   * gathered per scope there instead.
+   */
+  readonly backgroundAboveScopes?: number;
 }
 
 /** Outbox items a reconciler pass takes at a time. */
 const DEFAULT_BATCH = 200;
+/** Outbox items a background pass takes at a time: ~25 ms of embedding, up to 1 request per scope. */
+const BACKGROUND_BATCH = 2000;
 
 /** Name of the lock a reconciler pass holds. */
 export const RECONCILER_LOCK = 'outbox-reconciler';
@@ -34,6 +42,8 @@ export class IndexSync {
   readonly #log: Log;
   readonly #telemetry: Telemetry;
   readonly #periodic: PeriodicPass<number>;
+  #background: Promise<void> | undefined;
+  #backgroundAgain = false;
 
   constructor(deps: IndexSyncDeps) {
     this.#deps = deps;
@@ -50,6 +60,11 @@ export class IndexSync {
    * writer has them in hand); failures stay pending for the reconciler.
    */
   async processNow(items: readonly OutboxItem[], units: readonly Memory[]): Promise<void> {
+    const limit = this.#deps.backgroundAboveScopes ?? 8;
+    if (limit > 0 && scopeCount(items) > limit) {
+      this.#indexInBackground();
+      return;
+    }
     try {
       await this.#apply(items, units);
     } catch (error) {
@@ -84,8 +99,33 @@ export class IndexSync {
   }
 
   /** Stops the periodic reconciler and waits for a running pass. */
-  stop(): Promise<void> {
-    return this.#periodic.stop();
+  async stop(): Promise<void> {
+    this.#backgroundAgain = false;
+    await this.#background;
+    await this.#periodic.stop();
+  }
+
+  /**
+   * Drains the outbox soon, in passes of many items (grouped per scope by the vector index); a
+   * call during a pass asks for one more after it, so no item waits for the reconciler's timer.
+   */
+  #indexInBackground(): void {
+    if (this.#background !== undefined) {
+      this.#backgroundAgain = true;
+      return;
+    }
+    this.#background = this.drain(BACKGROUND_BATCH)
+      .then(
+        () => {},
+        (error: unknown) => this.#log.warn({ err: error }, 'background indexing failed'),
+      )
+      .finally(() => {
+        this.#background = undefined;
+        if (this.#backgroundAgain) {
+          this.#backgroundAgain = false;
+          this.#indexInBackground();
+        }
+      });
   }
 
   /** Pending outbox items. */
@@ -131,4 +171,13 @@ export class IndexSync {
     await indexMemories(units, embedder, vectors, this.#telemetry);
     await store.outbox.complete(items.map((item) => item.id));
   }
+}
+
+/** Distinct (tenant, user, agent) scopes among outbox items. */
+function scopeCount(items: readonly OutboxItem[]): number {
+  return new Set(
+    items.map(
+      (item) => `${item.scope.tenant}\u0000${item.scope.userId}\u0000${item.scope.agentId}`,
+    ),
+  ).size;
 }

@@ -4,6 +4,7 @@ import type { MemoryId } from '../../domain/memory.js';
 import type { Embedder } from '../../ports/embedder.js';
 import type { MemoryFilter } from '../../ports/memory-repository.js';
 import type { Store } from '../../ports/store.js';
+import { NO_TRACER, type Tracer } from '../../ports/tracer.js';
 import type { VectorIndex } from '../../ports/vector-index.js';
 import type { SearchInput, SearchTuning } from './search-tuning.js';
 
@@ -17,24 +18,36 @@ export class SearchChannels {
   readonly #store: Pick<Store, 'memories' | 'graph'>;
   readonly #vectors: VectorIndex;
   readonly #embedder: Embedder;
+  readonly #tracer: Tracer;
 
-  constructor(store: Pick<Store, 'memories' | 'graph'>, vectors: VectorIndex, embedder: Embedder) {
+  constructor(
+    store: Pick<Store, 'memories' | 'graph'>,
+    vectors: VectorIndex,
+    embedder: Embedder,
+    tracer: Tracer = NO_TRACER,
+  ) {
     this.#store = store;
     this.#vectors = vectors;
     this.#embedder = embedder;
+    this.#tracer = tracer;
   }
 
-  /** Each channel's candidates for a query, within the filter. */
+  /** Each channel's candidates for a query, within the filter; `named` may still be resolving. */
   async run(
     input: SearchInput,
-    named: readonly EntityId[],
+    named: Promise<readonly EntityId[]>,
     candidates: number,
     tuning: SearchTuning,
   ): Promise<ChannelHits[]> {
+    const span = <T>(name: string, work: () => Promise<T>) => this.#tracer.span(name, work);
     const [vector, text, entity] = await Promise.all([
-      this.#vectorChannel(input, candidates),
-      this.#store.memories.fullTextSearch(input, input.query, candidates),
-      tuning.entityWeight > 0 ? this.#entityChannel(input, named, candidates) : Promise.resolve([]),
+      span('channel.vector', () => this.#vectorChannel(input, candidates)),
+      span('channel.text', () =>
+        this.#store.memories.fullTextSearch(input, input.query, candidates),
+      ),
+      tuning.entityWeight > 0
+        ? span('channel.entity', async () => this.#entityChannel(input, await named, candidates))
+        : Promise.resolve([]),
     ]);
     const bm25 = text.map((hit) => ({
       id: hit.id,
@@ -57,7 +70,7 @@ export class SearchChannels {
   }
 
   async #vectorChannel(input: SearchInput, candidates: number): Promise<Hits> {
-    const [embedding] = await this.#embedder.embed([input.query]);
+    const [embedding] = await this.#tracer.span('embed', () => this.#embedder.embed([input.query]));
     if (!embedding) return [];
     const matches = await this.#vectors.query({
       embedding,

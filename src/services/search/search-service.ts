@@ -9,11 +9,13 @@ import {
 } from '../../domain/fusion.js';
 import type { Memory, MemoryId } from '../../domain/memory.js';
 import { askedRelations, asksAboutThePast } from '../../domain/question-words.js';
+import type { SpanTiming } from '../../domain/span-timing.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Embedder } from '../../ports/embedder.js';
 import type { Reranker } from '../../ports/reranker.js';
 import type { Store } from '../../ports/store.js';
 import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
+import { NO_TRACER, type Tracer } from '../../ports/tracer.js';
 import type { VectorIndex } from '../../ports/vector-index.js';
 import type { WordVectors } from '../../ports/word-vectors.js';
 import type { EntityExtraction } from '../graph/entity-extraction.js';
@@ -41,6 +43,8 @@ export interface SearchServiceDeps {
   readonly candidates?: number;
   readonly tuning?: Partial<SearchTuning>;
   readonly telemetry?: Telemetry;
+  /** Times the steps of a search (opt-in profiling); `recall` then returns the spans. */
+  readonly tracer?: Tracer;
   /** The embedder's word vectors (GloVe); without them the second stage (rerank) is skipped. */
   readonly wordVectors?: WordVectors | undefined;
   /** A cross-encoder that rescores the reranked best hits (optional, e.g. RERANKER_MODEL). */
@@ -53,6 +57,8 @@ export interface SearchServiceDeps {
 export interface Recall {
   readonly results: MemoryQueryResult[];
   readonly facts: Fact[];
+  /** Where the time went, step by step (only when tracing is on). */
+  readonly spans?: SpanTiming[];
 }
 
 /**
@@ -63,6 +69,7 @@ export interface Recall {
 export class SearchService {
   readonly #deps: SearchServiceDeps;
   readonly #telemetry: Telemetry;
+  readonly #tracer: Tracer;
   readonly #channels: SearchChannels;
   readonly #entities: QueryEntityResolver;
   readonly #facts: CurrentFacts;
@@ -71,7 +78,8 @@ export class SearchService {
   constructor(deps: SearchServiceDeps) {
     this.#deps = deps;
     this.#telemetry = deps.telemetry ?? NO_TELEMETRY;
-    this.#channels = new SearchChannels(deps.store, deps.vectors, deps.embedder);
+    this.#tracer = deps.tracer ?? NO_TRACER;
+    this.#channels = new SearchChannels(deps.store, deps.vectors, deps.embedder, this.#tracer);
     this.#entities = new QueryEntityResolver(deps.extraction, deps.store.graph);
     this.#facts = new CurrentFacts(deps.store.graph);
     this.#reranker = deps.wordVectors
@@ -91,7 +99,9 @@ export class SearchService {
 
   /** `search`, plus the facts that held (now or at `asOf`) about the entities the query names and, for "my …" questions, the speaker. */
   async recall(input: SearchInput): Promise<Recall> {
-    return this.#recall(input, true);
+    if (!this.#tracer.enabled) return this.#recall(input, true);
+    const { value, spans } = await this.#tracer.trace(() => this.#recall(input, true));
+    return { ...value, spans };
   }
 
   async #recall(input: SearchInput, withFacts: boolean): Promise<Recall> {
@@ -102,36 +112,57 @@ export class SearchService {
     const threshold = input.scoreThreshold ?? this.#deps.defaultScoreThreshold;
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
     const load = this.#facts.loader();
-    const entities = await this.#entities.resolve(input.query, input.scope, asOf, load);
+    const span = <T>(name: string, work: () => Promise<T>) => this.#tracer.span(name, work);
+    // Only the entity channel needs the query's entities: the other two start at once.
+    const resolving = span('query_entities', () =>
+      this.#entities.resolve(input.query, input.scope, asOf, load),
+    );
     const reranker = tuning.rerank ? this.#reranker : undefined;
     const candidates = reranker ? tuning.rerankCandidates : (this.#deps.candidates ?? 50);
-    const channels = await this.#channels.run(
-      filter,
-      entities.named,
-      Math.max(candidates, topK * 2),
-      tuning,
+    const channels = await span('channels', () =>
+      this.#channels.run(
+        filter,
+        resolving.then((resolved) => resolved.named),
+        Math.max(candidates, topK * 2),
+        tuning,
+      ),
     );
-    const near = await this.#withNeighbours(fuseScores(channels), filter, tuning);
-    const current = await this.#preferCurrent(near, filter, asOf, entities, tuning);
+    const entities = await resolving;
+    const near = await span('neighbours', () =>
+      this.#withNeighbours(fuseScores(channels), filter, tuning),
+    );
+    const current = await span('current_facts', () =>
+      this.#preferCurrent(near, filter, asOf, entities, tuning),
+    );
     const reranked = reranker
-      ? await reranker.rerank(input.query, input.scope, current.ranked, rerankOptions(tuning))
+      ? await span('rerank', () =>
+          reranker.rerank(input.query, input.scope, current.ranked, rerankOptions(tuning)),
+        )
       : current.ranked;
     // The reranked best hits are surer than the first stage's: their turns around come in too.
     const second =
       reranker && tuning.neighboursAfterRerank
-        ? await this.#withNeighbours(reranked, filter, {
-            ...tuning,
-            neighbourRadius: tuning.rerankNeighbourRadius,
-          })
+        ? await span('neighbours_after_rerank', () =>
+            this.#withNeighbours(reranked, filter, {
+              ...tuning,
+              neighbourRadius: tuning.rerankNeighbourRadius,
+            }),
+          )
         : reranked;
     const ranked = tuning.answerWithCurrentFacts
-      ? await this.#answerFirst(second, input, filter, { asOf, entities, load })
+      ? await span('answer_first', () =>
+          this.#answerFirst(second, input, filter, { asOf, entities, load }),
+        )
       : second;
     const { supersededBy } = current;
     const [results, facts] = await Promise.all([
-      this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),
+      span('hydrate', () =>
+        this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),
+      ),
       withFacts
-        ? this.#facts.about([...new Set([...entities.named, ...entities.speaker])], asOf, load)
+        ? span('facts', () =>
+            this.#facts.about([...new Set([...entities.named, ...entities.speaker])], asOf, load),
+          )
         : Promise.resolve([]),
     ]);
     this.#telemetry.observe('memory_retrieval', (performance.now() - started) / 1000);

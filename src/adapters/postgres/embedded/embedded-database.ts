@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { Tracer } from '../../../ports/tracer.js';
 import { DataDirLock } from '../data-dir-lock.js';
 import type { Database, DatabaseHandle } from '../database.js';
 import * as schema from '../schema.js';
@@ -20,6 +21,8 @@ export interface EmbeddedOptions {
   readonly runAs?: string;
   /** Receives what the log should say (first initialisation, a PGlite move, a fallback). */
   readonly onNotice?: (message: string, details?: Record<string, unknown>) => void;
+  /** Times each statement when tracing is on. */
+  readonly tracer?: Tracer;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function openEmbeddedDatabase(
     }
     const handle = binaries
       ? await openManagedPostgres(dataDir, { ...options, binaries })
-      : await openPglite(dataDir);
+      : await openPglite(dataDir, options.tracer);
     return {
       ...handle,
       close: async () => {
@@ -61,10 +64,12 @@ export async function openEmbeddedDatabase(
   }
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, tracer?: Tracer): Promise<DatabaseHandle> {
   const directory = path.join(dataDir, 'pgdata');
   const client = await PGlite.create(directory);
-  const db = drizzlePglite(translatePgliteFailures(client), { schema }) as unknown as Database;
+  const db = drizzlePglite(translatePgliteFailures(client, tracer), {
+    schema,
+  }) as unknown as Database;
   return {
     db,
     kind: 'embedded',
@@ -95,7 +100,9 @@ async function openManagedPostgres(
     }
   };
   try {
-    const db = drizzlePg(translatePoolFailures(pool), { schema }) as unknown as Database;
+    const db = drizzlePg(translatePoolFailures(pool, options.tracer), {
+      schema,
+    }) as unknown as Database;
     const moved = await movePgliteDatabase(dataDir, db, path.join(dataDir, 'postgres-run'));
     if (moved) {
       options.onNotice?.(

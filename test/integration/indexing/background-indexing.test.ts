@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../../src/adapters/postgres/database.js';
+import { InMemoryVectorIndex } from '../../support/in-memory-vector-index.js';
+import { testEmbedder } from '../../support/test-app.js';
+import { createMigratedDatabase } from '../../support/test-databases.js';
+import { testServices } from '../../support/test-services.js';
+
+let database: DatabaseHandle;
+
+beforeAll(async () => {
+  database = await createMigratedDatabase('pglite');
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function rig() {
+  const embedder = await testEmbedder();
+  const vectors = new InMemoryVectorIndex();
+  await vectors.init(embedder.identity);
+  return { vectors, core: testServices(database, { vectors, embedder }) };
+}
+
+function itemsOver(users: number, prefix: string) {
+  return Array.from({ length: users }, (_, index) => ({
+    content: `I keep a red kayak in the garage, number ${index}.`,
+    scope: { tenant: 'default', userId: `${prefix}${index}`, agentId: '' },
+  }));
+}
+
+it('a batch across more scopes than the limit answers first and has every vector written after', async () => {
+  const { vectors, core } = await rig();
+  let open: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const upsert = vectors.upsert.bind(vectors);
+  vectors.upsert = async (records) => {
+    await gate;
+    await upsert(records);
+  };
+
+  await core.writer.addMany(itemsOver(12, 'wide'));
+  open();
+  await core.index.stop();
+
+  expect(await core.index.pending()).toBe(0);
+  expect(await vectors.count()).toBe(12);
+});
+
+it('a batch within a few scopes has its vectors written before the write answers', async () => {
+  const { vectors, core } = await rig();
+
+  await core.writer.addMany(itemsOver(3, 'narrow'));
+
+  expect(await vectors.count()).toBe(3);
+  await core.index.stop();
+});
