@@ -146,10 +146,10 @@ export class IndexSync {
       if (items.length === 0) return applied;
       try {
         const upserted = items.filter((item) => item.operation === 'upsert');
-        const units = await this.#deps.store.memories.searchUnitsOf([
-          ...new Set(upserted.map((item) => item.memoryId)),
-        ]);
+        const ids = [...new Set(upserted.map((item) => item.memoryId))];
+        const units = await this.#deps.store.memories.searchUnitsOf(ids);
         await this.#apply(items, units);
+        await this.#catchUp(ids, units);
       } catch (error) {
         await this.#deps.store.outbox.fail(
           items.map((item) => item.id),
@@ -162,6 +162,26 @@ export class IndexSync {
     }
   }
 
+  /**
+   * A memory updated or deleted while a pass embedded it has had its new vectors written by its
+   * own request, maybe before this pass wrote the old ones: the pass reads the units again and
+   * writes what changed, so it never leaves an older text's vector behind.
+   */
+  async #catchUp(ids: readonly string[], indexed: readonly Memory[]): Promise<void> {
+    if (ids.length === 0) return;
+    const now = await this.#deps.store.memories.searchUnitsOf(ids);
+    const current = new Map(now.map((unit) => [unit.id, unit]));
+    const gone = indexed.filter((unit) => !current.has(unit.id));
+    const before = new Map(indexed.map((unit) => [unit.id, unit]));
+    const changed = now.filter((unit) => {
+      const old = before.get(unit.id);
+      return old !== undefined && old.content !== unit.content;
+    });
+    if (gone.length > 0)
+      await this.#deps.vectors.delete(gone.map((unit) => ({ id: unit.id, scope: scopeOf(unit) })));
+    await indexMemories(changed, this.#deps.embedder, this.#deps.vectors, this.#telemetry);
+  }
+
   async #apply(items: readonly OutboxItem[], units: readonly Memory[]): Promise<void> {
     if (items.length === 0) return;
     const { store, vectors, embedder } = this.#deps;
@@ -171,6 +191,10 @@ export class IndexSync {
     await indexMemories(units, embedder, vectors, this.#telemetry);
     await store.outbox.complete(items.map((item) => item.id));
   }
+}
+
+function scopeOf(unit: Memory) {
+  return { tenant: unit.tenant, userId: unit.userId, agentId: unit.agentId };
 }
 
 /** Distinct (tenant, user, agent) scopes among outbox items. */

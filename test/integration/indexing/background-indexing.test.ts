@@ -56,3 +56,32 @@ it('a batch within a few scopes has its vectors written before the write answers
   expect(await vectors.count()).toBe(3);
   await core.index.stop();
 });
+
+it('a memory rewritten while a background pass embedded its old text keeps the new text’s vector', async () => {
+  const { vectors, core } = await rig();
+  let open: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let calls = 0;
+  const upsert = vectors.upsert.bind(vectors);
+  // Only the background pass's first write waits: the rewrite's own write lands before it.
+  vectors.upsert = async (records) => {
+    calls += 1;
+    if (calls === 1) await gate;
+    await upsert(records);
+  };
+  const [first] = await core.writer.addMany(itemsOver(12, 'race'));
+  const memory = first && !(first instanceof Error) ? first.memory : undefined;
+  if (!memory) throw new Error('no memory written');
+  const scope = { tenant: 'default', userId: 'race0', agentId: '' };
+  const rewritten = 'My blue canoe now lives at the lake house.';
+  await core.writer.update(memory.id, scope, { content: rewritten });
+  open();
+  await core.index.stop();
+
+  const [embedding] = await (await testEmbedder()).embed([rewritten]);
+  const [hit] = await vectors.query({ scope, embedding: embedding ?? [], topK: 1 });
+  expect(hit?.id).toBe(memory.id);
+  expect(hit?.distance).toBeLessThan(0.001);
+});
