@@ -44,12 +44,18 @@ export const BENCH_EMBEDDINGS_CACHE = path.resolve(
 
 /** The default offline Engram (PGlite in memory, a managed Chroma in a temp dir, GloVe, rules) for benchmarks. */
 export async function startEngramStack(
-  options: { maxChunkTokens?: number; searchTuning?: Partial<SearchTuning> } = {},
+  options: {
+    maxChunkTokens?: number;
+    searchTuning?: Partial<SearchTuning>;
+    /** Chroma's port (`--chroma-port`); a free one when absent. */
+    chromaPort?: number | undefined;
+  } = {},
 ) {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-'));
   const chroma = new ManagedChroma({
     persistDirectory: path.join(directory, 'chroma'),
     restart: false,
+    ...(options.chromaPort ? { port: options.chromaPort } : {}),
   });
   const url = await chroma.start();
   const database = await openMemoryDatabase();

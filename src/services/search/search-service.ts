@@ -7,6 +7,7 @@ import {
   fuseScores,
   preferSuccessors,
 } from '../../domain/fusion.js';
+import { keepLeaders } from '../../domain/leader-guard.js';
 import type { Memory, MemoryId } from '../../domain/memory.js';
 import { askedRelations, asksAboutThePast } from '../../domain/question-words.js';
 import type { Clock } from '../../ports/clock.js';
@@ -21,6 +22,8 @@ import { memoryContexts } from '../graph/memory-context.js';
 import type { MemoryQueryResult } from '../memories/memory-inputs.js';
 import { CandidateReranker, type FeatureSink } from './candidate-reranker.js';
 import { CurrentFacts, type NeighbourhoodLoader } from './current-facts.js';
+import { LoadedNeighbours } from './loaded-neighbours.js';
+import { MemoryRows } from './memory-rows.js';
 import { type QueryEntities, QueryEntityResolver } from './query-entities.js';
 import { ScopeVocabulary } from './scope-vocabulary.js';
 import { SearchChannels } from './search-channels.js';
@@ -43,6 +46,8 @@ export interface SearchServiceDeps {
   readonly telemetry?: Telemetry;
   /** The embedder's word vectors (GloVe); without them the second stage (rerank) is skipped. */
   readonly wordVectors?: WordVectors | undefined;
+  /** The per-scope word counts, shared with the writer that keeps them (default: one of its own). */
+  readonly vocabulary?: ScopeVocabulary | undefined;
   /** A cross-encoder that rescores the reranked best hits (optional, e.g. RERANKER_MODEL). */
   readonly crossEncoder?: Reranker | undefined;
   /** Receives the reranker's features of every candidate (benchmarks only). */
@@ -76,9 +81,8 @@ export class SearchService {
     this.#facts = new CurrentFacts(deps.store.graph);
     this.#reranker = deps.wordVectors
       ? new CandidateReranker(
-          deps.store.memories,
           deps.wordVectors,
-          new ScopeVocabulary(deps.store.memories, deps.wordVectors),
+          deps.vocabulary ?? new ScopeVocabulary(deps.store.memories, deps.wordVectors),
           { sink: deps.featureSink, crossEncoder: deps.crossEncoder },
         )
       : undefined;
@@ -102,6 +106,8 @@ export class SearchService {
     const threshold = input.scoreThreshold ?? this.#deps.defaultScoreThreshold;
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
     const load = this.#facts.loader();
+    const rows = new MemoryRows(this.#deps.store.memories);
+    const around = new LoadedNeighbours(this.#deps.store.memories);
     const entities = await this.#entities.resolve(input.query, input.scope, asOf, load);
     const reranker = tuning.rerank ? this.#reranker : undefined;
     const candidates = reranker ? tuning.rerankCandidates : (this.#deps.candidates ?? 50);
@@ -111,25 +117,22 @@ export class SearchService {
       Math.max(candidates, topK * 2),
       tuning,
     );
-    const near = await this.#withNeighbours(fuseScores(channels), filter, tuning);
+    const near = await this.#withNeighbours(fuseScores(channels), filter, tuning, around);
     const current = await this.#preferCurrent(near, filter, asOf, entities, tuning);
-    const reranked = reranker
-      ? await reranker.rerank(input.query, input.scope, current.ranked, rerankOptions(tuning))
+    const second = reranker
+      ? await this.#secondStage(reranker, input, filter, current.ranked, { rows, around, tuning })
       : current.ranked;
-    // The reranked best hits are surer than the first stage's: their turns around come in too.
-    const second =
-      reranker && tuning.neighboursAfterRerank
-        ? await this.#withNeighbours(reranked, filter, {
-            ...tuning,
-            neighbourRadius: tuning.rerankNeighbourRadius,
-          })
-        : reranked;
     const ranked = tuning.answerWithCurrentFacts
       ? await this.#answerFirst(second, input, filter, { asOf, entities, load })
       : second;
+    const guarded = reranker ? keepFirstStageLeaders(ranked, current.ranked, tuning) : ranked;
     const { supersededBy } = current;
     const [results, facts] = await Promise.all([
-      this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),
+      this.#hydrate(
+        guarded.filter((hit) => hit.score >= threshold).slice(0, topK),
+        supersededBy,
+        rows,
+      ),
       withFacts
         ? this.#facts.about([...new Set([...entities.named, ...entities.speaker])], asOf, load)
         : Promise.resolve([]),
@@ -139,14 +142,40 @@ export class SearchService {
     return { results, facts: askedFactsFirst(facts, input.query, entities.relatives) };
   }
 
+  /** The first stage's best hits reranked, then the turns around the reranked best pulled in. */
+  async #secondStage(
+    reranker: CandidateReranker,
+    input: SearchInput,
+    filter: SearchInput,
+    first: FusedHit[],
+    { rows, around, tuning }: { rows: MemoryRows; around: LoadedNeighbours; tuning: SearchTuning },
+  ): Promise<FusedHit[]> {
+    const reranked = await reranker.rerank(
+      input.query,
+      input.scope,
+      first,
+      rows,
+      rerankOptions(tuning),
+    );
+    if (!tuning.neighboursAfterRerank) return reranked;
+    // The reranked best hits are surer than the first stage's: their turns around come in too.
+    return this.#withNeighbours(
+      reranked,
+      filter,
+      { ...tuning, neighbourRadius: tuning.rerankNeighbourRadius },
+      around,
+    );
+  }
+
   /** Pulls in the turns next to the best hits, when they pass the filter. */
   async #withNeighbours(
     fused: FusedHit[],
     input: SearchInput,
     tuning: SearchTuning,
+    around: LoadedNeighbours,
   ): Promise<FusedHit[]> {
     if (tuning.neighbourFactor <= 0 || fused.length === 0) return fused;
-    const neighbours = await this.#deps.store.memories.neighboursOf(
+    const neighbours = await around.of(
       fused.slice(0, tuning.neighbourTop).map((hit) => hit.id),
       tuning.neighbourRadius,
     );
@@ -207,16 +236,17 @@ export class SearchService {
   async #hydrate(
     hits: readonly { id: MemoryId; score: number }[],
     supersededBy: ReadonlyMap<MemoryId, MemoryId>,
+    rows: MemoryRows,
   ): Promise<MemoryQueryResult[]> {
     const ids = hits.map((hit) => hit.id);
-    const [rows, contexts] = await Promise.all([
-      this.#deps.store.memories.findMany(ids),
+    const [found, contexts] = await Promise.all([
+      rows.load(ids),
       memoryContexts(this.#deps.store.graph, ids),
     ]);
     const now = this.#deps.clock.now().getTime();
     // An expired memory leaves search at once, before the sweep deletes it.
     const byId = new Map<MemoryId, Memory>(
-      rows
+      found
         .filter((row) => !row.expiresAt || row.expiresAt.getTime() > now)
         .map((row) => [row.id, row]),
     );
@@ -228,6 +258,19 @@ export class SearchService {
       return [{ memory, score: hit.score, ...context, ...(by ? { supersededBy: by } : {}) }];
     });
   }
+}
+
+/**
+ * The first stage's surest hits stay near the top (below the asserted answers, which come
+ * first): the reranker's features are weaker evidence than the first stage's lexical matches.
+ */
+function keepFirstStageLeaders(
+  ranked: readonly FusedHit[],
+  first: readonly FusedHit[],
+  tuning: SearchTuning,
+): FusedHit[] {
+  const leaders = first.slice(0, tuning.rerankGuardLeaders).map((hit) => hit.id);
+  return keepLeaders(ranked, leaders, tuning.rerankGuardWithin);
 }
 
 function rerankOptions(tuning: SearchTuning) {
