@@ -38,9 +38,12 @@ type Searcher = Pick<SearchService, 'recall'>;
 const chat: BenchSuite = async ({ flags, log }) => {
   validateScripts(CHAT_PEOPLE);
   // `--tuning JSON`: search tuning over the defaults, for experiments.
-  const stack = await startEngramStack(
-    flags['tuning'] ? { searchTuning: JSON.parse(flags['tuning']) as Partial<SearchTuning> } : {},
-  );
+  const stack = await startEngramStack({
+    ...(flags['tuning']
+      ? { searchTuning: JSON.parse(flags['tuning']) as Partial<SearchTuning> }
+      : {}),
+    chromaPort: flags['chroma-port'] ? Number(flags['chroma-port']) : undefined,
+  });
   try {
     const baseline = baselineSearch(stack);
     const asked: Asked[] = [];
