@@ -31,6 +31,19 @@ describe('sessionStrength', () => {
     expect(strength.get('b')).toBe(1);
   });
 
+  it('gives every session 0 when sessions average fewer than two candidates', () => {
+    const strength = sessionStrength(
+      [
+        { session: 'a', score: 0.5 },
+        { session: 'a', score: 0.4 },
+        { session: 'b', score: 0.6 },
+        { session: 'c', score: 0.6 },
+      ],
+      3,
+    );
+    expect([...strength.values()]).toEqual([0, 0, 0]);
+  });
+
   it('leaves out candidates without a session', () => {
     expect(sessionStrength([{ session: '', score: 0.9 }], 3).size).toBe(0);
   });
