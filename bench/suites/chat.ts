@@ -37,13 +37,12 @@ type Searcher = Pick<SearchService, 'recall'>;
 /** Scripted months of chat per person: answers at rank 1 / top 3 through recall(), and checks of the graph they leave. */
 const chat: BenchSuite = async ({ flags, log }) => {
   validateScripts(CHAT_PEOPLE);
-  // `--tuning JSON`: search tuning over the defaults, for experiments; `--chroma-port P`: a fixed
-  // port for the managed Chroma (machines that give each user a port range).
+  // `--tuning JSON`: search tuning over the defaults, for experiments.
   const stack = await startEngramStack({
     ...(flags['tuning']
       ? { searchTuning: JSON.parse(flags['tuning']) as Partial<SearchTuning> }
       : {}),
-    ...(flags['chroma-port'] ? { chromaPort: Number(flags['chroma-port']) } : {}),
+    chromaPort: flags['chroma-port'] ? Number(flags['chroma-port']) : undefined,
   });
   try {
     const baseline = baselineSearch(stack);

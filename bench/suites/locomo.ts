@@ -26,7 +26,9 @@ const locomo: BenchSuite = async ({ data, flags, log }) => {
       skipped: true,
     };
   }
-  const stack = await startEngramStack();
+  const stack = await startEngramStack({
+    chromaPort: flags['chroma-port'] ? Number(flags['chroma-port']) : undefined,
+  });
   try {
     const diaIdsOf = new Map<string, string[]>();
     const bm25 = new Map<string, Bm25Index>();

@@ -35,7 +35,9 @@ const longmemeval: BenchSuite = async ({ data, flags, log }) => {
       skipped: true,
     };
   }
-  const stack = await startEngramStack();
+  const stack = await startEngramStack({
+    chromaPort: flags['chroma-port'] ? Number(flags['chroma-port']) : undefined,
+  });
   const variants = searchVariants(stack, flags);
   const latency = { engram: new Latency(), previous: new Latency() };
   const featureRows: unknown[] = [];

@@ -47,7 +47,8 @@ export async function startEngramStack(
   options: {
     maxChunkTokens?: number;
     searchTuning?: Partial<SearchTuning>;
-    chromaPort?: number;
+    /** Chroma's port (`--chroma-port`); a free one when absent. */
+    chromaPort?: number | undefined;
   } = {},
 ) {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'engram-bench-'));

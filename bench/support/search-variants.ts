@@ -50,6 +50,7 @@ export function searchVariants(stack: EngramStack, flags: Readonly<Record<string
       vectors: stack.vectors,
       embedder: stack.embedder,
       wordVectors: stack.embedder,
+      vocabulary: stack.services.vocabulary,
       extraction: stack.extraction,
       clock: { now: () => new Date() },
       defaultTopK: 10,

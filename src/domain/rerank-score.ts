@@ -10,6 +10,8 @@ export interface RerankFeatures {
   readonly dated: number;
   /** 1 when the question names a period and the memory is dated in it or names it. */
   readonly period: number;
+  /** How strongly the memory's session matches the query (see sessionStrength). */
+  readonly session: number;
 }
 
 export type RerankWeights = Readonly<Record<keyof RerankFeatures, number>>;
@@ -21,6 +23,7 @@ export const RERANK_FEATURES: readonly (keyof RerankFeatures)[] = [
   'soft',
   'dated',
   'period',
+  'session',
 ];
 
 /**
@@ -31,8 +34,10 @@ export function rerankScore(features: RerankFeatures, weights: RerankWeights): n
   let total = 0;
   let score = 0;
   for (const name of RERANK_FEATURES) {
-    total += Math.abs(weights[name]);
-    score += weights[name] * features[name];
+    // A weight left out (an older tuning) counts nothing.
+    const weight = weights[name] ?? 0;
+    total += Math.abs(weight);
+    score += weight * features[name];
   }
   return total === 0 ? features.first : Math.max(0, score / total);
 }

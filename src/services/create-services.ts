@@ -39,6 +39,7 @@ import { StatisticsMaintenance } from './maintenance/statistics-maintenance.js';
 import { MemoryReader } from './memories/memory-reader.js';
 import { MemoryWriter } from './memories/memory-writer.js';
 import { ScopeService } from './scopes/scope-service.js';
+import { ScopeVocabulary } from './search/scope-vocabulary.js';
 import { SearchService, type SearchTuning } from './search/search-service.js';
 
 /** The adapters services run on, chosen by the container (or a test or bench rig). */
@@ -99,8 +100,13 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     ...observed,
     ...(ports.lock ? { lock: ports.lock } : {}),
   });
+  // One count of each scope's words, kept by the writes and read by the searches.
+  const vocabulary = ports.wordVectors
+    ? new ScopeVocabulary(store.memories, ports.wordVectors)
+    : undefined;
   const writer = new MemoryWriter({
     store,
+    vocabulary,
     extraction,
     linker: new GraphLinker(),
     index,
@@ -133,6 +139,7 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     defaultTopK: settings.topK,
     defaultScoreThreshold: settings.scoreThreshold,
     wordVectors: ports.wordVectors,
+    vocabulary,
     crossEncoder: ports.crossEncoder,
     ...(settings.searchTuning ? { tuning: settings.searchTuning } : {}),
     ...(ports.tracer ? { tracer: ports.tracer } : {}),
@@ -163,6 +170,8 @@ export function createServices(ports: ServicePorts, settings: ServiceSettings) {
     }),
     index,
     reindex,
+    /** The per-scope word counts the reranker reads (absent without word vectors). */
+    vocabulary,
     /** Absent when the database keeps its own statistics (autovacuum). */
     statistics: ports.statistics
       ? new StatisticsMaintenance({

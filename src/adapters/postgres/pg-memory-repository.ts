@@ -10,7 +10,7 @@ import type {
 } from '../../ports/memory-repository.js';
 import { type Database, queryRows } from './database.js';
 import { isSearchUnitSql, memoryFilterSql } from './memory-filter-sql.js';
-import { toMemory } from './row-mappers.js';
+import { memoryColumns, toMemory } from './row-mappers.js';
 import { memories } from './schema.js';
 
 /** Memory rows on Postgres; pass a transaction as `db` to make calls atomic. */
@@ -40,7 +40,7 @@ export class PgMemoryRepository implements MemoryRepository {
 
   async findById(id: MemoryId, scope?: Scope): Promise<Memory | undefined> {
     const [row] = await this.#db
-      .select()
+      .select(memoryColumns)
       .from(memories)
       .where(
         and(
@@ -56,7 +56,7 @@ export class PgMemoryRepository implements MemoryRepository {
   async findMany(ids: readonly MemoryId[]): Promise<Memory[]> {
     if (ids.length === 0) return [];
     const rows = await this.#db
-      .select()
+      .select(memoryColumns)
       .from(memories)
       .where(inArray(memories.id, [...ids]));
     return rows.map(toMemory);
@@ -99,7 +99,7 @@ export class PgMemoryRepository implements MemoryRepository {
 
   async findByMigratedFrom(migratedFrom: string): Promise<Memory | undefined> {
     const [row] = await this.#db
-      .select()
+      .select(memoryColumns)
       .from(memories)
       .where(eq(memories.migratedFrom, migratedFrom));
     return row ? toMemory(row) : undefined;
@@ -108,7 +108,7 @@ export class PgMemoryRepository implements MemoryRepository {
   async searchUnitsOf(ids: readonly MemoryId[]): Promise<Memory[]> {
     if (ids.length === 0) return [];
     const rows = await this.#db
-      .select()
+      .select(memoryColumns)
       .from(memories)
       .where(
         and(
@@ -122,7 +122,7 @@ export class PgMemoryRepository implements MemoryRepository {
 
   async chunksOf(parentId: MemoryId): Promise<Memory[]> {
     const rows = await this.#db
-      .select()
+      .select(memoryColumns)
       .from(memories)
       .where(eq(memories.parentId, parentId))
       .orderBy(asc(memories.chunkIndex));
@@ -151,7 +151,7 @@ export class PgMemoryRepository implements MemoryRepository {
 
   async list(filter: MemoryFilter, limit: number, offset: number): Promise<Memory[]> {
     const rows = await this.#db
-      .select()
+      .select(memoryColumns)
       .from(memories)
       .where(and(memoryFilterSql(filter), isNull(memories.parentId)))
       .orderBy(desc(memories.createdAt), desc(memories.id))
@@ -255,7 +255,7 @@ export class PgMemoryRepository implements MemoryRepository {
 
   async scanSearchUnits(afterId: MemoryId | null, limit: number): Promise<Memory[]> {
     const rows = await this.#db
-      .select()
+      .select(memoryColumns)
       .from(memories)
       .where(and(afterId ? gt(memories.id, afterId) : undefined, isSearchUnitSql()))
       .orderBy(asc(memories.id))

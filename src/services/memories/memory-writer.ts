@@ -15,6 +15,7 @@ import { NO_TELEMETRY, type Telemetry } from '../../ports/telemetry.js';
 import type { EntityExtraction } from '../graph/entity-extraction.js';
 import type { GraphLinker, LinkInput } from '../graph/graph-linker.js';
 import type { IndexSync } from '../indexing/index-sync.js';
+import type { ScopeVocabulary } from '../search/scope-vocabulary.js';
 import {
   dedupKey,
   draftOf,
@@ -37,6 +38,8 @@ export interface MemoryWriterDeps {
   /** Default lifetime of ephemeral memories in seconds (absent: they never expire). */
   readonly ephemeralTtlSeconds?: number;
   readonly telemetry?: Telemetry;
+  /** The search's per-scope word counts, told of new memories so searches need not count them. */
+  readonly vocabulary?: Pick<ScopeVocabulary, 'observe'> | undefined;
 }
 
 /** What one transaction wrote: the caller's result, and the vector-index work it queued. */
@@ -232,6 +235,7 @@ export class MemoryWriter {
         if (result) written.set(item.index, result);
       });
       this.#telemetry.countOperation('add');
+      await this.#observe(results);
     } catch (error) {
       if (items.length > 1) {
         for (const item of items)
@@ -289,6 +293,23 @@ export class MemoryWriter {
       appErrorIn(error) ??
       new AppError('internal', 'the memory could not be stored', { cause: error })
     );
+  }
+
+  /** Tells the search vocabulary of new memories, per scope; a failure only leaves it to count them later. */
+  async #observe(results: readonly AddMemoryResult[]): Promise<void> {
+    const vocabulary = this.#deps.vocabulary;
+    if (!vocabulary) return;
+    const byScope = new Map<string, { scope: Scope; memories: Memory[]; units: number }>();
+    for (const { memory, chunks } of results) {
+      const scope = scopeOfMemory(memory);
+      const key = JSON.stringify(scope);
+      const group = byScope.get(key) ?? { scope, memories: [], units: 0 };
+      group.memories.push(memory);
+      group.units += Math.max(1, chunks);
+      byScope.set(key, group);
+    }
+    for (const { scope, memories, units } of byScope.values())
+      await vocabulary.observe(scope, memories, units).catch(() => undefined);
   }
 
   /** Runs one transaction, then applies the vector-index work it queued. */

@@ -3,6 +3,7 @@ import type { Memory, MemoryId } from '../../domain/memory.js';
 import { type RerankFeatures, type RerankWeights, rerankScore } from '../../domain/rerank-score.js';
 import type { Scope } from '../../domain/scope.js';
 import { spreadSessions } from '../../domain/session-spread.js';
+import { sessionStrength } from '../../domain/session-strength.js';
 import { cosine, sifVector } from '../../domain/sif-vector.js';
 import {
   type QueryTerm,
@@ -11,12 +12,22 @@ import {
   termSimilarity,
 } from '../../domain/soft-match.js';
 import { inPeriod, mentionsTime, type TimeCues, timeCuesOf } from '../../domain/time-cues.js';
-import type { MemoryRepository } from '../../ports/memory-repository.js';
 import type { Reranker } from '../../ports/reranker.js';
 import type { WordVectors } from '../../ports/word-vectors.js';
+import type { MemoryRows } from './memory-rows.js';
 import type { ScopeVocabulary, Vocabulary } from './scope-vocabulary.js';
 
 const DOCUMENT_CACHE = 50_000;
+/** A session's strength is the sum of its best this many first-stage scores. */
+const SESSION_TOP = 3;
+
+/** What the reranker keeps about one memory between searches. */
+interface CachedDocument {
+  readonly vocabulary: Vocabulary;
+  readonly distinct: ReadonlySet<string>;
+  readonly vector: Float64Array | undefined;
+  namesTime?: boolean;
+}
 
 /** How the second stage ranks. */
 export interface RerankOptions {
@@ -48,24 +59,19 @@ export type FeatureSink = (
  * sessions. Works only with an embedder that has word vectors (GloVe).
  */
 export class CandidateReranker {
-  readonly #memories: Pick<MemoryRepository, 'findMany'>;
   readonly #words: WordVectors;
   readonly #vocabulary: ScopeVocabulary;
   readonly #sink: FeatureSink | undefined;
   readonly #crossEncoder: Reranker | undefined;
-  // Per memory: its distinct words and SIF vector under one vocabulary (memories rarely change).
-  readonly #documents = new Map<
-    string,
-    { vocabulary: Vocabulary; distinct: ReadonlySet<string>; vector: Float64Array | undefined }
-  >();
+  // Per memory: its distinct words and SIF vector under one vocabulary (memories rarely change),
+  // and whether its text names a time (found on the first "when" question).
+  readonly #documents = new Map<string, CachedDocument>();
 
   constructor(
-    memories: Pick<MemoryRepository, 'findMany'>,
     words: WordVectors,
     vocabulary: ScopeVocabulary,
     optional: { sink?: FeatureSink | undefined; crossEncoder?: Reranker | undefined } = {},
   ) {
-    this.#memories = memories;
     this.#words = words;
     this.#vocabulary = vocabulary;
     this.#sink = optional.sink;
@@ -77,17 +83,22 @@ export class CandidateReranker {
     query: string,
     scope: Scope,
     hits: readonly FusedHit[],
+    rows: MemoryRows,
     options: RerankOptions,
   ): Promise<FusedHit[]> {
     const head = hits.slice(0, options.top);
     if (head.length === 0) return [...hits];
-    const [rows, vocabulary] = await Promise.all([
-      this.#memories.findMany(head.map((hit) => hit.id)),
+    const [loaded, vocabulary] = await Promise.all([
+      rows.load(head.map((hit) => hit.id)),
       this.#vocabulary.of(scope),
     ]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = new Map(loaded.map((row) => [row.id, row]));
     const started = performance.now();
     const context = this.#queryContext(query, vocabulary);
+    const sessions = sessionStrength(
+      head.map((hit) => ({ session: byId.get(hit.id)?.sessionId ?? '', score: hit.score })),
+      SESSION_TOP,
+    );
     const scored: { id: MemoryId; score: number; session: string }[] = [];
     const traced: { id: MemoryId; features: RerankFeatures }[] = [];
     let index = 0;
@@ -96,7 +107,10 @@ export class CandidateReranker {
       const hit = head[index] as FusedHit;
       const memory = byId.get(hit.id);
       if (!memory) continue;
-      const features = this.#features(hit, memory, context, vocabulary, options.softFloor);
+      const features = {
+        ...this.#features(hit, memory, context, vocabulary, options.softFloor),
+        session: sessions.get(memory.sessionId) ?? 0,
+      };
       traced.push({ id: hit.id, features });
       scored.push({
         id: hit.id,
@@ -136,7 +150,7 @@ export class CandidateReranker {
     scored.sort((left, right) => right.score - left.score || left.id.localeCompare(right.id));
   }
 
-  #document(memory: Memory, vocabulary: Vocabulary) {
+  #document(memory: Memory, vocabulary: Vocabulary): CachedDocument {
     const key = `${memory.id}/${memory.updatedAt.getTime()}`;
     const cached = this.#documents.get(key);
     if (cached?.vocabulary === vocabulary) return cached;
@@ -147,7 +161,7 @@ export class CandidateReranker {
       vocabulary.weightOf,
       vocabulary.common,
     );
-    const entry = { vocabulary, distinct: new Set(words), vector };
+    const entry: CachedDocument = { vocabulary, distinct: new Set(words), vector };
     if (this.#documents.size >= DOCUMENT_CACHE) this.#documents.clear();
     this.#documents.set(key, entry);
     return entry;
@@ -181,14 +195,16 @@ export class CandidateReranker {
     },
     vocabulary: Vocabulary,
     softFloor: number,
-  ): RerankFeatures {
-    const { distinct, vector } = this.#document(memory, vocabulary);
+  ): Omit<RerankFeatures, 'session'> {
+    const document = this.#document(memory, vocabulary);
+    const { distinct, vector } = document;
     const { cues } = query;
+    if (cues.asksWhen) document.namesTime ??= mentionsTime(memory.content);
     return {
       first: hit.score,
       dense: query.vector && vector ? Math.max(0, cosine(query.vector, vector)) : 0,
       soft: softMatch(query.terms, distinct, query.similarity, softFloor),
-      dated: cues.asksWhen && mentionsTime(memory.content) ? 1 : 0,
+      dated: cues.asksWhen && document.namesTime ? 1 : 0,
       period: cues.period && inPeriod(cues.period, memory.createdAt, memory.content) ? 1 : 0,
     };
   }

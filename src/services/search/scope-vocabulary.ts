@@ -1,3 +1,4 @@
+import type { Memory } from '../../domain/memory.js';
 import type { Scope } from '../../domain/scope.js';
 import { normalise } from '../../domain/sif-vector.js';
 import { WordStatistics } from '../../domain/word-statistics.js';
@@ -35,7 +36,8 @@ const PRIOR_TOKENS = 5000;
 export class ScopeVocabulary {
   readonly #memories: Pick<MemoryRepository, 'list' | 'countSearchUnits'>;
   readonly #words: WordVectors;
-  readonly #cache = new Map<string, { size: number; vocabulary: Vocabulary }>();
+  // `tokens`: the count the common direction was computed at (it is computed again after 10 % more).
+  readonly #cache = new Map<string, { size: number; tokens: number; vocabulary: Vocabulary }>();
 
   constructor(memories: Pick<MemoryRepository, 'list' | 'countSearchUnits'>, words: WordVectors) {
     this.#memories = memories;
@@ -50,15 +52,43 @@ export class ScopeVocabulary {
     this.#cache.delete(key);
     if (cached && Math.abs(size - cached.size) <= cached.size * DRIFT + 5) {
       this.#cache.set(key, cached);
+      const { statistics, weightOf } = cached.vocabulary;
+      if (statistics.tokens > cached.tokens * (1 + DRIFT)) {
+        cached.vocabulary = { statistics, weightOf, common: this.#common(statistics, weightOf) };
+        cached.tokens = statistics.tokens;
+      }
       return cached.vocabulary;
     }
     const vocabulary = await this.#count(scope);
-    this.#cache.set(key, { size, vocabulary });
+    this.#remember(key, size, vocabulary);
+    return vocabulary;
+  }
+
+  /**
+   * Counts memories just written to the scope (`units`: how many search units they made), so
+   * their scope's first search need not read it: a counted scope takes their words; a scope not
+   * counted yet is counted now when it is small (at most one page besides them), else on its
+   * first search.
+   */
+  async observe(scope: Scope, memories: readonly Memory[], units: number): Promise<void> {
+    if (memories.length === 0) return;
+    const cached = this.#cache.get(JSON.stringify(scope));
+    if (cached) {
+      for (const memory of memories)
+        cached.vocabulary.statistics.add(this.#words.wordsOf(memory.content));
+      cached.size += units;
+      return;
+    }
+    const size = await this.#memories.countSearchUnits({ scope });
+    if (size - units <= PAGE) await this.of(scope);
+  }
+
+  #remember(key: string, size: number, vocabulary: Vocabulary): void {
+    this.#cache.set(key, { size, tokens: vocabulary.statistics.tokens, vocabulary });
     for (const oldest of this.#cache.keys()) {
       if (this.#cache.size <= MAX_SCOPES) break;
       this.#cache.delete(oldest);
     }
-    return vocabulary;
   }
 
   async #count(scope: Scope): Promise<Vocabulary> {

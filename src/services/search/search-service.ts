@@ -7,6 +7,7 @@ import {
   fuseScores,
   preferSuccessors,
 } from '../../domain/fusion.js';
+import { keepLeaders } from '../../domain/leader-guard.js';
 import type { Memory, MemoryId } from '../../domain/memory.js';
 import { askedRelations, asksAboutThePast } from '../../domain/question-words.js';
 import type { SpanTiming } from '../../domain/span-timing.js';
@@ -23,6 +24,8 @@ import { memoryContexts } from '../graph/memory-context.js';
 import type { MemoryQueryResult } from '../memories/memory-inputs.js';
 import { CandidateReranker, type FeatureSink } from './candidate-reranker.js';
 import { CurrentFacts, type NeighbourhoodLoader } from './current-facts.js';
+import { LoadedNeighbours } from './loaded-neighbours.js';
+import { MemoryRows } from './memory-rows.js';
 import { type QueryEntities, QueryEntityResolver } from './query-entities.js';
 import { ScopeVocabulary } from './scope-vocabulary.js';
 import { SearchChannels } from './search-channels.js';
@@ -47,6 +50,8 @@ export interface SearchServiceDeps {
   readonly tracer?: Tracer;
   /** The embedder's word vectors (GloVe); without them the second stage (rerank) is skipped. */
   readonly wordVectors?: WordVectors | undefined;
+  /** The per-scope word counts, shared with the writer that keeps them (default: one of its own). */
+  readonly vocabulary?: ScopeVocabulary | undefined;
   /** A cross-encoder that rescores the reranked best hits (optional, e.g. RERANKER_MODEL). */
   readonly crossEncoder?: Reranker | undefined;
   /** Receives the reranker's features of every candidate (benchmarks only). */
@@ -84,9 +89,8 @@ export class SearchService {
     this.#facts = new CurrentFacts(deps.store.graph);
     this.#reranker = deps.wordVectors
       ? new CandidateReranker(
-          deps.store.memories,
           deps.wordVectors,
-          new ScopeVocabulary(deps.store.memories, deps.wordVectors),
+          deps.vocabulary ?? new ScopeVocabulary(deps.store.memories, deps.wordVectors),
           { sink: deps.featureSink, crossEncoder: deps.crossEncoder },
         )
       : undefined;
@@ -113,6 +117,8 @@ export class SearchService {
     const tuning = { ...DEFAULT_TUNING, ...this.#deps.tuning };
     const load = this.#facts.loader();
     const span = <T>(name: string, work: () => Promise<T>) => this.#tracer.span(name, work);
+    const rows = new MemoryRows(this.#deps.store.memories);
+    const around = new LoadedNeighbours(this.#deps.store.memories);
     // Only the entity channel needs the query's entities: the other two start at once.
     const resolving = span('query_entities', () =>
       this.#entities.resolve(input.query, input.scope, asOf, load),
@@ -129,35 +135,30 @@ export class SearchService {
     );
     const entities = await resolving;
     const near = await span('neighbours', () =>
-      this.#withNeighbours(fuseScores(channels), filter, tuning),
+      this.#withNeighbours(fuseScores(channels), filter, tuning, around),
     );
     const current = await span('current_facts', () =>
       this.#preferCurrent(near, filter, asOf, entities, tuning),
     );
-    const reranked = reranker
+    const second = reranker
       ? await span('rerank', () =>
-          reranker.rerank(input.query, input.scope, current.ranked, rerankOptions(tuning)),
+          this.#secondStage(reranker, input, filter, current.ranked, { rows, around, tuning }),
         )
       : current.ranked;
-    // The reranked best hits are surer than the first stage's: their turns around come in too.
-    const second =
-      reranker && tuning.neighboursAfterRerank
-        ? await span('neighbours_after_rerank', () =>
-            this.#withNeighbours(reranked, filter, {
-              ...tuning,
-              neighbourRadius: tuning.rerankNeighbourRadius,
-            }),
-          )
-        : reranked;
     const ranked = tuning.answerWithCurrentFacts
       ? await span('answer_first', () =>
           this.#answerFirst(second, input, filter, { asOf, entities, load }),
         )
       : second;
+    const guarded = reranker ? keepFirstStageLeaders(ranked, current.ranked, tuning) : ranked;
     const { supersededBy } = current;
     const [results, facts] = await Promise.all([
       span('hydrate', () =>
-        this.#hydrate(ranked.filter((hit) => hit.score >= threshold).slice(0, topK), supersededBy),
+        this.#hydrate(
+          guarded.filter((hit) => hit.score >= threshold).slice(0, topK),
+          supersededBy,
+          rows,
+        ),
       ),
       withFacts
         ? span('facts', () =>
@@ -170,14 +171,40 @@ export class SearchService {
     return { results, facts: askedFactsFirst(facts, input.query, entities.relatives) };
   }
 
+  /** The first stage's best hits reranked, then the turns around the reranked best pulled in. */
+  async #secondStage(
+    reranker: CandidateReranker,
+    input: SearchInput,
+    filter: SearchInput,
+    first: FusedHit[],
+    { rows, around, tuning }: { rows: MemoryRows; around: LoadedNeighbours; tuning: SearchTuning },
+  ): Promise<FusedHit[]> {
+    const reranked = await reranker.rerank(
+      input.query,
+      input.scope,
+      first,
+      rows,
+      rerankOptions(tuning),
+    );
+    if (!tuning.neighboursAfterRerank) return reranked;
+    // The reranked best hits are surer than the first stage's: their turns around come in too.
+    return this.#withNeighbours(
+      reranked,
+      filter,
+      { ...tuning, neighbourRadius: tuning.rerankNeighbourRadius },
+      around,
+    );
+  }
+
   /** Pulls in the turns next to the best hits, when they pass the filter. */
   async #withNeighbours(
     fused: FusedHit[],
     input: SearchInput,
     tuning: SearchTuning,
+    around: LoadedNeighbours,
   ): Promise<FusedHit[]> {
     if (tuning.neighbourFactor <= 0 || fused.length === 0) return fused;
-    const neighbours = await this.#deps.store.memories.neighboursOf(
+    const neighbours = await around.of(
       fused.slice(0, tuning.neighbourTop).map((hit) => hit.id),
       tuning.neighbourRadius,
     );
@@ -238,16 +265,17 @@ export class SearchService {
   async #hydrate(
     hits: readonly { id: MemoryId; score: number }[],
     supersededBy: ReadonlyMap<MemoryId, MemoryId>,
+    rows: MemoryRows,
   ): Promise<MemoryQueryResult[]> {
     const ids = hits.map((hit) => hit.id);
-    const [rows, contexts] = await Promise.all([
-      this.#deps.store.memories.findMany(ids),
+    const [found, contexts] = await Promise.all([
+      rows.load(ids),
       memoryContexts(this.#deps.store.graph, ids),
     ]);
     const now = this.#deps.clock.now().getTime();
     // An expired memory leaves search at once, before the sweep deletes it.
     const byId = new Map<MemoryId, Memory>(
-      rows
+      found
         .filter((row) => !row.expiresAt || row.expiresAt.getTime() > now)
         .map((row) => [row.id, row]),
     );
@@ -259,6 +287,19 @@ export class SearchService {
       return [{ memory, score: hit.score, ...context, ...(by ? { supersededBy: by } : {}) }];
     });
   }
+}
+
+/**
+ * The first stage's surest hits stay near the top (below the asserted answers, which come
+ * first): the reranker's features are weaker evidence than the first stage's lexical matches.
+ */
+function keepFirstStageLeaders(
+  ranked: readonly FusedHit[],
+  first: readonly FusedHit[],
+  tuning: SearchTuning,
+): FusedHit[] {
+  const leaders = first.slice(0, tuning.rerankGuardLeaders).map((hit) => hit.id);
+  return keepLeaders(ranked, leaders, tuning.rerankGuardWithin);
 }
 
 function rerankOptions(tuning: SearchTuning) {
