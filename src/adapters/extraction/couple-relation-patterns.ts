@@ -57,8 +57,7 @@ function nameBefore(
   items: readonly SentenceItem[],
   index: number,
 ): Subject | undefined {
-  let at = index - 1;
-  while (COUPLE_AUXILIARIES.has(items[at]?.word ?? '')) at -= 1;
+  const at = beforeAuxiliaries(items, index);
   const node = items[at]?.node;
   return node !== undefined && isType(scan, node, ['LOCATION', 'MISC'])
     ? { nodes: [node], at }
@@ -71,11 +70,17 @@ function youBefore(
   items: readonly SentenceItem[],
   index: number,
 ): Subject | undefined {
-  let at = index - 1;
-  while (COUPLE_AUXILIARIES.has(items[at]?.word ?? '')) at -= 1;
+  const at = beforeAuxiliaries(items, index);
   const you = items[at];
   if (you?.word !== 'you' || scan.addressee === undefined) return undefined;
   return { nodes: [scan.addAddressee(you.tokenIndex)], at };
+}
+
+/** The item before `index` once "were", "still", "got" … are passed over. */
+function beforeAuxiliaries(items: readonly SentenceItem[], index: number): number {
+  let at = index - 1;
+  while (COUPLE_AUXILIARIES.has(items[at]?.word ?? '')) at -= 1;
+  return at;
 }
 
 /** The couple event at `index` and how many items it takes ("broke up" is two). */
