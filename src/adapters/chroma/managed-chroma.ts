@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { UpstreamUnavailableError } from '../../domain/errors.js';
+import { WatchedChild } from '../watched-child.js';
 import { freePort } from './free-port.js';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./chroma-child.mjs', import.meta.url));
-const OUTPUT_TAIL_CHARS = 4000;
 const MAX_RESTART_DELAY_MS = 5000;
 
 export interface ManagedChromaOptions {
@@ -40,7 +40,11 @@ export class ManagedChroma extends EventEmitter<ManagedChromaEvents> {
   readonly #host: string;
   #port: number | undefined;
   #child: ChildProcess | undefined;
-  #output = '';
+  #watched: WatchedChild | undefined;
+
+  get #output(): string {
+    return this.#watched?.output ?? '';
+  }
   #healthy = false;
   #stopping = false;
 
@@ -90,17 +94,9 @@ export class ManagedChroma extends EventEmitter<ManagedChromaEvents> {
   }
 
   async #spawnUntilReady(): Promise<number> {
-    const child = spawn(process.execPath, [CHILD_SCRIPT, ...this.#arguments()], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    this.#watched = new WatchedChild(CHILD_SCRIPT, this.#arguments());
+    const child = this.#watched.process;
     this.#child = child;
-    this.#output = '';
-    const keep = (chunk: Buffer) => {
-      this.#output = (this.#output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    child.stdin?.on('error', () => {});
     try {
       await this.#waitForHeartbeat(child);
     } catch (error) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { UpstreamUnavailableError } from '../../../domain/errors.js';
+import { WatchedChild } from '../../watched-child.js';
 import { linkSharedLibraries, type PostgresBinaries } from './postgres-binaries.js';
 import {
   asIdentity,
@@ -17,7 +18,6 @@ import {
 } from './postmaster-process.js';
 
 const CHILD_SCRIPT = fileURLToPath(new URL('./postgres-child.mjs', import.meta.url));
-const OUTPUT_TAIL_CHARS = 4000;
 const SUPERUSER = 'engram';
 const DATABASE = 'engram';
 
@@ -44,7 +44,11 @@ export class ManagedPostgres {
   readonly #cluster: string;
   readonly #runtime: string;
   #child: ChildProcess | undefined;
-  #output = '';
+  #watched: WatchedChild | undefined;
+
+  get #output(): string {
+    return this.#watched?.output ?? '';
+  }
   #port: number | undefined;
   #password = '';
   #identity: ServerIdentity | undefined;
@@ -209,17 +213,9 @@ export class ManagedPostgres {
       ...asIdentity(user, this.#options.binaries.postgres, this.#serverArguments()),
       env: this.#environment(),
     };
-    const child = spawn(process.execPath, [CHILD_SCRIPT, JSON.stringify(spec)], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    this.#watched = new WatchedChild(CHILD_SCRIPT, [JSON.stringify(spec)]);
+    const child = this.#watched.process;
     this.#child = child;
-    this.#output = '';
-    const keep = (chunk: Buffer) => {
-      this.#output = (this.#output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    child.stdin?.on('error', () => {});
     try {
       await this.#waitUntilAccepting(child);
     } catch (error) {
