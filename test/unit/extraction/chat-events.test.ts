@@ -24,6 +24,7 @@ describe('moves: "we moved to X", "moved from X to Y"', () => {
     ["I don't live in Paris anymore", ['alice lives_in Paris (ended)']],
     ['I used to live in Paris', ['alice lives_in Paris (ended)']],
     ['hey, 26, living in Chicago, finishing my masters', ['alice lives_in Chicago']],
+    ["I'm visiting from Paris, here for a week", ['alice lives_in Paris']],
   ])('"%s" gives %s', async (text, expected) => {
     expect(await dated(text)).toEqual(expect.arrayContaining(expected));
   });
@@ -160,6 +161,24 @@ describe('job changes: "I quit X and started at Y", "I\'m now at Y"', () => {
   ])('"%s" gives the speaker no job change', async (text) => {
     const found = await relations(text);
     expect(found.filter((relation) => relation.startsWith('alice works_for'))).toEqual([]);
+  });
+});
+
+describe('visitors: "my mom is visiting from Toronto" says where she lives', () => {
+  // A visit still to come ("… next week") is a plan, and plans state nothing yet.
+  it.each([
+    ['my mom is visiting from Toronto!', "alice's mom lives_in Toronto"],
+    ['My sister is in town from Denver.', "alice's sister lives_in Denver"],
+  ])('"%s" gives %s, from when it was said', async (text, expected) => {
+    expect(await dated(text)).toContain(expected);
+  });
+
+  it.each([
+    ['We were visiting Toronto.'],
+    ['Are you visiting from Toronto?'],
+    ["My mom isn't visiting from Toronto."],
+  ])('"%s" gives no home', async (text) => {
+    expect((await relations(text)).filter((relation) => relation.includes('lives_in'))).toEqual([]);
   });
 });
 

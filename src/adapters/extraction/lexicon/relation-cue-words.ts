@@ -23,7 +23,7 @@ export const VERB_PHRASES = {
   lives_in: words(`
     live_in live_at live_on reside_in reside_at move_to move_into relocate_to be_from come_from
     live_near settle_in
-    settle_down_in be_base_in
+    settle_down_in be_base_in be_visit_from be_in_town_from
   `),
   studies_at: words(`
     study_at study_in attend graduate_from enroll_at enroll_in be_a_student_at go_to_school_at
