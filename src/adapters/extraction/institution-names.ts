@@ -1,5 +1,5 @@
 import type { Gazetteer } from './gazetteer.js';
-import { POSSESSIVE_INSTITUTION_HEADS } from './lexicon/organisation-words.js';
+import { POSSESSIVE_INSTITUTION_HEADS, SAINT_WORDS } from './lexicon/organisation-words.js';
 import { PERSON_TITLES } from './lexicon/person-words.js';
 import { NEWSPAPER_STATES } from './lexicon/place-words.js';
 import { runKey } from './team-context.js';
@@ -33,8 +33,6 @@ export function possessiveNameEnd(
   }
   return last;
 }
-
-const SAINT_WORDS = new Set(['st.', 'st', 'saint']);
 
 /**
  * "St. Mary's", "Saint Jude's" with nothing after: the hospital, school or church named after the

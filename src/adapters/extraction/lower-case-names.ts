@@ -54,9 +54,8 @@ export function isLowerCasePerson(
   const before = `${tokens[first - 2]?.lower} ${previous}`;
   const next = tokens[last + 1]?.lower ?? '';
   const after = `${next} ${tokens[last + 2]?.lower}`;
-  if (!isFirstName(head.lower, gazetteer))
-    return first === last && isUnlistedName(tokens, first, gazetteer) && hasStrongCue();
-  function hasStrongCue(): boolean {
+  if (!isFirstName(head.lower, gazetteer)) {
+    if (first !== last || !isUnlistedName(tokens, first, gazetteer)) return false;
     const possessed = POSSESSIVES.has(tokens[first - 2]?.lower ?? '');
     return (possessed && kinshipRelation(previous) !== undefined) || WITH_SPEAKER_AFTER.has(after);
   }

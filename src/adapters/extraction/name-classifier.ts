@@ -8,6 +8,7 @@ import {
   ORG_PREFIXES,
   ORG_PREVIOUS_WORDS,
   ORG_SUFFIXES,
+  SAINT_WORDS,
   WORK_WORDS,
 } from './lexicon/organisation-words.js';
 import { PERSON_NEXT_WORDS } from './lexicon/person-words.js';
@@ -30,8 +31,6 @@ export type { NameMention, RunContext, RunType } from './name-mention.js';
 
 // "Kurdish", "Chechen", "Zairean", "Islamic": the shape of a nationality or religion adjective.
 const NATIONALITY_ADJECTIVE = new RegExp(`(?:${[...NATIONALITY_ENDINGS].join('|')})$`, 'u');
-
-const SAINT_WORDS = new Set(['st', 'saint']);
 
 /** Types a run of capitalised tokens from gazetteers, affixes and surrounding cue words. */
 export function classifyRun(

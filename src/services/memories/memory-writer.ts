@@ -335,9 +335,7 @@ export class MemoryWriter {
  * memory that went (404) or changed (409) since it was read is not written over.
  */
 async function lockUnchanged(repositories: StoreRepositories, target: Memory): Promise<void> {
-  const updatedAt = await repositories.memories.lockForWrite(target.id);
-  if (!updatedAt) throw new NotFoundError('memory', target.id);
-  if (updatedAt.getTime() !== target.updatedAt.getTime())
+  if (!(await lockSame(repositories, target)))
     throw new ConflictError(`memory ${target.id} changed while this request ran; retry`);
 }
 
@@ -347,12 +345,17 @@ async function lockCurrent(
   target: Memory,
   scope: Scope,
 ): Promise<Memory> {
-  const updatedAt = await repositories.memories.lockForWrite(target.id);
-  if (!updatedAt) throw new NotFoundError('memory', target.id);
-  if (updatedAt.getTime() === target.updatedAt.getTime()) return target;
+  if (await lockSame(repositories, target)) return target;
   const current = await repositories.memories.findById(target.id, scope);
   if (!current) throw new NotFoundError('memory', target.id);
   return current;
+}
+
+/** Locks the memory (404 if it went) and says whether it is unchanged since `target` was read. */
+async function lockSame(repositories: StoreRepositories, target: Memory): Promise<boolean> {
+  const updatedAt = await repositories.memories.lockForWrite(target.id);
+  if (!updatedAt) throw new NotFoundError('memory', target.id);
+  return updatedAt.getTime() === target.updatedAt.getTime();
 }
 
 /** Facts hold from when the memory was said (its `created_at`), not from when it was written. */

@@ -101,3 +101,6 @@ export const GROUP_HEADS: ReadonlySet<string> = words(`
   corps club band army navy marines guard party choir orchestra team society league union scouts
   committee council fraternity sorority troupe crew squad
 `);
+
+/** "St. Mary's", "Saint Jude's": the saint an institution is named after (with and without period). */
+export const SAINT_WORDS: ReadonlySet<string> = words('st. st saint');
